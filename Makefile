@@ -1,0 +1,41 @@
+# Two entry points for a fresh machine with Python 3.11: `make demo` and `make test`.
+# Each creates .venv and installs what it needs; nothing else must be installed by hand.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DB ?= out/storyline.db
+
+.PHONY: demo test lint clean-out
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(VENV)/.installed $@
+
+demo: $(VENV)/.installed
+	@mkdir -p out
+	@rm -f $(DB)
+	$(BIN)/storyline run examples/corpus --db $(DB)
+	$(BIN)/storyline export --db $(DB) --format json --out out/storyline.json
+	$(BIN)/storyline export --db $(DB) --format md --out out/briefing.md
+	$(BIN)/storyline export --db $(DB) --format html --out out/briefing.html
+	$(BIN)/storyline stories --db $(DB)
+
+test: $(VENV)/.installed-test
+	$(BIN)/ruff check src tests bench
+	$(BIN)/python -m pytest
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+clean-out:
+	rm -rf out

@@ -1,0 +1,274 @@
+"""The shared data model: plain dataclasses that every pipeline stage reads and writes.
+
+Stages are pure functions over these records; only ``ingest`` (reading files) and
+``store`` (the database) touch the outside world. Every record converts to and from
+plain JSON-able dicts with :func:`to_dict` / ``Class.from_dict`` so the store can keep
+per-article analysis and the export can print it without a second set of types.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+def to_dict(record: Any) -> dict[str, Any]:
+    """A record (or nested records) as plain JSON-able data."""
+    return asdict(record)
+
+
+def from_dict(cls: type[T], data: dict[str, Any]) -> T:
+    """Build ``cls`` from a dict, ignoring keys the class does not know (forward compatible)."""
+    known = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+    return cls(**{k: v for k, v in data.items() if k in known})
+
+
+# --------------------------------------------------------------------------- input
+
+
+@dataclass(slots=True)
+class RawDocument:
+    """One input as read by ``ingest``: a file, or one record of a JSON Lines file.
+
+    ``text`` is plain text: HTML has already been reduced to its main text.
+    """
+
+    source: str  # the path as given, or "feed.jsonl:12" for line 12 of a JSON Lines file
+    text: str
+    sha256: str  # of the raw bytes (file) or of the canonical JSON (record)
+    format: str  # "txt" | "html" | "jsonl"
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None  # the publishing site or agency, when known
+    published: str | None = None  # ISO date from metadata (HTML meta / JSON-LD / record field)
+    published_evidence: str | None = None  # where that metadata date came from, e.g. "html meta"
+
+
+@dataclass(slots=True)
+class IngestError:
+    """A file or record that could not be read; reported in one line, the batch goes on."""
+
+    source: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
+# --------------------------------------------------------------------------- clean
+
+
+@dataclass(slots=True)
+class Removed:
+    """A line the clean stage took out of the body, and why."""
+
+    text: str
+    reason: str  # e.g. "share-widget", "comment-widget", "repeated-title", "timestamp", "photo-credit"
+    line: int  # 0-based line number in the source text
+
+
+@dataclass(slots=True)
+class ArticlePart:
+    """One article found in a source text (a page may carry several)."""
+
+    part: int  # 1-based index of the article inside its source
+    title: str | None
+    text: str  # the body, furniture removed, paragraphs separated by "\n"
+    removed: list[Removed] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- date
+
+
+@dataclass(slots=True)
+class PublishedDate:
+    """The publication date of an article, with what supports it.
+
+    ``value`` has the precision the evidence supports: YYYY-MM-DD, YYYY-MM or YYYY, or
+    None when nothing supports a date ("unknown").
+    """
+
+    value: str | None
+    evidence: str  # "metadata" | "timestamp" | "dateline" | "url" | "weekday" | "content" | "unknown"
+    confidence: float  # 0..1
+    detail: str = ""  # human-readable: the text that supports the date
+    inferred: bool = False  # True when the date is an estimate (content), not read off the page
+
+
+# --------------------------------------------------------------------------- time
+
+
+@dataclass(slots=True)
+class TimeExpr:
+    """A temporal expression with a TIMEX3-style normalised value.
+
+    Offsets are character offsets into the text the tagger was given.
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str  # "DATE" | "TIME" | "DURATION" | "SET"
+    value: str  # e.g. "2024", "2024-09", "2024-09-27", "P10Y", "PRESENT_REF", "XXXX-09-27"
+    mod: str | None = None  # "START" | "MID" | "END" | "BEFORE" | "AFTER" | "ON_OR_BEFORE" | ...
+    anchored: bool = False  # True when the value depends on the document creation time
+
+
+# --------------------------------------------------------------------------- language, nlp
+
+
+@dataclass(slots=True)
+class Mention:
+    """A named-entity mention in an article's text."""
+
+    start: int
+    end: int
+    text: str
+    label: str  # spaCy label: PERSON, ORG, GPE, NORP, LOC, FAC, EVENT, ...
+
+
+@dataclass(slots=True)
+class Quantity:
+    """A number with what it counts: "around 180 soldiers" (Spain)."""
+
+    start: int
+    end: int
+    text: str  # the surface span, e.g. "around 180 soldiers"
+    value: float
+    unit: str  # normalised thing counted: "troops", "dead", "wounded", "people", ...
+    noun: str  # the counted noun as written: "soldiers", "military personnel"
+    hedge: str | None = None  # "about" | "at least" | "nearly" | "more than" | "up to" | ...
+    subject: str | None = None  # entity the quantity attaches to ("United States", "Spain")
+    place: str | None = None  # where: "Iraq", "Syria"
+    sentence: int = -1  # index into Analysis.sentences
+
+
+@dataclass(slots=True)
+class Claim:
+    """A dated statement: who/what does what, when."""
+
+    subject: str  # e.g. "coalition mission"
+    predicate: str  # normalised: "end", "form", "continue-until", "begin", ...
+    value: str  # the date (TIMEX3 value) the claim is about
+    mod: str | None = None
+    place: str | None = None
+    text: str = ""  # the supporting sentence
+    sentence: int = -1
+
+
+@dataclass(slots=True)
+class Analysis:
+    """Everything computed for one article from its own text (cached in the store)."""
+
+    sentences: list[tuple[int, int]] = field(default_factory=list)  # character spans
+    times: list[TimeExpr] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Article:
+    """A clean article with its per-article analysis, as stored and exported."""
+
+    id: str
+    source: str
+    part: int
+    title: str | None
+    text: str
+    removed: list[Removed] = field(default_factory=list)
+    url: str | None = None
+    outlet: str | None = None
+    published: PublishedDate = field(
+        default_factory=lambda: PublishedDate(None, "unknown", 0.0)
+    )
+    language: str | None = None
+    analysis: Analysis = field(default_factory=Analysis)
+    duplicate_of: str | None = None
+    story: str | None = None
+    event: str | None = None
+
+    def sentence_text(self, index: int) -> str:
+        start, end = self.analysis.sentences[index]
+        return self.text[start:end]
+
+
+# --------------------------------------------------------------------------- story level
+
+
+@dataclass(slots=True)
+class TimelineEntry:
+    date: str  # YYYY, YYYY-MM or YYYY-MM-DD: the precision the text supports
+    text: str  # what happened (a representative sentence)
+    sources: list[str]  # article ids
+    mod: str | None = None  # "END", "ON_OR_BEFORE", "BEFORE", "APPROX", ...
+    scheduled: bool = False  # True for deadlines and announced future happenings
+
+
+@dataclass(slots=True)
+class Entity:
+    name: str  # canonical form
+    type: str  # PERSON, ORG, GPE, ...
+    aliases: list[str]  # every surface form seen, the canonical one included
+    sources: list[str]  # article ids that mention it
+
+
+@dataclass(slots=True)
+class FactValue:
+    value: Any
+    sources: list[str]
+    hedge: str | None = None
+    text: str = ""  # one supporting sentence
+
+
+@dataclass(slots=True)
+class Fact:
+    subject: str
+    attribute: str
+    value: Any  # the value (the most supported one when conflicting)
+    unit: str | None
+    status: str  # "corroborated" | "single-source" | "conflicting"
+    sources: list[str]  # every article that states this fact, copies included
+    independent_sources: int  # sources that are not copies of one another
+    values: list[FactValue] = field(default_factory=list)
+    hedge: str | None = None
+
+
+@dataclass(slots=True)
+class DifferenceSide:
+    says: str
+    sources: list[str]
+
+
+@dataclass(slots=True)
+class Difference:
+    what: str
+    sides: list[DifferenceSide]
+
+
+@dataclass(slots=True)
+class SummarySentence:
+    text: str
+    sources: list[str]
+
+
+@dataclass(slots=True)
+class Event:
+    id: str
+    title: str
+    articles: list[str]
+
+
+@dataclass(slots=True)
+class Story:
+    id: str
+    title: str
+    articles: list[str]
+    events: list[Event] = field(default_factory=list)
+    timeline: list[TimelineEntry] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    differences: list[Difference] = field(default_factory=list)
+    summary: list[SummarySentence] = field(default_factory=list)
