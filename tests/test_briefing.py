@@ -1,0 +1,70 @@
+"""Briefing: every summary sentence cites its sources, shared statements cite every outlet."""
+
+from __future__ import annotations
+
+import re
+
+from storyline.briefing import candidate_sentences, summarise
+from storyline.model import Analysis, Article, PublishedDate
+
+
+def _article(article_id: str, text: str, date: str | None = None) -> Article:
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[^.!?\n]+[.!?]", text)]
+    spans = [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in spans]
+    return Article(id=article_id, source=f"{article_id}.txt", part=1, title=None, text=text,
+                   published=PublishedDate(date, "dateline" if date else "unknown", 0.8),
+                   analysis=Analysis(sentences=spans))
+
+
+LEDGER = _article("ledger", (
+    "KESSPORT (Ledger) - The Kessport dam spillway failed on Tuesday and flooded the lower town "
+    "overnight. About 1,200 residents were evacuated to schools and sports halls by the fire "
+    "brigade. The regional governor Marta Kovalenko promised an independent inquiry into the "
+    "failure. Engineers said the reservoir level had been rising for three days before the "
+    "collapse. Is this the end?"), "2025-03-04")
+COURIER = _article("courier", (
+    "Some 1,200 residents of Kessport were evacuated after the dam spillway failed on Tuesday. "
+    "Governor Marta Kovalenko announced an independent inquiry into the dam failure. Local shops "
+    "in the lower town remained closed on Wednesday as the water receded slowly."), "2025-03-05")
+WIRE = _article("wire", (
+    "Rail services between Kessport and the coast were suspended after flood water covered "
+    "the tracks near the station. The rail operator said repairs would take at least two weeks "
+    "and replacement buses would run every hour."), "2025-03-05")
+
+
+def test_every_sentence_cites_its_own_article_and_supporters() -> None:
+    summary = summarise([LEDGER, COURIER, WIRE])
+    assert summary, "a three-article story has a summary"
+    texts = {a.id: a.text for a in (LEDGER, COURIER, WIRE)}
+    for sentence in summary:
+        assert sentence.sources, sentence
+        assert any(sentence.text in texts[s] for s in sentence.sources), sentence
+    shared = [s for s in summary if "inquiry" in s.text]
+    assert shared and set(shared[0].sources) == {"ledger", "courier"}
+
+
+def test_summary_does_not_repeat_itself_and_is_short() -> None:
+    summary = summarise([LEDGER, COURIER, WIRE])
+    assert len(summary) <= 4
+    evacuation = [s for s in summary if "1,200" in s.text]
+    assert len(evacuation) <= 1
+
+
+def test_questions_fragments_and_datelines_are_not_summary_sentences() -> None:
+    texts = [c.text for c in candidate_sentences([LEDGER])]
+    assert "Is this the end?" not in texts
+    assert all(not t.startswith("KESSPORT") for t in texts)
+    assert texts[0].startswith("The Kessport dam spillway failed")
+
+
+def test_copies_count_once_for_the_summary_length_but_are_cited() -> None:
+    copy = _article("copy", COURIER.text, "2025-03-05")
+    copy.duplicate_of = "courier"
+    summary = summarise([LEDGER, COURIER, copy])
+    assert len(summary) <= 3  # two independent sources: at most three sentences
+    assert any("copy" in s.sources and "courier" in s.sources for s in summary)
+
+
+def test_no_sentences_no_summary() -> None:
+    assert summarise([]) == []
+    assert summarise([_article("x", "Too short.")]) == []
