@@ -1,0 +1,81 @@
+"""The briefing as Markdown: one section per story, citations as [n] into its source list."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from storyline.views import story_views
+
+
+def _cites(numbers: list[int]) -> str:
+    return "".join(f"[{n}]" for n in numbers)
+
+
+def _cell(text: Any) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(document: dict[str, Any]) -> str:
+    lines = [f"# storyline briefing ({document['generator']})", ""]
+    for story in story_views(document):
+        span = " to ".join(d for d in dict.fromkeys([story["first_date"], story["last_date"]]) if d)
+        lines += [
+            f"## {story['title']}",
+            "",
+            f"{len(story['sources'])} articles, {story['independent_sources']} independent "
+            f"sources{', ' + span if span else ''}. Story `{story['id']}`.",
+            "",
+        ]
+        if story["summary"]:
+            lines += ["### Summary", ""]
+            lines += [f"- {s['text']} {_cites(s['cites'])}" for s in story["summary"]] + [""]
+        if story["timeline"]:
+            lines += ["### Timeline", "", "| when | what | kind | sources |", "|---|---|---|---|"]
+            lines += [
+                f"| {e['when']} | {_cell(e['text'])} | "
+                f"{'scheduled' if e['scheduled'] else 'past'} | {_cites(e['cites'])} |"
+                for e in story["timeline"]
+            ]
+            lines.append("")
+        if story["facts"]:
+            lines += [
+                "### Facts",
+                "",
+                "| subject | attribute | value | status | sources |",
+                "|---|---|---|---|---|",
+            ]
+            for fact in story["facts"]:
+                value = fact["shown"]
+                if fact["status"] == "conflicting":
+                    value = " vs ".join(
+                        f"{v['shown']} {_cites(v['cites'])}" for v in fact["values"]
+                    )
+                lines.append(
+                    f"| {_cell(fact['subject'])} | {_cell(fact['attribute'])} | "
+                    f"{_cell(value)} | {fact['status']} | {_cites(fact['cites'])} |"
+                )
+            lines.append("")
+        if story["differences"]:
+            lines += ["### Where the sources differ", ""]
+            for difference in story["differences"]:
+                sides = "; ".join(f"{s['says']} {_cites(s['cites'])}" for s in difference["sides"])
+                lines.append(f"- **{difference['what']}**: {sides}")
+            lines.append("")
+        if story["entities"]:
+            lines += ["### Entities", ""]
+            for entity in story["entities"][:25]:
+                aka = f" (also: {', '.join(entity['others'])})" if entity["others"] else ""
+                lines.append(
+                    f"- {entity['name']}, {entity['type']}{aka}, {entity['count']} articles"
+                )
+            lines.append("")
+        lines += ["### Sources", ""]
+        for s in story["sources"]:
+            copy = f", copy of [{s['duplicate_of']}]" if s["duplicate_of"] else ""
+            when = s["published"] or "date unknown"
+            lines.append(
+                f"{s['n']}. {s['title']} ({s['outlet'] or s['source']}, {when}, "
+                f"{s['evidence']}{copy}), `{s['source']}` part {s['part']}"
+            )
+        lines.append("")
+    return "\n".join(lines)

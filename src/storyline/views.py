@@ -1,0 +1,116 @@
+"""Views: the export document arranged for reading, shared by the Markdown and HTML briefings.
+
+Each story gets a numbered list of its sources, and every summary sentence, timeline entry,
+fact value and difference refers to those numbers, as a reader expects of citations.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+EVIDENCE_WORDS = {
+    "metadata": "page metadata",
+    "timestamp": "timestamp under the title",
+    "dateline": "dateline",
+    "url": "date in the source URL",
+    "weekday": "weekday fixes the year",
+    "content": "estimated from the content",
+    "unknown": "date unknown",
+}
+
+
+def format_value(value: Any, unit: str | None = None, hedge: str | None = None) -> str:
+    """A fact value as a reader expects it: 2,500 troops, nearly 100 dead, 2025-09."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = f"{value:,}" if isinstance(value, int) and not 1000 <= value <= 2100 else str(value)
+    parts = [hedge, text, unit if unit and unit not in ("date", "year") else None]
+    return " ".join(p for p in parts if p)
+
+
+def story_views(document: dict[str, Any]) -> list[dict[str, Any]]:
+    """Per story: its sources numbered, and every part of the briefing citing those numbers."""
+    articles = {a["id"]: a for a in document["articles"]}
+    views = []
+    for story in document["stories"]:
+        number = {aid: n for n, aid in enumerate(story["articles"], start=1)}
+
+        def cite(ids: list[str], number: dict[str, int] = number) -> list[int]:
+            return sorted({number[i] for i in ids if i in number})
+
+        sources = []
+        for aid, n in number.items():
+            article = articles.get(aid, {})
+            sources.append(
+                {
+                    "n": n,
+                    "id": aid,
+                    "title": article.get("title") or "(untitled)",
+                    "outlet": article.get("outlet"),
+                    "source": article.get("source"),
+                    "part": article.get("part"),
+                    "published": article.get("published"),
+                    "evidence": EVIDENCE_WORDS.get(article.get("published_evidence", ""), ""),
+                    "duplicate_of": number.get(article.get("duplicate_of") or ""),
+                    "language": article.get("language"),
+                }
+            )
+        views.append(
+            {
+                "id": story["id"],
+                "title": story["title"],
+                "first_date": story.get("first_date"),
+                "last_date": story.get("last_date"),
+                "independent_sources": story.get("independent_sources"),
+                "sources": sources,
+                "summary": [
+                    {"text": s["text"], "cites": cite(s["sources"])} for s in story["summary"]
+                ],
+                "timeline": [
+                    {
+                        **e,
+                        "cites": cite(e["sources"]),
+                        "when": e["date"]
+                        + (f" ({e['mod'].lower().replace('_', ' ')})" if e.get("mod") else ""),
+                    }
+                    for e in story["timeline"]
+                ],
+                "facts": [
+                    {
+                        **f,
+                        "cites": cite(f["sources"]),
+                        "shown": format_value(f["value"], f.get("unit"), f.get("hedge")),
+                        "values": [
+                            {
+                                **v,
+                                "cites": cite(v["sources"]),
+                                "shown": format_value(v["value"], f.get("unit"), v.get("hedge")),
+                            }
+                            for v in f.get("values", [])
+                        ],
+                    }
+                    for f in story["facts"]
+                ],
+                "differences": [
+                    {
+                        "what": d["what"],
+                        "sides": [
+                            {"says": s["says"], "cites": cite(s["sources"])} for s in d["sides"]
+                        ],
+                    }
+                    for d in story["differences"]
+                ],
+                "entities": [
+                    {
+                        **e,
+                        "others": [a for a in e["aliases"] if a != e["name"]],
+                        "count": len(e["sources"]),
+                    }
+                    for e in sorted(
+                        story["entities"], key=lambda e: (-len(e["sources"]), e["name"])
+                    )
+                ],
+                "events": story["events"],
+            }
+        )
+    return views
