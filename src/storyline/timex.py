@@ -1,0 +1,137 @@
+"""Rule-based temporal tagger: finds time expressions and normalises them TIMEX3-style.
+
+:func:`tag_times` runs a set of regular-expression rules over the text, keeps the longest
+non-overlapping matches, widens each match over the modifier words before it ("no later
+than", "the end of", "early", "around") and resolves relative expressions against the
+document creation time (dct) in news mode: unmarked weekdays and months point to the past
+(news reports what happened) unless a future cue ("will", "next", "scheduled") precedes
+them in the sentence.
+
+Modifiers: a span may carry a relational word ("by", "until", "no later than", "before",
+"since", "around") and a position word ("the end of", "early", "mid-", "late"). The span
+covers both, and ``mod`` keeps the *position* (START/MID/END) when there is one, because
+it refines the value; otherwise the relation (ON_OR_BEFORE, BEFORE, AFTER, APPROX, ...).
+The relation is never lost: :func:`qualifier` reads it back from the span's text, which is
+what the timeline uses to mark deadlines ("no later than the end of September 2025" ->
+value 2025-09, mod END, qualifier ON_OR_BEFORE).
+
+With no dct, relative expressions keep "X" placeholders ("XXXX-09-27", "XXXX-WXX-5"):
+a year is never invented. Impossible dates ("February 30, 2024") keep month precision.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from storyline.model import TimeExpr
+from storyline.timex_patterns import RULES, Cand, Ctx
+from storyline.timex_rules import (
+    DATE_RELATIONS,
+    DURATION_RELATIONS,
+    PREFIX,
+    Dct,
+    fmt_week,
+    parse_dct,
+    position_of,
+    relation_of,
+    shift_month,
+)
+
+__all__ = ["tag_times", "qualifier"]
+
+
+# --------------------------------------------------------------------------- assembly
+
+
+def _select(cands: list[Cand]) -> list[Cand]:
+    """Longest candidates first, dropping any that overlap one already kept."""
+    kept: list[Cand] = []
+    for c in sorted(cands, key=lambda c: (c.start - c.end, c.start)):
+        if all(c.end <= k.start or c.start >= k.end for k in kept):
+            kept.append(c)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def _widen(text: str, cand: Cand, floor: int) -> Cand:
+    """Extend ``cand`` over the modifier words before it, never past ``floor``."""
+    base = max(floor, cand.start - 48)
+    m = PREFIX.search(text[base : cand.start])
+    if not m or not m.group(0):
+        return cand
+    rel = relation_of(m["rel"])
+    pos = position_of(m["pos"] or m["adj"])
+    allowed = DURATION_RELATIONS if cand.type == "DURATION" else DATE_RELATIONS
+    if cand.type == "DATE" and (m["rel"] or "").lower() in ("about", "some"):
+        rel = None
+    if rel not in allowed:
+        rel = None
+    if cand.type != "DATE" or cand.value.startswith(("P", "PRESENT", "FUTURE")):
+        pos = None
+    if rel is None and pos is None:
+        return cand
+    start = base + (m.start("rel") if rel else m.start("posall"))
+    return replace(cand, start=start, mod=pos or rel or cand.mod)
+
+
+def _narrative(cands: list[Cand], ref: Dct | None) -> None:
+    """Resolve "the following year"-style values against the last calendar date before them."""
+    last: str | None = None
+    for c in cands:
+        if c.value.startswith("NARR:"):
+            _, step_s, unit = c.value.split(":")
+            step = int(step_s)
+            base = last or (ref.date.isoformat() if ref and ref.date else None)
+            c.value, c.anchored = "XXXX", False
+            if base is None:
+                continue
+            parts = [int(p) for p in base.split("-")]
+            if unit == "year":
+                c.value = str(parts[0] + step)
+            elif unit == "month" and len(parts) >= 2:
+                y, mo = shift_month(parts[0], parts[1], step)
+                c.value = f"{y}-{mo:02d}"
+            elif unit in ("day", "week") and len(parts) == 3:
+                days = step * (7 if unit == "week" else 1)
+                day = dt.date(*parts) + dt.timedelta(days=days)
+                c.value = day.isoformat() if unit == "day" else fmt_week(day)
+            c.anchored = last is None
+        elif c.type == "DATE" and re.fullmatch(r"\d{4}(?:-\d\d){0,2}", c.value):
+            last = c.value
+
+
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+
+
+def tag_times(text: str, dct: str | None) -> list[TimeExpr]:
+    """The time expressions of ``text``, sorted and non-overlapping, normalised against dct.
+
+    ``dct`` is "YYYY-MM-DD", "YYYY-MM", "YYYY" or None. Each :class:`TimeExpr` holds the
+    character span, its type (DATE, TIME, DURATION, SET), a TIMEX3 value at the precision
+    the text supports, a mod, and whether the value needed the dct.
+    """
+    ctx = Ctx(text, parse_dct(dct))
+    cands = [
+        c for pattern, handler in RULES for m in pattern.finditer(text) if (c := handler(m, ctx))
+    ]
+    urls = [(u.start(), u.end()) for u in _URL.finditer(text)]
+    cands = [c for c in cands if not any(a <= c.start < b for a, b in urls)]
+    chosen = _select(cands)
+    widened: list[Cand] = []
+    for c in chosen:
+        widened.append(_widen(text, c, widened[-1].end if widened else 0))
+    _narrative(widened, ctx.ref)
+    return [
+        TimeExpr(c.start, c.end, text[c.start : c.end], c.type, c.value, c.mod, c.anchored)
+        for c in widened
+    ]
+
+
+_LEADING_RELATION = re.compile(PREFIX.pattern.replace("$", ""), re.I)
+
+
+def qualifier(expr: TimeExpr) -> str | None:
+    """The relational modifier written at the start of ``expr`` ("by" -> ON_OR_BEFORE), or None."""
+    m = _LEADING_RELATION.match(expr.text)
+    return relation_of(m["rel"]) if m and m["rel"] else None

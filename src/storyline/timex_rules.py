@@ -1,0 +1,294 @@
+"""Lexicon, patterns and calendar arithmetic used by the temporal tagger in :mod:`timex`.
+
+Holds word lists (months, weekdays, number words, units), regular-expression fragments
+built from them, the modifier words that may precede a date ("no later than", "the end
+of", "early", "around"), and small pure helpers to read a document creation time and to
+move around the calendar. Nothing here knows about a particular text.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
+    "thursday": 3, "thu": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5,
+    "sunday": 6, "sun": 6,
+}  # fmt: skip
+NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "hundred": 100,
+}  # fmt: skip
+VAGUE_NUMBERS = ("several", "a few", "few", "many", "some", "a couple of", "couple of")
+# unit -> (TIMEX3 duration letter, multiplier, needs the "T" time designator)
+UNITS = {
+    "century": ("Y", 100, False), "decade": ("Y", 10, False), "year": ("Y", 1, False),
+    "month": ("M", 1, False), "week": ("W", 1, False), "day": ("D", 1, False),
+    "hour": ("H", 1, True), "minute": ("M", 1, True), "second": ("S", 1, True),
+}  # fmt: skip
+SEASONS = {"winter": "WI", "spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA"}
+ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4}
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+
+
+def _alt(words: list[str] | tuple[str, ...]) -> str:
+    """A regex alternation of ``words``, longest first so the longest form wins."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+MONTH = (
+    r"(?:(?:" + _alt([m.capitalize() for m in MONTHS if len(m) > 4 or m == "may"]) + r")"
+    r"|(?:" + _alt([m.capitalize() for m in MONTHS if len(m) <= 4 and m != "may"]) + r")\.?)"
+    r"(?![a-z])"
+)
+FULL_MONTH = r"(?:" + _alt([m.capitalize() for m in MONTHS if len(m) > 3 or m == "may"]) + r")\b"
+WEEKDAY = r"(?:" + _alt([w.capitalize() for w in WEEKDAYS if len(w) > 4]) + r")\b"
+NUMBER = r"(?:\d{1,3}|" + _alt([w for w in NUMBERS if w not in ("a", "an")]) + r")"
+UNIT = r"(?:" + _alt(list(UNITS)) + r")"
+YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
+
+# Words that make a following 4-digit number a year (and not a count).
+YEAR_CONTEXT = re.compile(
+    r"(?:\b(?:in|since|of|by|until|till|from|to|through|before|after|during|early|late|"
+    r"mid|year|years|between|and|circa|around|spring|summer|autumn|fall|winter|"
+    r"end|start|beginning|for|as of|the)\s+|[-–—/]|\bmid-|\(|" + MONTH + r"\.?,?\s+)$",
+    re.IGNORECASE,
+)
+# Words before a number that make it a count ("about 2000 troops").
+COUNT_CONTEXT = re.compile(
+    r"\b(?:about|around|some|nearly|almost|over|than|roughly|approximately|up to|at least|"
+    r"total of|only)\s+$|[$€£]\s*$",
+    re.IGNORECASE,
+)
+
+# Modifier words that may stand before a date or a duration.
+_RELATIONS = {
+    "no later than": "ON_OR_BEFORE", "not later than": "ON_OR_BEFORE", "by": "ON_OR_BEFORE",
+    "until": "ON_OR_BEFORE", "till": "ON_OR_BEFORE", "up to": "ON_OR_BEFORE",
+    "before": "BEFORE", "prior to": "BEFORE", "after": "AFTER", "since": "AFTER",
+    "no earlier than": "ON_OR_AFTER", "not before": "ON_OR_AFTER", "around": "APPROX",
+    "about": "APPROX", "approximately": "APPROX", "roughly": "APPROX", "circa": "APPROX",
+    "some": "APPROX", "more than": "MORE_THAN", "over": "MORE_THAN", "less than": "LESS_THAN",
+    "under": "LESS_THAN", "at least": "EQUAL_OR_MORE", "nearly": "LESS_THAN",
+    "almost": "LESS_THAN",
+}  # fmt: skip
+# relations that make sense before a point in time / before a length of time
+DATE_RELATIONS = {"ON_OR_BEFORE", "BEFORE", "AFTER", "ON_OR_AFTER", "APPROX"}
+DURATION_RELATIONS = {"APPROX", "MORE_THAN", "LESS_THAN", "EQUAL_OR_MORE"}
+_POSITIONS = {
+    "end": "END", "close": "END", "beginning": "START", "start": "START", "middle": "MID",
+    "early": "START", "mid": "MID", "late": "END",
+}  # fmt: skip
+PREFIX = re.compile(
+    r"(?:\b(?P<rel>" + _alt(list(_RELATIONS)) + r")\s+)?"
+    r"(?P<posall>(?:the\s+)?(?:very\s+)?(?P<pos>end|close|beginning|start|middle)\s+of\s+"
+    r"(?:the\s+)?|\b(?P<adj>early|mid|late)(?:-|\s+)(?:in\s+)?)?$",
+    re.IGNORECASE,
+)
+
+
+def relation_of(word: str | None) -> str | None:
+    """The TIMEX3 mod for a relational word ("by" -> ON_OR_BEFORE), or None."""
+    return _RELATIONS.get(" ".join(word.lower().split())) if word else None
+
+
+def position_of(word: str | None) -> str | None:
+    """The TIMEX3 mod for a position word ("end", "early" -> END, START), or None."""
+    return _POSITIONS.get(word.lower()) if word else None
+
+
+# Words before an expression that make an unanchored month or weekday point to the future.
+FUTURE_CUE = re.compile(
+    r"\b(?:will|shall|won't|'ll|going to|plans? to|planned|planning|scheduled|due|set to|"
+    r"expected to|is to|are to|aims? to|intends? to|upcoming|next|coming)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Dct:
+    """A document creation time at the precision it was given: month and day may be None."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def date(self) -> dt.date | None:
+        """The full calendar date, or None when the dct lacks a month or a day."""
+        if self.month is None or self.day is None:
+            return None
+        return dt.date(self.year, self.month, self.day)
+
+
+_DCT = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def parse_dct(dct: str | None) -> Dct | None:
+    """Read "YYYY", "YYYY-MM" or "YYYY-MM-DD" (anything after is ignored); None if unreadable."""
+    m = _DCT.match(dct or "")
+    if not m:
+        return None
+    year, month, day = int(m[1]), m[2] and int(m[2]), m[3] and int(m[3])
+    if month and not 1 <= month <= 12:
+        return Dct(year)
+    if month and day and not valid_date(year, month, day):
+        return Dct(year, month)
+    return Dct(year, month or None, day or None)
+
+
+def valid_date(year: int, month: int, day: int) -> bool:
+    """True when year-month-day is a real calendar date."""
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
+
+
+def fmt_date(d: dt.date) -> str:
+    """YYYY-MM-DD."""
+    return d.isoformat()
+
+
+def fmt_week(d: dt.date) -> str:
+    """The ISO week of ``d`` as YYYY-Www."""
+    year, week, _ = d.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+    """(year, month) moved by ``delta`` months."""
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def weekday_date(anchor: dt.date, weekday: int, direction: str) -> dt.date:
+    """The date of ``weekday`` seen from ``anchor``.
+
+    direction: "on_or_before" (news default), "before" ("last Friday"), "on_or_after",
+    "after" ("next Friday").
+    """
+    back = (anchor.weekday() - weekday) % 7
+    ahead = (weekday - anchor.weekday()) % 7
+    if direction == "before":
+        back = back or 7
+    if direction == "after":
+        ahead = ahead or 7
+    if direction in ("on_or_before", "before"):
+        return anchor - dt.timedelta(days=back)
+    return anchor + dt.timedelta(days=ahead)
+
+
+def number_value(word: str) -> int | None:
+    """The integer a number word or digits stand for; None for vague words ("several")."""
+    word = word.lower().strip()
+    if word.isdigit():
+        return int(word)
+    return NUMBERS.get(word)
+
+
+def duration_value(count: int | None, unit: str) -> str:
+    """A TIMEX3 duration ("P10Y", "PT24H", "PXM") for ``count`` ``unit`` (None = unknown)."""
+    letter, mult, is_time = UNITS[unit.lower().rstrip("s")]
+    amount = "X" if count is None else str(count * mult)
+    return f"P{'T' if is_time else ''}{amount}{letter}"
+
+
+_COUNT_NOUN = re.compile(r"\s+(?:[a-z]+s|people|men|women|police|staff|personnel)\b")
+
+
+def year_is_plausible(text: str, start: int, end: int) -> bool:
+    """True when the 4-digit number at text[start:end] reads as a year, not as a count.
+
+    A year needs a cue before it ("in", "since", "of", a month name, a dash) or must not
+    read as a count: no "about"/"some"/"$" before it and no plural noun after it.
+    """
+    before = text[max(0, start - 30) : start]
+    if YEAR_CONTEXT.search(before):
+        return True
+    if COUNT_CONTEXT.search(before):
+        return False
+    return not _COUNT_NOUN.match(text[end : end + 20])
+
+
+# --------------------------------------------------------------------------- resolution
+
+
+def month_number(word: str) -> int:
+    """The month number of a month name or abbreviation ("Sept." -> 9)."""
+    return MONTHS[word.lower().rstrip(".")]
+
+
+def ymd(year: int, month: int, day: int) -> str:
+    """YYYY-MM-DD, or YYYY-MM when the day does not exist in that month."""
+    if valid_date(year, month, day):
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    return f"{year:04d}-{month:02d}"
+
+
+def resolve_month(ref: Dct | None, month: int, how: str, future: bool) -> tuple[str, bool]:
+    """(value, used dct) of a month name without a year ("in April", "next September").
+
+    Past-leaning: the latest such month not after the dct, unless ``how`` ("next",
+    "last", "this") or a future cue says otherwise.
+    """
+    if ref is None:
+        return f"XXXX-{month:02d}", False
+    if ref.month is None or how == "this":
+        return f"{ref.year}-{month:02d}", True
+    year = ref.year
+    if how in ("next", "coming") or (not how and future):
+        if month < ref.month or (how and month == ref.month):
+            year += 1
+    elif how in ("last", "past"):
+        if month >= ref.month:
+            year -= 1
+    elif month > ref.month:
+        year -= 1
+    return f"{year}-{month:02d}", True
+
+
+def resolve_day(ref: Dct | None, month: int, day: int, future: bool) -> tuple[str, bool]:
+    """(value, used dct) of a month and day without a year: the dct's year, or the one
+    before (after, with a future cue) when the date lies more than two months away."""
+    if not valid_date(2024, month, day):  # not a day in any year: keep the month
+        return resolve_month(ref, month, "", future)
+    if ref is None:
+        return f"XXXX-{month:02d}-{day:02d}", False
+    if ref.month is None or not valid_date(ref.year, month, day):
+        return ymd(ref.year, month, day), True
+    year = ref.year
+    delta = (dt.date(year, month, day) - dt.date(ref.year, ref.month, ref.day or 15)).days
+    if future and delta < -62:
+        year += 1
+    elif not future and delta > 62:
+        year -= 1
+    return ymd(year, month, day), True
+
+
+def unit_value(ref: Dct | None, unit: str, delta: int) -> str | None:
+    """The calendar value of the ``unit`` lying ``delta`` units from the dct, if it has one."""
+    if ref is None:
+        return None
+    if unit in ("year", "decade", "century"):
+        if delta == 0 and unit != "year":  # "this decade" -> 202, "this century" -> 20
+            return str(ref.year)[: 3 if unit == "decade" else 2]
+        return str(ref.year + delta * {"year": 1, "decade": 10, "century": 100}[unit])
+    if unit == "month" and ref.month:
+        year, month = shift_month(ref.year, ref.month, delta)
+        return f"{year}-{month:02d}"
+    if unit in ("week", "weekend") and ref.date:
+        value = fmt_week(ref.date + dt.timedelta(weeks=delta))
+        return value + ("-WE" if unit == "weekend" else "")
+    if unit == "day" and ref.date:
+        return (ref.date + dt.timedelta(days=delta)).isoformat()
+    return None

@@ -1,0 +1,185 @@
+"""Tests for publication-date inference (storyline.pubdate)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from storyline.model import Removed
+from storyline.pubdate import infer_published
+from tests.conftest import GOLD, SEEDS, need
+
+
+def seed_lines(name: str) -> list[str]:
+    path = need(SEEDS) / name
+    return need(path).read_text(encoding="utf-8").splitlines()
+
+
+def body(lines: list[str], start: int, end: int, drop: tuple[str, ...] = ()) -> str:
+    return "\n".join(ln for ln in lines[start:end] if ln.strip() and ln.strip() not in drop)
+
+
+def gold_published(key: str) -> list[str | None]:
+    gold = json.loads(need(GOLD).read_text(encoding="utf-8"))
+    for doc in gold["documents"].values():
+        for article in doc["articles"]:
+            if article["key"] == key:
+                return article["published"]
+    raise KeyError(key)
+
+
+# --------------------------------------------------------------------------- seeds
+
+
+def test_seed_000_dateline_fixed_by_this_friday() -> None:
+    lines = seed_lines("000_eccb52f1bae46f73.txt")
+    got = infer_published(body(lines, 0, 9), None, [Removed("Add Comment", "comment", 9)])
+    assert got.value in gold_published("000")
+    assert got.value == "2024-09-27"
+    assert got.evidence == "weekday" and got.confidence == pytest.approx(0.7)
+    assert "2019" in got.detail  # the rejected candidate years are named
+
+
+def test_seed_001_weekdays_only_is_unknown() -> None:
+    lines = seed_lines("001_bf1fefeb7ccbfd15.txt")
+    got = infer_published(body(lines, 2, 23), lines[0], [])
+    assert got.value is None and got.evidence == "unknown" and got.confidence == 0
+    assert None in gold_published("001")
+
+
+def test_seed_002_weekday_and_deadlines_fix_the_year() -> None:
+    lines = seed_lines("002_45031f1af6fb0fd4.txt")
+    removed = [Removed(lines[9], "photo-credit", 9), Removed("Published", "label", 4)]
+    got = infer_published(body(lines, 11, 21), lines[0], removed)
+    assert got.value == "2024-09-27" and got.evidence == "weekday"
+    # the photo caption (March 29, 2020) left in the body does not change it
+    kept = infer_published(body(lines, 9, 21), lines[0], [])
+    assert kept.value == "2024-09-27"
+
+
+def test_seed_003_url_in_source_credit() -> None:
+    lines = seed_lines("003_e1489c6481e905c9.txt")
+    got = infer_published(body(lines, 0, 7), None, [Removed(lines[7], "source-credit", 7)])
+    assert (got.value, got.evidence) == ("2024-07-25", "url")
+    assert got.value in gold_published("003")
+
+
+def test_seed_004_timestamp_lines() -> None:
+    lines = seed_lines("004_d3609986008404eb.txt")
+    first = infer_published(body(lines, 14, 28), lines[2], [Removed(lines[12], "timestamp", 12)])
+    second = infer_published(body(lines, 38, 50), lines[34], [Removed(lines[36], "timestamp", 36)])
+    assert (first.value, first.evidence, first.confidence) == ("2024-09-28", "timestamp", 0.9)
+    assert second.value == "2024-09-28"
+    assert first.value in gold_published("004#1") and second.value in gold_published("004#2")
+
+
+# --------------------------------------------------------------------------- generic
+
+LEAD = "The minister said on Tuesday that the talks would resume.\nMore talks followed."
+
+
+def test_metadata_wins() -> None:
+    removed = [Removed("2023-01-02 10:00", "timestamp", 1)]
+    got = infer_published(
+        LEAD,
+        "T",
+        removed,
+        url="https://x.org/2022/05/06/a/",
+        metadata="2024-03-04T09:00:00Z",
+        metadata_evidence="html meta",
+    )
+    assert (got.value, got.evidence, got.confidence, got.detail) == (
+        "2024-03-04",
+        "metadata",
+        0.95,
+        "html meta",
+    )
+
+
+def test_bad_metadata_is_ignored() -> None:
+    got = infer_published(LEAD, None, [], url="https://x.org/2022/05/06/a/", metadata="2024-02-30")
+    assert got.evidence == "url" and got.value == "2022-05-06"
+
+
+def test_timestamp_at_top_of_body() -> None:
+    text = (
+        "Published: 12 March 2023, 14:05 GMT\nThe minister said on Tuesday that the talks resumed."
+    )
+    got = infer_published(text, None, [])
+    assert (got.value, got.evidence) == ("2023-03-12", "timestamp")
+
+
+def test_dateline_with_year() -> None:
+    text = "BAGHDAD, Jan. 5, 2024 (Xinhua) -- Iraq said on Friday it would form a committee."
+    got = infer_published(text, None, [])
+    assert (got.value, got.evidence, got.confidence) == ("2024-01-05", "dateline", 0.85)
+
+
+def test_dateline_without_year_or_weekday_invents_nothing() -> None:
+    text = "BAGHDAD, Jan. 5 (Xinhua) -- Iraq said it would form a committee after talks in 2023."
+    got = infer_published(text, None, [])
+    assert got.value is None or (got.inferred and len(got.value) <= 7)
+    assert got.value != "2024-01-05"
+
+
+def test_place_only_dateline_gives_no_date() -> None:
+    got = infer_published("WASHINGTON (Reuters) - The Senate voted on a bill.", None, [])
+    assert got.value is None and got.evidence == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("url", "value"),
+    [
+        ("https://news.example.com/world/2024/07/25/some-slug/", "2024-07-25"),
+        ("https://news.example.com/world/20240725/some-slug.html", "2024-07-25"),
+        ("https://news.example.com/story?id=7&date=2024-07-25", "2024-07-25"),
+        ("https://news.example.com/world/some-slug-2024-07-25.html", "2024-07-25"),
+        ("https://news.example.com/world/2024/07/some-slug", "2024-07"),
+    ],
+)
+def test_url_patterns(url: str, value: str) -> None:
+    got = infer_published(LEAD, None, [], url=url)
+    assert got.value == value and got.evidence == "url"
+
+
+def test_url_inside_text() -> None:
+    text = LEAD + "\nSource: https://www.example.org/a/2021/11/03/slug/"
+    assert infer_published(text, None, []).value == "2021-11-03"
+
+
+def test_weekday_fixes_year_between_past_and_future_years() -> None:
+    text = (
+        "Officials announced on Tuesday March 5 that the bridge will reopen in 2025.\n"
+        "The bridge closed in 2022 after a flood."
+    )
+    got = infer_published(text, None, [])
+    assert (got.value, got.evidence) == ("2024-03-05", "weekday")
+
+
+def test_conflicting_weekday_gives_no_day() -> None:
+    # Friday September 27 is 2019 or 2024, but the text talks of 2021 as past and 2022 as future
+    text = (
+        "The plan was announced on Friday September 27 and will end by 2022.\n"
+        "Talks had started in 2021."
+    )
+    got = infer_published(text, None, [])
+    assert got.value is None or len(got.value) < 10
+    assert got.evidence != "weekday"
+
+
+def test_weekday_without_any_year_gives_no_day() -> None:
+    got = infer_published("The plan was announced on Friday September 27 in Rome.", None, [])
+    assert got.value is None and "candidates" in got.detail
+
+
+def test_content_estimate_is_inferred_month() -> None:
+    text = "The deal was signed on March 3, 2021 in Rome.\nParliament ratified it on June 9, 2021."
+    got = infer_published(text, None, [])
+    assert (got.value, got.evidence, got.inferred) == ("2021-06", "content", True)
+    assert got.confidence <= 0.4
+
+
+def test_no_evidence_is_unknown() -> None:
+    got = infer_published("The minister spoke on Friday about the budget.", "Budget talks", [])
+    assert (got.value, got.evidence, got.confidence) == (None, "unknown", 0.0)
