@@ -1,0 +1,236 @@
+"""Named-entity mentions from a spaCy ``Doc``, with fixes where the small model is weak.
+
+The fixes: a leading "the", a possessive "'s"/"’s", leading titles ("Prime Minister",
+"Defense Minister", "President") and trailing punctuation are trimmed off the span; an
+adjective-like NORP directly followed by a proper noun or an ORG ("Islamic" + "State")
+becomes one ORG mention; an acronym given in parentheses after a name ("Islamic State
+(IS)", "Israeli Air Force (IAF)") is a mention of the same kind, as are its later uses;
+a multi-word name tagged once is a mention wherever else it occurs verbatim.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import Any
+
+from storyline.model import Mention
+
+LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"})
+
+# Title words that precede names; a run of them at the start of a mention is dropped.
+TITLE_WORDS = frozenset(
+    [
+        "prime",
+        "minister",
+        "president",
+        "vice",
+        "deputy",
+        "secretary",
+        "general",
+        "chief",
+        "foreign",
+        "defense",
+        "defence",
+        "interior",
+        "finance",
+        "minister",
+        "chancellor",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "sheikh",
+        "emir",
+        "ayatollah",
+        "pope",
+        "senator",
+        "sen",
+        "rep",
+        "representative",
+        "governor",
+        "mayor",
+        "ambassador",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "commander",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "colonel",
+        "major",
+        "captain",
+        "lieutenant",
+        "admiral",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sir",
+        "lord",
+        "lady",
+        "judge",
+        "justice",
+        "leader",
+        "speaker",
+        "premier",
+    ]
+)
+POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+EDGE_PUNCT = " \t\n\"'“”‘’,;:!?()[]{}-–—/"
+INITIALISM = re.compile(r"(?:\b[A-Z]\.){2,}$")  # "U.S.", "U.K.": the final dot belongs
+ACRONYM = re.compile(r"\(\s*([A-Z][A-Z0-9.&-]{1,7})\s*\)")
+
+
+def clean_name(text: str) -> str:
+    """A name as a reader would write it: whitespace collapsed, edge punctuation,
+    leading "the", possessive and leading title words removed ("" if nothing is left)."""
+    name = _strip_edges(" ".join(text.split()))
+    name = _strip_edges(POSSESSIVE.sub("", name))
+    words = name.split(" ")
+    while words and words[0].lower() in {"the", "a", "an"}:
+        words = words[1:]
+    # Titles: drop leading title words but never the whole name, and keep a title
+    # followed by "of" ("Prime Minister of Iraq" is not a name, "Iraq" is).
+    while len(words) > 1 and words[0].lower().strip(".") in TITLE_WORDS:
+        words = words[1:]
+    if words and words[0].lower() == "of":
+        words = words[1:]
+    return _strip_edges(" ".join(words))
+
+
+def _strip_edges(name: str) -> str:
+    """``name`` without edge punctuation; a final dot stays on initialisms ("U.S.")."""
+    name = name.strip(EDGE_PUNCT)
+    while name.endswith(".") and not INITIALISM.search(name):
+        name = name[:-1].strip(EDGE_PUNCT)
+    return name.lstrip(".")
+
+
+def _trim_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Character bounds of the cleaned name inside ``text[start:end]``."""
+    name = clean_name(text[start:end])
+    if not name:
+        return None
+    first = name.split(" ")[0]
+    pos = text.find(first, start, end)
+    while pos != -1:
+        chunk = " ".join(text[pos:end].split())
+        if chunk.startswith(name):
+            # walk forward over the same number of non-space characters
+            need = len(name.replace(" ", ""))
+            i, seen = pos, 0
+            while i < end and seen < need:
+                if not text[i].isspace():
+                    seen += 1
+                i += 1
+            return pos, i
+        pos = text.find(first, pos + 1, end)
+    return None
+
+
+def _merged_spans(doc: Any) -> list[tuple[int, int, str]]:
+    """Token spans (start, end, label) of the kept entities, NORP+proper-noun joined."""
+    spans = [(e.start, e.end, e.label_) for e in doc.ents if e.label_ in LABELS]
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(spans):
+        start, end, label = spans[i]
+        if label == "NORP":
+            # "Islamic" + ORG "State" or + untagged proper noun(s): one organisation.
+            j = end
+            while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+                j += 1
+            nxt = spans[i + 1] if i + 1 < len(spans) else None
+            if nxt and nxt[0] == end and nxt[2] in {"ORG", "PERSON"}:
+                out.append((start, nxt[1], "ORG"))
+                i += 2
+                continue
+            if j > end and not doc[end].ent_type_:
+                out.append((start, j, "ORG"))
+                i += 1
+                continue
+        out.append((start, end, label))
+        i += 1
+    return out
+
+
+def extract_mentions(doc: Any) -> list[Mention]:
+    """Mentions of people, organisations, places, nationalities, facilities and events.
+
+    Offsets are character offsets into the parsed text; ``text`` is the cleaned surface
+    form (no "the", no possessive, no title) and lies exactly at ``text[start:end]``.
+    """
+    text = doc.text
+    mentions: list[Mention] = []
+    for start_tok, end_tok, label in _merged_spans(doc):
+        start, end = doc[start_tok].idx, doc[end_tok - 1].idx + len(doc[end_tok - 1])
+        bounds = _trim_span(text, start, end)
+        if bounds is None:
+            continue
+        s, e = bounds
+        surface = text[s:e]
+        if not any(ch.isalpha() for ch in surface) or "\n" in surface:
+            continue
+        mentions.append(Mention(s, e, " ".join(surface.split()), label))
+    mentions.extend(_repeated_mentions(text, mentions))
+    mentions.extend(_acronym_mentions(text, mentions))
+    mentions.sort(key=lambda m: (m.start, m.end))
+    return mentions
+
+
+def _repeated_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Later uses of a multi-word name the model tagged once but missed elsewhere."""
+    extra: list[Mention] = []
+    names = {m.text: m.label for m in mentions if " " in m.text and m.label != "NORP"}
+    covered = [(m.start, m.end) for m in mentions]
+    for name, label in names.items():
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            if not any(s < hit.end() and hit.start() < e for s, e in covered):
+                extra.append(Mention(hit.start(), hit.end(), name, label))
+                covered.append((hit.start(), hit.end()))
+    return extra
+
+
+def _acronym_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Acronyms defined in parentheses right after a mention, and their later uses."""
+    taken = {(m.start, m.end) for m in mentions}
+    found: dict[str, str] = {}
+    for match in ACRONYM.finditer(text):
+        before = [m for m in mentions if 0 <= match.start() - m.end <= 2]
+        if before:
+            found[match.group(1)] = before[-1].label
+    extra: list[Mention] = []
+    for acro, label in found.items():
+        for hit in re.finditer(rf"(?<![\w.]){re.escape(acro)}(?![\w])", text):
+            span = (hit.start(), hit.end())
+            if span not in taken and not any(
+                m.start <= span[0] < m.end or m.start < span[1] <= m.end for m in mentions
+            ):
+                extra.append(Mention(span[0], span[1], acro, label))
+                taken.add(span)
+    return extra
+
+
+def mention_index(doc: Any, mentions: list[Mention]) -> dict[int, Mention]:
+    """Token index -> the mention covering that token (for quick look-ups)."""
+    index: dict[int, Mention] = {}
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            for tok in span:
+                index.setdefault(tok.i, m)
+    return index
+
+
+def sentence_starts(doc: Any) -> list[int]:
+    """Start character of each sentence of ``doc`` (for :func:`sentence_of`)."""
+    return [s.start_char for s in doc.sents]
+
+
+def sentence_of(starts: list[int], char: int) -> int:
+    """Index of the sentence holding character ``char`` (``starts`` from sentence_starts)."""
+    return max(0, bisect_right(starts, char) - 1)

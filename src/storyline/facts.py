@@ -1,0 +1,239 @@
+"""Facts of a story: the same number or dated statement gathered across articles.
+
+Quantities meet when their holder (after alias resolution), unit and place agree
+("United States", "troops", "Iraq"); claims meet when their predicate agrees, their
+places do not disagree (a claim without a place fits any) and their subjects share a
+word or they name the same place with compatible dates.
+
+Agreement rules (:func:`compatible`):
+
+* exact numbers agree when they differ by at most 2% (rounding: "2,500" vs "2,480");
+* "about"/"nearly" allow 10% around (nearly: at most) the stated value;
+* "at least X" and "more than X" conflict only with values below X (so "at least 84"
+  and "95" agree); "up to X"/"less than X" only with values above X;
+* dates agree when one is a prefix of the other ("2025" and "2025-09").
+
+A fact is "conflicting" when two of its statements disagree, else "corroborated" when
+two or more independent sources state it (an article with ``duplicate_of`` counts as
+its original), else "single-source". A value stated only by articles that also state
+another value of the same fact is dropped as a misreading rather than a conflict.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from storyline.aliases import canonical, canonical_lookup
+from storyline.claims import LEXICON_PREDICATES
+from storyline.model import Article, Entity, Fact, FactValue
+
+CASUALTY_UNITS = frozenset({"dead", "wounded", "casualties", "troops", "people", "%"})
+ATTRIBUTE_OF = {
+    "end": "end date",
+    "form": "year formed",
+    "begin": "start date",
+    "continue-until": "continues until",
+    "agree": "agreement date",
+    "announce": "announcement date",
+    "postpone": "postponement date",
+    "withdraw": "withdrawal date",
+    "die": "date of death",
+    "elect": "date elected",
+}
+SUBJECT_STOP = frozenset({"the", "a", "an", "of", "and", "international", "military"})
+
+
+@dataclass(slots=True)
+class _Statement:
+    article: str
+    root: str  # the original this article copies (itself when not a copy)
+    value: object
+    hedge: str | None
+    text: str
+
+
+def _int(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else value
+
+
+def compatible(a: object, ha: str | None, b: object, hb: str | None) -> bool:
+    """Whether two stated values (with hedges) can both be true (module docstring)."""
+    if isinstance(a, str) or isinstance(b, str):
+        sa, sb = str(a), str(b)
+        return sa.startswith(sb) or sb.startswith(sa)
+    x, y = float(a), float(b)  # type: ignore[arg-type]
+    return _fits(x, ha, y, hb) and _fits(y, hb, x, ha)
+
+
+def _fits(x: float, hx: str | None, y: float, hy: str | None) -> bool:
+    """Whether ``y`` (hedged ``hy``) is allowed by the statement "``hx`` ``x``"."""
+    low_y = y * 0.9 if hy in {"about", "nearly"} else y
+    high_y = y * 1.1 if hy == "about" else y
+    if hy in {"at least", "more than"}:
+        high_y = float("inf")
+    if hy in {"up to", "less than"}:
+        low_y = 0.0
+    if hx in {"at least", "more than"}:
+        return high_y >= x
+    if hx in {"up to", "less than"}:
+        return low_y <= x
+    if hx == "about":
+        return low_y <= x * 1.1 and high_y >= x * 0.9
+    if hx == "nearly":
+        return low_y <= x and high_y >= x * 0.9
+    return low_y <= x * 1.02 and high_y >= x * 0.98
+
+
+def _root(art: Article, by_id: dict[str, Article]) -> str:
+    seen, cur = set(), art
+    while cur.duplicate_of and cur.duplicate_of in by_id and cur.id not in seen:
+        seen.add(cur.id)
+        cur = by_id[cur.duplicate_of]
+    return cur.duplicate_of or cur.id
+
+
+def _sentence(art: Article, index: int) -> str:
+    if 0 <= index < len(art.analysis.sentences):
+        return " ".join(art.sentence_text(index).split())
+    return ""
+
+
+def consolidate_facts(articles: list[Article], entities: list[Entity]) -> list[Fact]:
+    """The story's facts: quantity facts first, then dated-claim facts."""
+    table = canonical_lookup(entities)
+    by_id = {a.id: a for a in articles}
+    facts = _quantity_facts(articles, by_id, table) + _claim_facts(articles, by_id, table)
+    return facts
+
+
+def _quantity_facts(
+    articles: list[Article], by_id: dict[str, Article], table: dict[str, str]
+) -> list[Fact]:
+    groups: dict[tuple[str, str, str], list[_Statement]] = defaultdict(list)
+    for art in articles:
+        seen: set[tuple[str, str, str]] = set()
+        for q in art.analysis.quantities:
+            if q.value <= 0 or not (q.subject or q.place or q.unit in CASUALTY_UNITS):
+                continue
+            subject = canonical(q.subject, table) if q.subject else ""
+            place = canonical(q.place, table) if q.place else ""
+            key = (subject, q.unit, place)
+            if key in seen:
+                continue  # one statement per article and key: its first
+            seen.add(key)
+            text = _sentence(art, q.sentence) or q.text
+            statement = _Statement(art.id, _root(art, by_id), _int(q.value), q.hedge, text)
+            groups[key].append(statement)
+    facts = []
+    for (subject, unit, place), statements in groups.items():
+        attribute = unit + (f" in {place}" if place else "")
+        facts.append(_fact(subject or place or unit, attribute, unit, statements))
+    return facts
+
+
+def _fact(subject: str, attribute: str, unit: str | None, stmts: list[_Statement]) -> Fact:
+    """One fact from its statements: values clustered, status decided."""
+    values: list[list[_Statement]] = []
+    for st in stmts:
+        for cluster in values:
+            if all(compatible(st.value, st.hedge, o.value, o.hedge) for o in cluster):
+                cluster.append(st)
+                break
+        else:
+            values.append([st])
+    # A conflict is between sources: a value stated only by articles that also state
+    # another value is that article's slip (a misparse), not a disagreement.
+    values.sort(key=lambda c: -len(c))
+    values = [
+        c
+        for k, c in enumerate(values)
+        if k == 0 or not {s.article for s in c} <= {s.article for o in values[:k] for s in o}
+    ]
+    stmts = [s for c in values for s in c]
+    conflicting = len(values) > 1
+    values.sort(key=lambda c: (-len({s.root for s in c}), -len(c)))
+    fact_values = [_fact_value(c) for c in values]
+    best = fact_values[0]
+    independent = len({s.root for s in stmts})
+    if conflicting:
+        status = "conflicting"
+    else:
+        status = "corroborated" if independent >= 2 else "single-source"
+    return Fact(
+        subject=subject,
+        attribute=attribute,
+        value=best.value,
+        unit=unit,
+        status=status,
+        sources=sorted({s.article for s in stmts}),
+        independent_sources=independent,
+        values=fact_values if conflicting else [best],
+        hedge=best.hedge,
+    )
+
+
+def _fact_value(cluster: list[_Statement]) -> FactValue:
+    """The value a cluster of agreeing statements supports (the most precise date, the
+    most frequent number), its sources, its commonest hedge and one sentence."""
+    if all(isinstance(s.value, str) for s in cluster):
+        value: object = max((str(s.value) for s in cluster), key=len)
+    else:
+        value = Counter(s.value for s in cluster).most_common(1)[0][0]
+    agree = [s for s in cluster if s.value == value] or cluster
+    hedge = Counter(s.hedge for s in agree).most_common(1)[0][0]
+    return FactValue(
+        value=value,
+        sources=sorted({s.article for s in cluster}),
+        hedge=hedge,
+        text=agree[0].text,
+    )
+
+
+def _claim_facts(
+    articles: list[Article], by_id: dict[str, Article], table: dict[str, str]
+) -> list[Fact]:
+    items = []
+    for art in articles:
+        for c in art.analysis.claims:
+            if c.predicate not in LEXICON_PREDICATES:
+                continue
+            place = canonical(c.place, table) if c.place else None
+            words = {w for w in c.subject.lower().split() if w not in SUBJECT_STOP}
+            items.append((art, c, place, words))
+    parent = list(range(len(items)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, (_, ci, pi, wi) in enumerate(items):
+        for j in range(i):
+            _, cj, pj, wj = items[j]
+            if ci.predicate != cj.predicate or (pi and pj and pi != pj):
+                continue
+            same_place = bool(pi and pi == pj) and compatible(ci.value, None, cj.value, None)
+            if wi & wj or same_place:
+                parent[find(i)] = find(j)
+    clusters: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(items)):
+        clusters[find(i)].append(i)
+    facts = []
+    for members in clusters.values():
+        group = [items[i] for i in members]
+        subject = Counter(canonical(c.subject, table) for _, c, _, _ in group).most_common(1)[0][0]
+        places = Counter(p for _, _, p, _ in group if p)
+        pred = group[0][1].predicate
+        attribute = ATTRIBUTE_OF.get(pred, f"{pred} date")
+        if places:
+            where = f"in {places.most_common(1)[0][0]}"
+            attribute = attribute.replace(" until", f" {where} until", 1)
+            attribute += "" if where in attribute else f" {where}"
+        stmts = [
+            _Statement(a.id, _root(a, by_id), c.value, c.mod, c.text or _sentence(a, c.sentence))
+            for a, c, _, _ in group
+        ]
+        facts.append(_fact(subject, attribute, None, stmts))
+    return facts

@@ -1,0 +1,160 @@
+"""Facts across articles: agreement rules, conflicts, copies counted once, the seeds."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from storyline.facts import compatible
+from storyline.model import Article, TimeExpr
+from tests.conftest import GOLD, SEEDS, need
+
+MONTHS = "january february march april may june july august september october november december"
+
+
+def simple_times(text: str) -> list[TimeExpr]:
+    """A tiny stand-in tagger: "September 2026" and bare years (used if timex is absent)."""
+    pat = re.compile(r"(?i)\b(?:(" + MONTHS.replace(" ", "|") + r")\s+)?((?:19|20)\d\d)\b")
+    out = []
+    for m in pat.finditer(text):
+        month = MONTHS.split().index(m.group(1).lower()) + 1 if m.group(1) else 0
+        value = m.group(2) + (f"-{month:02d}" if month else "")
+        out.append(TimeExpr(m.start(), m.end(), m.group(0), "DATE", value))
+    return out
+
+
+def tagger():
+    try:
+        from storyline.timex import tag_times
+    except ImportError:
+        return lambda text, dct: simple_times(text)
+    return tag_times
+
+
+@pytest.fixture(scope="module")
+def analyse():
+    from storyline.nlp import analyse_text, load_pipeline
+
+    load_pipeline()
+    tag = tagger()
+
+    def run(aid: str, text: str, dct: str | None = None, duplicate_of: str | None = None):
+        art = Article(aid, aid, 1, None, text, duplicate_of=duplicate_of)
+        art.analysis = analyse_text(text, tag(text, dct))
+        return art
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("a", "ha", "b", "hb", "ok"),
+    [
+        (2500, None, 2500, "about", True),
+        (84, None, 95, None, False),
+        (84, "at least", 95, None, True),
+        (95, "at least", 84, None, False),
+        (30, "more than", 25, None, False),
+        (40, "up to", 35, None, True),
+        (40, "up to", 45, None, False),
+        (100, "nearly", 97, None, True),
+        (100, "nearly", 104, None, False),
+        (2480, None, 2500, None, True),
+        ("2025", None, "2025-09", None, True),
+        ("2025-09", None, "2026-09", None, False),
+    ],
+)
+def test_compatible(a, ha, b, hb, ok):
+    assert compatible(a, ha, b, hb) is ok
+    assert compatible(b, hb, a, ha) is ok
+
+
+def test_conflicting_death_tolls_and_a_copy_counted_once(analyse):
+    from storyline.aliases import resolve_entities
+    from storyline.differences import find_differences
+    from storyline.facts import consolidate_facts
+
+    arts = [
+        analyse("x1", "Officials said 84 people were killed in the bombing in Kabul on Monday."),
+        analyse("x2", "Police said 95 people were killed in the bombing in Kabul."),
+        analyse(
+            "x3",
+            "Police said 95 people were killed in the bombing in Kabul.",
+            duplicate_of="x2",
+        ),
+    ]
+    facts = consolidate_facts(arts, resolve_entities(arts))
+    dead = [f for f in facts if f.unit == "dead"]
+    assert len(dead) == 1
+    fact = dead[0]
+    assert fact.status == "conflicting"
+    assert {v.value for v in fact.values} == {84, 95}
+    assert fact.value == 95 and fact.sources == ["x1", "x2", "x3"]
+    assert fact.independent_sources == 2
+    by_value = {v.value: v.sources for v in fact.values}
+    assert by_value[84] == ["x1"] and by_value[95] == ["x2", "x3"]
+    diffs = find_differences(arts, facts)
+    assert any(len(d.sides) == 2 and "dead" in d.what for d in diffs)
+
+
+def test_copies_alone_are_not_corroboration(analyse):
+    from storyline.aliases import resolve_entities
+    from storyline.facts import consolidate_facts
+
+    text = "Spain contributes around 180 soldiers to the mission."
+    arts = [analyse("y1", text), analyse("y2", text, duplicate_of="y1")]
+    facts = [f for f in consolidate_facts(arts, resolve_entities(arts)) if f.unit == "troops"]
+    assert [(f.value, f.status, f.independent_sources) for f in facts] == [
+        (180, "single-source", 1)
+    ]
+
+
+SEED_DCT = {"000": "2024-09-27", "001": None, "002": "2024-09-27", "003": "2024-07-25"}
+
+
+@pytest.fixture(scope="module")
+def seeds(analyse):
+    need(SEEDS)
+    arts = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        key, text = path.name[:3], path.read_text(encoding="utf-8")
+        if "Next Article" in text:
+            first, second = text.split("Next Article", 1)
+            arts += [analyse(f"{key}#1", first, "2024-09-28"), analyse(f"{key}#2", second)]
+        else:
+            arts.append(analyse(key, text, SEED_DCT.get(key)))
+    return arts
+
+
+def norm(value) -> str:
+    return re.sub(r"[\W_]+", " ", str(value)).strip().lower()
+
+
+def test_seed_facts_aliases_and_difference(seeds):
+    from storyline.aliases import resolve_entities
+    from storyline.differences import find_differences
+    from storyline.facts import consolidate_facts
+
+    gold = json.loads(need(GOLD).read_text())
+    entities = resolve_entities(seeds)
+    facts = consolidate_facts(seeds, entities)
+    missed = []
+    for g in gold["facts"]:
+        ok = any(
+            norm(g["value"]) in {norm(f.value)} | {norm(v.value) for v in f.values}
+            and set(g["sources"]) <= set(f.sources)
+            and f.status == g["status"]
+            for f in facts
+        )
+        if not ok:
+            missed.append(g["what"])
+    assert missed == []
+    for g in gold["aliases"]:
+        if g.get("optional") or len(g["forms"]) < 2:
+            continue
+        forms = {norm(x) for x in g["forms"]}
+        assert any(forms <= {norm(a) for a in e.aliases} for e in entities), g["forms"]
+    diffs = json.dumps([str(d) for d in find_differences(seeds, facts)]).lower()
+    assert "kurdistan" in diffs and "syria" in diffs
+    assert not any(f.status == "conflicting" for f in facts)
