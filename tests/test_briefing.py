@@ -11,25 +11,47 @@ from storyline.model import Analysis, Article, PublishedDate
 def _article(article_id: str, text: str, date: str | None = None) -> Article:
     spans = [(m.start(), m.end()) for m in re.finditer(r"[^.!?\n]+[.!?]", text)]
     spans = [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in spans]
-    return Article(id=article_id, source=f"{article_id}.txt", part=1, title=None, text=text,
-                   published=PublishedDate(date, "dateline" if date else "unknown", 0.8),
-                   analysis=Analysis(sentences=spans))
+    return Article(
+        id=article_id,
+        source=f"{article_id}.txt",
+        part=1,
+        title=None,
+        text=text,
+        published=PublishedDate(date, "dateline" if date else "unknown", 0.8),
+        analysis=Analysis(sentences=spans),
+    )
 
 
-LEDGER = _article("ledger", (
-    "KESSPORT (Ledger) - The Kessport dam spillway failed on Tuesday and flooded the lower town "
-    "overnight. About 1,200 residents were evacuated to schools and sports halls by the fire "
-    "brigade. The regional governor Marta Kovalenko promised an independent inquiry into the "
-    "failure. Engineers said the reservoir level had been rising for three days before the "
-    "collapse. Is this the end?"), "2025-03-04")
-COURIER = _article("courier", (
-    "Some 1,200 residents of Kessport were evacuated after the dam spillway failed on Tuesday. "
-    "Governor Marta Kovalenko announced an independent inquiry into the dam failure. Local shops "
-    "in the lower town remained closed on Wednesday as the water receded slowly."), "2025-03-05")
-WIRE = _article("wire", (
-    "Rail services between Kessport and the coast were suspended after flood water covered "
-    "the tracks near the station. The rail operator said repairs would take at least two weeks "
-    "and replacement buses would run every hour."), "2025-03-05")
+LEDGER = _article(
+    "ledger",
+    (
+        "KESSPORT (Ledger) - The Kessport dam spillway failed on Tuesday and flooded the "
+        "lower town overnight. About 1,200 residents were evacuated to schools and sports "
+        "halls by the fire "
+        "brigade. The regional governor Marta Kovalenko promised an independent inquiry into the "
+        "failure. Engineers said the reservoir level had been rising for three days before the "
+        "collapse. Is this the end?"
+    ),
+    "2025-03-04",
+)
+COURIER = _article(
+    "courier",
+    (
+        "Some 1,200 residents of Kessport were evacuated after the dam spillway failed on Tuesday. "
+        "Governor Marta Kovalenko announced an independent inquiry into the dam failure. "
+        "Local shops in the lower town remained closed on Wednesday as the water receded slowly."
+    ),
+    "2025-03-05",
+)
+WIRE = _article(
+    "wire",
+    (
+        "Rail services between Kessport and the coast were suspended after flood water covered "
+        "the tracks near the station. The rail operator said repairs would take at least two weeks "
+        "and replacement buses would run every hour."
+    ),
+    "2025-03-05",
+)
 
 
 def test_every_sentence_cites_its_own_article_and_supporters() -> None:

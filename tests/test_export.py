@@ -30,44 +30,82 @@ PAYLOAD = '<script>alert("x")</script><img src=x onerror="alert(1)">'
 
 def _articles() -> list[Article]:
     first = Article(
-        id="a1", source="01_ledger.txt", part=1, title=f"Dam fails {PAYLOAD}",
-        text="The dam failed on Tuesday. At least 14 people died.", outlet="Ledger",
+        id="a1",
+        source="01_ledger.txt",
+        part=1,
+        title=f"Dam fails {PAYLOAD}",
+        text="The dam failed on Tuesday. At least 14 people died.",
+        outlet="Ledger",
         removed=[Removed("Share on X", "share-widget", 2)],
         published=PublishedDate("2025-03-04", "dateline", 0.85, "KESSPORT, March 4"),
         language="en",
-        analysis=Analysis(sentences=[(0, 26), (27, 51)],
-                          times=[TimeExpr(19, 26, "Tuesday", "DATE", "2025-03-04", None, True)]),
-        story="s-a1", event="e-a1",
+        analysis=Analysis(
+            sentences=[(0, 26), (27, 51)],
+            times=[TimeExpr(19, 26, "Tuesday", "DATE", "2025-03-04", None, True)],
+        ),
+        story="s-a1",
+        event="e-a1",
     )
     second = Article(
-        id="a2", source="02_courier.txt", part=1, title=None,
+        id="a2",
+        source="02_courier.txt",
+        part=1,
+        title=None,
         text="Nineteen people died when the dam failed.",
-        published=PublishedDate(None, "unknown", 0.0), language="en",
-        story="s-a1", event="e-a2",
+        published=PublishedDate(None, "unknown", 0.0),
+        language="en",
+        story="s-a1",
+        event="e-a2",
     )
     copy = Article(
-        id="a3", source="03_copy.txt", part=2, title="Dam fails",
+        id="a3",
+        source="03_copy.txt",
+        part=2,
+        title="Dam fails",
         text="The dam failed on Tuesday. At least 14 people died.",
-        published=PublishedDate("2025-03", "content", 0.3, "", True), language="en",
-        duplicate_of="a1", story="s-a1", event="e-a1",
+        published=PublishedDate("2025-03", "content", 0.3, "", True),
+        language="en",
+        duplicate_of="a1",
+        story="s-a1",
+        event="e-a1",
     )
     return [first, second, copy]
 
 
 def _story() -> Story:
     return Story(
-        id="s-a1", title=f"Kessport dam {PAYLOAD}", articles=["a1", "a3", "a2"],
+        id="s-a1",
+        title=f"Kessport dam {PAYLOAD}",
+        articles=["a1", "a3", "a2"],
         events=[Event("e-a1", "Dam fails", ["a1", "a3"]), Event("e-a2", "Toll", ["a2"])],
-        timeline=[TimelineEntry("2025-03-04", "The dam failed.", ["a1", "a3"]),
-                  TimelineEntry("2026-03", f"Reopening {PAYLOAD}", ["a2"], "ON_OR_BEFORE", True)],
+        timeline=[
+            TimelineEntry("2025-03-04", "The dam failed.", ["a1", "a3"]),
+            TimelineEntry("2026-03", f"Reopening {PAYLOAD}", ["a2"], "ON_OR_BEFORE", True),
+        ],
         facts=[
-            Fact("dam failure", "dead", 14, "dead", "conflicting", ["a1", "a2", "a3"], 2,
-                 [FactValue(14, ["a1", "a3"], "at least"), FactValue(19, ["a2"])], "at least"),
+            Fact(
+                "dam failure",
+                "dead",
+                14,
+                "dead",
+                "conflicting",
+                ["a1", "a2", "a3"],
+                2,
+                [FactValue(14, ["a1", "a3"], "at least"), FactValue(19, ["a2"])],
+                "at least",
+            ),
             Fact("dam", "end date", "2026-03", None, "single-source", ["a2"], 1),
         ],
         entities=[Entity("Marta Kovalenko", "PERSON", ["Marta Kovalenko", "Kovalenko"], ["a1"])],
-        differences=[Difference("death toll", [DifferenceSide("at least 14", ["a1", "a3"]),
-                                               DifferenceSide(f"19 {PAYLOAD}", ["a2"])])],
+        differences=[
+            Difference(
+                "death toll",
+                [
+                    DifferenceSide("at least 14", ["a1", "a3"]),
+                    DifferenceSide(f"19 {PAYLOAD}", ["a2"]),
+                ],
+            )
+        ],
         summary=[SummarySentence("The dam failed on Tuesday.", ["a1", "a3"])],
     )
 
@@ -96,13 +134,23 @@ def test_json_contract_fields(document: dict) -> None:
     first = next(a for a in document["articles"] if a["id"] == "a1")
     assert first["published"] == "2025-03-04" and first["published_evidence"] == "dateline"
     assert first["removed"] == [{"text": "Share on X", "reason": "share-widget", "line": 2}]
-    assert first["times"][0] == {"start": 19, "end": 26, "text": "Tuesday", "type": "DATE",
-                                 "value": "2025-03-04", "mod": None}
+    assert first["times"][0] == {
+        "start": 19,
+        "end": 26,
+        "text": "Tuesday",
+        "type": "DATE",
+        "value": "2025-03-04",
+        "mod": None,
+    }
     story = document["stories"][0]
     assert story["independent_sources"] == 2
     assert (story["first_date"], story["last_date"]) == ("2025-03", "2025-03-04")
-    assert story["facts"][0]["values"][1] == {"value": 19, "sources": ["a2"], "hedge": None,
-                                              "text": ""}
+    assert story["facts"][0]["values"][1] == {
+        "value": 19,
+        "sources": ["a2"],
+        "hedge": None,
+        "text": "",
+    }
 
 
 def test_markdown_cites_numbered_sources(document: dict) -> None:

@@ -55,8 +55,9 @@ def test_html_gives_main_text_title_and_metadata_date(tmp_path: Path) -> None:
 
 
 def test_html_copyright_line_is_not_a_publication_date(tmp_path: Path) -> None:
-    page = ARTICLE_HTML.replace('<meta property="article:published_time" '
-                                'content="2025-03-04T08:00:00Z">', "")
+    page = ARTICLE_HTML.replace(
+        '<meta property="article:published_time" content="2025-03-04T08:00:00Z">', ""
+    )
     page = page.replace("/2025/03/04/", "/news/")
     (doc,) = _read(tmp_path, "page.html", page)
     assert isinstance(doc, RawDocument)
@@ -65,8 +66,15 @@ def test_html_copyright_line_is_not_a_publication_date(tmp_path: Path) -> None:
 
 def test_jsonl_records_and_their_errors(tmp_path: Path) -> None:
     lines = [
-        json.dumps({"text": "First record text.", "url": "https://x.example/a",
-                    "title": "One", "published": "2025-11-05T10:00:00Z", "source": "Wire"}),
+        json.dumps(
+            {
+                "text": "First record text.",
+                "url": "https://x.example/a",
+                "title": "One",
+                "published": "2025-11-05T10:00:00Z",
+                "source": "Wire",
+            }
+        ),
         "{not json",
         json.dumps({"title": "no text"}),
         "",
@@ -91,8 +99,11 @@ def test_jsonl_records_and_their_errors(tmp_path: Path) -> None:
         ("empty.txt", b"", "empty file"),
         ("blank.txt", b"  \n\n ", "empty file"),
         ("binary.txt", bytes(range(256)) * 4, "binary file"),
-        ("latin1.txt", "Caf\u00e9 society".encode("latin-1"),
-         "not valid UTF-8 (byte 0xe9 at offset 3)"),
+        (
+            "latin1.txt",
+            "Caf\u00e9 society".encode("latin-1"),
+            "not valid UTF-8 (byte 0xe9 at offset 3)",
+        ),
         ("nobody.html", b"<html><head><title>x</title></head></html>", "HTML has no article text"),
         ("scan.pdf", b"%PDF-1.4", "unsupported file type '.pdf'"),
     ],
@@ -124,15 +135,26 @@ def test_folder_is_read_recursively_in_order_and_goes_on_past_bad_files(tmp_path
     assert items[0].source == str(tmp_path / "missing.txt")
     assert [i.source for i in items[1:]] == ["a.txt", "b/two.txt", "bad.txt"]
     assert [type(i).__name__ for i in items] == [
-        "IngestError", "RawDocument", "RawDocument", "IngestError"]
+        "IngestError",
+        "RawDocument",
+        "RawDocument",
+        "IngestError",
+    ]
     files, missing = list_files([tmp_path])
     assert [s for _, s in files] == ["a.txt", "b/two.txt", "bad.txt"] and not missing
 
 
 @pytest.mark.parametrize(
     ("given", "expected"),
-    [("2024-09-28", "2024-09-28"), ("2024-09-28T20:00:00+08:00", "2024-09-28"),
-     ("2024-09", "2024-09"), ("2024", "2024"), ("2024-02-30", None), ("Sept 27", None), ("", None)],
+    [
+        ("2024-09-28", "2024-09-28"),
+        ("2024-09-28T20:00:00+08:00", "2024-09-28"),
+        ("2024-09", "2024-09"),
+        ("2024", "2024"),
+        ("2024-02-30", None),
+        ("Sept 27", None),
+        ("", None),
+    ],
 )
 def test_iso_dates_are_normalised_or_refused(given: str, expected: str | None) -> None:
     assert normalise_iso_date(given) == expected

@@ -30,7 +30,11 @@ def _document(source: str = "a.txt", sha: str = "f" * 64) -> RawDocument:
 
 def _article(article_id: str = "a1", source: str = "a.txt") -> Article:
     return Article(
-        id=article_id, source=source, part=1, title="Title", text="Body text here.",
+        id=article_id,
+        source=source,
+        part=1,
+        title="Title",
+        text="Body text here.",
         removed=[Removed("Share this", "share-widget", 3)],
         published=PublishedDate("2024-09-27", "dateline", 0.85, "September 27"),
         language="en",
@@ -77,17 +81,36 @@ def test_assignments_and_stories_are_saved(tmp_path: Path) -> None:
     article.story, article.event, article.duplicate_of = "s-a1", "e-a1", None
     store.save_assignments([article])
     story = Story(
-        id="s-a1", title="A story", articles=["a1"],
+        id="s-a1",
+        title="A story",
+        articles=["a1"],
         timeline=[TimelineEntry("2024-09", "It ends.", ["a1"], "END", True)],
-        facts=[Fact("United States", "troops in Iraq", 2500, "troops", "single-source", ["a1"], 1,
-                    [FactValue(2500, ["a1"], "about")])],
+        facts=[
+            Fact(
+                "United States",
+                "troops in Iraq",
+                2500,
+                "troops",
+                "single-source",
+                ["a1"],
+                1,
+                [FactValue(2500, ["a1"], "about")],
+            )
+        ],
         summary=[SummarySentence("It ends.", ["a1"])],
     )
     store.save_stories([story], {"s-a1": ("2024-09-27", "2024-09-27")})
     store.save_stories([story], {"s-a1": ("2024-09-27", "2024-09-27")})  # rewrite, not duplicate
     assert store.story("s-a1") == story
     assert store.stories() == [story]
-    assert store.story_rows() == [{"id": "s-a1", "title": "A story", "articles": 1,
-                                   "first_date": "2024-09-27", "last_date": "2024-09-27"}]
+    assert store.story_rows() == [
+        {
+            "id": "s-a1",
+            "title": "A story",
+            "articles": 1,
+            "first_date": "2024-09-27",
+            "last_date": "2024-09-27",
+        }
+    ]
     assert store.article("a1").story == "s-a1"
     assert store.story("missing") is None

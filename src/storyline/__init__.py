@@ -1,3 +1,3 @@
-"""storyline: raw news articles in, stories with timelines, cross-source facts and cited briefings out."""
+"""storyline: raw news in; stories with timelines, cross-source facts and cited briefings out."""
 
 __version__ = "0.1.0"

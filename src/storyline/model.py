@@ -65,7 +65,7 @@ class Removed:
     """A line the clean stage took out of the body, and why."""
 
     text: str
-    reason: str  # e.g. "share-widget", "comment-widget", "repeated-title", "timestamp", "photo-credit"
+    reason: str  # e.g. "share-widget", "comment-widget", "repeated-title", "timestamp"
     line: int  # 0-based line number in the source text
 
 
@@ -91,7 +91,8 @@ class PublishedDate:
     """
 
     value: str | None
-    evidence: str  # "metadata" | "timestamp" | "dateline" | "url" | "weekday" | "content" | "unknown"
+    # "metadata" | "timestamp" | "dateline" | "url" | "weekday" | "content" | "unknown"
+    evidence: str
     confidence: float  # 0..1
     detail: str = ""  # human-readable: the text that supports the date
     inferred: bool = False  # True when the date is an estimate (content), not read off the page
@@ -181,9 +182,7 @@ class Article:
     removed: list[Removed] = field(default_factory=list)
     url: str | None = None
     outlet: str | None = None
-    published: PublishedDate = field(
-        default_factory=lambda: PublishedDate(None, "unknown", 0.0)
-    )
+    published: PublishedDate = field(default_factory=lambda: PublishedDate(None, "unknown", 0.0))
     language: str | None = None
     analysis: Analysis = field(default_factory=Analysis)
     duplicate_of: str | None = None

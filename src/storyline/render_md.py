@@ -73,9 +73,10 @@ def render_markdown(document: dict[str, Any]) -> str:
         for s in story["sources"]:
             copy = f", copy of [{s['duplicate_of']}]" if s["duplicate_of"] else ""
             when = s["published"] or "date unknown"
+            evidence = f", {s['evidence']}" if s["evidence"] else ""
             lines.append(
-                f"{s['n']}. {s['title']} ({s['outlet'] or s['source']}, {when}, "
-                f"{s['evidence']}{copy}), `{s['source']}` part {s['part']}"
+                f"{s['n']}. {s['title']} ({s['outlet']}, {when}{evidence}{copy}), "
+                f"`{s['source']}` part {s['part']}"
             )
         lines.append("")
     return "\n".join(lines)

@@ -19,11 +19,29 @@ EVIDENCE_WORDS = {
 }
 
 
+# TIMEX3 modifiers as a reader says them (date facts carry them where numbers carry hedges)
+MOD_WORDS = {
+    "END": "end of",
+    "START": "early",
+    "MID": "mid",
+    "ON_OR_BEFORE": "by",
+    "BEFORE": "before",
+    "AFTER": "after",
+    "ON_OR_AFTER": "from",
+    "APPROX": "about",
+    "LESS_THAN": "less than",
+    "MORE_THAN": "more than",
+    "EQUAL_OR_LESS": "at most",
+    "EQUAL_OR_MORE": "at least",
+}
+
+
 def format_value(value: Any, unit: str | None = None, hedge: str | None = None) -> str:
-    """A fact value as a reader expects it: 2,500 troops, nearly 100 dead, 2025-09."""
+    """A fact value as a reader expects it: 2,500 troops, nearly 100 dead, by 2025-09."""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     text = f"{value:,}" if isinstance(value, int) and not 1000 <= value <= 2100 else str(value)
+    hedge = MOD_WORDS.get(hedge, hedge) if hedge else None
     parts = [hedge, text, unit if unit and unit not in ("date", "year") else None]
     return " ".join(p for p in parts if p)
 
@@ -50,7 +68,9 @@ def story_views(document: dict[str, Any]) -> list[dict[str, Any]]:
                     "source": article.get("source"),
                     "part": article.get("part"),
                     "published": article.get("published"),
-                    "evidence": EVIDENCE_WORDS.get(article.get("published_evidence", ""), ""),
+                    "evidence": EVIDENCE_WORDS.get(article.get("published_evidence", ""), "")
+                    if article.get("published")
+                    else "",
                     "duplicate_of": number.get(article.get("duplicate_of") or ""),
                     "language": article.get("language"),
                 }

@@ -1,0 +1,260 @@
+"""Pipeline: the stages in order, over one store.
+
+Per document (``analyse_document``, pure apart from loading models): clean and split,
+publication date, language, time expressions, entities, quantities and claims. Each
+document is stored with its articles as soon as it is analysed. Then, incrementally
+(``assign_pending``): articles not yet in a story are checked for duplicates and join a
+story and an event; only the stories that received articles are analysed again
+(``analyse_story``: entities, facts, differences, timeline, summary).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from storyline.aliases import resolve_entities
+from storyline.briefing import summarise
+from storyline.clean import split_and_clean
+from storyline.dedupe import DuplicateIndex
+from storyline.differences import find_differences
+from storyline.facts import consolidate_facts
+from storyline.ingest import DEFAULT_MAX_BYTES, list_files, read_file
+from storyline.language import DEFAULT_LANGUAGES, detect_language
+from storyline.model import Analysis, Article, Event, IngestError, RawDocument, Story
+from storyline.nlp import analyse_text
+from storyline.pubdate import infer_published
+from storyline.store import Store
+from storyline.stories import StoryIndex, event_title, story_title
+from storyline.timeline import build_timeline
+from storyline.timex import tag_times
+
+ENGLISH = "en"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What a run may be configured with."""
+
+    languages: tuple[str, ...] = DEFAULT_LANGUAGES
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
+@dataclass(slots=True)
+class RunReport:
+    """What a run did: counts, and one error per input that could not be used."""
+
+    documents_added: int = 0
+    documents_unchanged: int = 0
+    articles_added: int = 0
+    stories_updated: int = 0
+    errors: list[IngestError] = field(default_factory=list)
+
+
+class Progress(Protocol):
+    """Receives progress; the CLI draws it as a bar, the Python API may ignore it."""
+
+    def start(self, phase: str, total: int | None) -> None: ...
+
+    def advance(self, phase: str, amount: int = 1) -> None: ...
+
+
+class NoProgress:
+    def start(self, phase: str, total: int | None) -> None:
+        pass
+
+    def advance(self, phase: str, amount: int = 1) -> None:
+        pass
+
+
+# --------------------------------------------------------------------------- per document
+
+
+def article_id(document: RawDocument, part: int) -> str:
+    """Stable id: the same input (content and source name) gives the same id on every run."""
+    digest = hashlib.sha1(f"{document.sha256}\0{document.source}\0{part}".encode()).hexdigest()
+    return f"a{digest[:12]}"
+
+
+def analyse_document(document: RawDocument, settings: Settings = Settings()) -> list[Article]:
+    """The clean articles of one document with their per-article analysis."""
+    articles = []
+    for part in split_and_clean(document.text, document.title):
+        published = infer_published(
+            part.text,
+            part.title,
+            part.removed,
+            url=document.url,
+            metadata=document.published,
+            metadata_evidence=document.published_evidence,
+        )
+        language = detect_language(f"{part.title or ''}\n{part.text}", settings.languages)
+        anchor = None if published.inferred else published.value
+        if language in (ENGLISH, None):
+            analysis = analyse_text(part.text, tag_times(part.text, anchor))
+        else:
+            # The tagger, the parser and the fact rules are English: other languages keep
+            # their sentences (for the summary) and their own story clusters.
+            analysis = Analysis(sentences=plain_sentences(part.text))
+        articles.append(
+            Article(
+                id=article_id(document, part.part),
+                source=document.source,
+                part=part.part,
+                title=part.title,
+                text=part.text,
+                removed=part.removed,
+                url=document.url,
+                outlet=document.outlet,
+                published=published,
+                language=language,
+                analysis=analysis,
+            )
+        )
+    return articles
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…。])[\"'”’)]*\s+|\n+")
+
+
+def plain_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans by punctuation and line breaks (for languages without a parser)."""
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        if text[start : match.start()].strip():
+            spans.append((start, match.start()))
+        start = match.end()
+    if text[start:].strip():
+        spans.append((start, len(text.rstrip())))
+    return spans
+
+
+# --------------------------------------------------------------------------- per story
+
+
+def publication_order(article: Article) -> tuple[str, str]:
+    """Dated articles first, oldest first; unknown dates last; ties by id (deterministic)."""
+    return (article.published.value or "9999", article.id)
+
+
+def analyse_story(story_id: str, members: list[Article]) -> Story:
+    """The story-level analysis of a story's articles."""
+    members = sorted(members, key=publication_order)
+    by_event: dict[str, list[Article]] = defaultdict(list)
+    for article in members:
+        by_event[article.event or story_id].append(article)
+    events = [
+        Event(id=event_id, title=event_title(group), articles=[a.id for a in group])
+        for event_id, group in sorted(by_event.items(), key=lambda kv: publication_order(kv[1][0]))
+    ]
+    entities = resolve_entities(members)
+    facts = consolidate_facts(members, entities)
+    return Story(
+        id=story_id,
+        title=story_title(members),
+        articles=[a.id for a in members],
+        events=events,
+        timeline=build_timeline(members),
+        facts=facts,
+        entities=entities,
+        differences=find_differences(members, facts),
+        summary=summarise(members),
+    )
+
+
+def story_dates(members: Iterable[Article]) -> tuple[str | None, str | None]:
+    dates = sorted(a.published.value for a in members if a.published.value)
+    return (dates[0], dates[-1]) if dates else (None, None)
+
+
+# --------------------------------------------------------------------------- runs
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    store: Store,
+    settings: Settings = Settings(),
+    progress: Progress | None = None,
+) -> RunReport:
+    """Read and analyse every new document under ``paths`` and store it (no stories yet)."""
+    progress = progress or NoProgress()
+    report = RunReport()
+    files, missing = list_files(paths)
+    report.errors.extend(missing)
+    progress.start("read", len(files))
+    for path, source in files:
+        for item in read_file(path, source, settings.max_bytes):
+            if isinstance(item, IngestError):
+                report.errors.append(item)
+                continue
+            if store.has_document(item):
+                report.documents_unchanged += 1
+                continue
+            try:
+                articles = analyse_document(item, settings)
+            except Exception as exc:  # one bad input must not end the batch
+                report.errors.append(IngestError(item.source, f"analysis failed: {exc!r}"))
+                continue
+            if not articles:
+                report.errors.append(IngestError(item.source, "no article text after cleaning"))
+                continue
+            store.add_document(item, articles)
+            report.documents_added += 1
+            report.articles_added += len(articles)
+        progress.advance("read")
+    return report
+
+
+def assign_pending(store: Store, progress: Progress | None = None) -> set[str]:
+    """Place the articles that are in no story yet; re-analyse the stories they join.
+
+    Existing assignments never move, so a new article costs one placement plus the
+    analysis of the story it joins. Returns the ids of the stories that changed.
+    """
+    progress = progress or NoProgress()
+    everything = sorted(store.articles(), key=publication_order)
+    placed = [a for a in everything if a.story]
+    pending = [a for a in everything if not a.story]
+    if not pending:
+        return set()
+    duplicates = DuplicateIndex()
+    stories = StoryIndex()
+    for article in placed:
+        duplicates.add(article.id, article.text)
+        stories.restore(article)
+    progress.start("stories", len(pending))
+    for article in pending:
+        article.duplicate_of = duplicates.add(article.id, article.text)
+        assignment = stories.add(article)
+        article.story, article.event = assignment.story, assignment.event
+        progress.advance("stories")
+    store.save_assignments(pending)
+    touched = {a.story for a in pending if a.story}
+    members: dict[str, list[Article]] = defaultdict(list)
+    for article in everything:
+        if article.story in touched:
+            members[article.story].append(article)
+    progress.start("analyse stories", len(touched))
+    analysed = []
+    for story_id in sorted(touched):
+        analysed.append(analyse_story(story_id, members[story_id]))
+        progress.advance("analyse stories")
+    store.save_stories(analysed, {s: story_dates(members[s]) for s in touched})
+    return touched
+
+
+def run(
+    paths: Iterable[str | Path],
+    store: Store,
+    settings: Settings = Settings(),
+    progress: Progress | None = None,
+) -> RunReport:
+    """Ingest ``paths`` into ``store`` and bring its stories up to date."""
+    report = ingest(paths, store, settings, progress)
+    report.stories_updated = len(assign_pending(store, progress))
+    return report
