@@ -9,15 +9,8 @@ from collections import defaultdict
 import pytest
 
 from storyline.model import Analysis, Article, Mention, PublishedDate
-from storyline.stories import (
-    StoryIndex,
-    cluster,
-    date_range,
-    entity_key,
-    event_title,
-    first_sentence,
-    story_title,
-)
+from storyline.stories import StoryIndex, cluster, date_range, entity_key
+from storyline.titles import event_title, first_sentence, story_title
 from tests.conftest import GOLD, SEEDS, need
 
 NER_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}

@@ -30,9 +30,10 @@ from storyline.model import Analysis, Article, Event, IngestError, RawDocument, 
 from storyline.nlp import analyse_text
 from storyline.pubdate import infer_published
 from storyline.store import Store
-from storyline.stories import StoryIndex, event_title, story_title
+from storyline.stories import StoryIndex
 from storyline.timeline import build_timeline
 from storyline.timex import tag_times
+from storyline.titles import event_title, story_title
 
 ENGLISH = "en"
 
