@@ -2,6 +2,7 @@
 # Each creates .venv and installs what it needs; nothing else must be installed by hand.
 
 PYTHON ?= python3
+LINTED := src tests $(wildcard bench)
 VENV := .venv
 BIN := $(VENV)/bin
 DB ?= out/storyline.db
@@ -30,12 +31,12 @@ demo: $(VENV)/.installed
 	$(BIN)/storyline stories --db $(DB)
 
 test: $(VENV)/.installed-test
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check $(LINTED)
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
 
 clean-out:
 	rm -rf out
