@@ -51,20 +51,31 @@ def score(export: dict[str, Any]) -> list[tuple[str, str, bool]]:
         if not got:
             continue
         lines = {norm(line) for line in got["text"].splitlines()}
-        for furniture in want.get("furniture", []):
-            check("clean", f"{want['key']}: furniture gone {furniture!r}", norm(furniture) not in lines)
+        body = norm(got["text"])
+        for line in want.get("furniture", []):
+            check("clean", f"{want['key']}: furniture gone {line!r}", norm(line) not in lines)
         for phrase in want.get("body_must_contain", []):
-            check("clean", f"{want['key']}: body keeps {phrase[:40]!r}", norm(phrase) in norm(got["text"]))
-        check("clean", f"{want['key']}: title {want['title']!r} got {got['title']!r}",
-              norm(got["title"]) == norm(want["title"]))
+            check("clean", f"{want['key']}: body keeps {phrase[:40]!r}", norm(phrase) in body)
+        check(
+            "clean",
+            f"{want['key']}: title {want['title']!r} got {got['title']!r}",
+            norm(got["title"]) == norm(want["title"]),
+        )
         accept = want.get("published_accept", [want["published"]])
-        check("dates", f"{want['key']}: published {got['published']!r} in {accept}",
-              got["published"] in accept)
+        check(
+            "dates",
+            f"{want['key']}: published {got['published']!r} in {accept}",
+            got["published"] in accept,
+        )
         original = want.get("duplicate_of")
         if original:
-            okey = original["file"] + (f"#{original['part']}" if _is_split(original["file"]) else "")
-            check("dedupe", f"{want['key']} is a copy of {okey}",
-                  ids.get(got["duplicate_of"] or "") == okey)
+            split = _is_split(original["file"])
+            okey = original["file"] + (f"#{original['part']}" if split else "")
+            check(
+                "dedupe",
+                f"{want['key']} is a copy of {okey}",
+                ids.get(got["duplicate_of"] or "") == okey,
+            )
         else:
             check("dedupe", f"{want['key']} is no copy", got["duplicate_of"] is None)
     by_story: dict[str, set[str]] = defaultdict(set)
@@ -87,13 +98,19 @@ def score(export: dict[str, Any]) -> list[tuple[str, str, bool]]:
 
         hits = [f for f in facts if matches(f)]
         full = [f for f in hits if files <= {_file(ids.get(s, "")) for s in f["sources"]}]
-        check("facts", f"fact {want['what']} = {want['value']} ({want['status']})",
-              any(f["status"] == want["status"] for f in full))
+        check(
+            "facts",
+            f"fact {want['what']} = {want['value']} ({want['status']})",
+            any(f["status"] == want["status"] for f in full),
+        )
     entities = [e for s in export["stories"] for e in s["entities"]]
     for want in expected["aliases"]:
         forms = {norm(TITLES.sub("", f)) for f in want["forms"]}
-        check("facts", f"aliases merged: {sorted(forms)}", any(
-            forms <= {norm(e["name"])} | {norm(a) for a in e["aliases"]} for e in entities))
+        check(
+            "facts",
+            f"aliases merged: {sorted(forms)}",
+            any(forms <= {norm(e["name"])} | {norm(a) for a in e["aliases"]} for e in entities),
+        )
     differences = json.dumps([d for s in export["stories"] for d in s["differences"]]).lower()
     for want in expected["differences"]:
         words = [w for side in want["sides"] for w in [norm(side["says"]).split()[-2]]]

@@ -43,8 +43,10 @@ def document(store: Store) -> dict:
 
 def test_export_is_valid_and_matches_the_corpus_structure(document: dict) -> None:
     jsonschema.validate(document, export_schema())
-    passed = {part: [ok for p, _, ok in score(document) if p == part]
-              for part in ("clean", "dedupe", "stories")}
+    passed = {
+        part: [ok for p, _, ok in score(document) if p == part]
+        for part in ("clean", "dedupe", "stories")
+    }
     assert all(passed["dedupe"]), "the syndicated copy and only it is marked"
     assert all(passed["stories"]), "three storylines, each one story"
     assert len(document["articles"]) == 12 and len(document["stories"]) == 3
@@ -80,8 +82,9 @@ def test_a_new_file_joins_its_story_and_moves_nothing(corpus: Path, store: Store
     bad.write_bytes(b"\xff\xfeKessport\x00\x00")
     report = run([corpus], store)
     assert report.documents_added == 1 and report.documents_unchanged == 11
-    assert [str(e) for e in report.errors] == ["12_broken.txt: binary file (contains NUL bytes), "
-                                               "not text"]
+    assert [str(e) for e in report.errors] == [
+        "12_broken.txt: binary file (contains NUL bytes), not text"
+    ]
     after = {a.id: (a.story, a.event) for a in store.articles()}
     assert {k: after[k] for k in before} == before, "existing assignments never move"
     (new_id,) = set(after) - set(before)
@@ -95,7 +98,8 @@ def test_cli_run_reports_failures_in_its_exit_code(tmp_path: Path) -> None:
     folder.mkdir()
     (folder / "good.txt").write_text(
         "Harbour reopens after storm\n\nThe harbour of Kessport reopened on Monday after a storm "
-        "closed it for three days, the port authority said. Ferries resumed their timetable.")
+        "closed it for three days, the port authority said. Ferries resumed their timetable."
+    )
     (folder / "empty.txt").write_text("")
     runner = CliRunner()
     result = runner.invoke(app, ["run", str(folder), "--db", str(tmp_path / "x.db"), "-q"])
@@ -117,7 +121,7 @@ def test_cli_times_prints_offsets_into_the_file(tmp_path: Path) -> None:
     found = json.loads(result.output)
     assert {"2025-09", "2024-09-27"} <= {t["value"] for t in found}
     for item in found:
-        assert text[item["start"]:item["end"]] == item["text"]
+        assert text[item["start"] : item["end"]] == item["text"]
         assert set(item) == {"start", "end", "text", "type", "value", "mod"}
     bad = CliRunner().invoke(app, ["times", "--dct", "27/09/2024", str(path)])
     assert bad.exit_code == 2
@@ -139,4 +143,8 @@ def test_cli_show_and_export_formats(store: Store, tmp_path: Path) -> None:
 def test_plain_sentences_for_languages_without_a_parser() -> None:
     text = "Primera frase. ¿Segunda? Tercera!\nCuarta línea sin punto"
     assert [text[a:b] for a, b in plain_sentences(text)] == [
-        "Primera frase.", "¿Segunda?", "Tercera!", "Cuarta línea sin punto"]
+        "Primera frase.",
+        "¿Segunda?",
+        "Tercera!",
+        "Cuarta línea sin punto",
+    ]
