@@ -292,6 +292,50 @@ def test_advertising_cookie_and_newsletter_lines():
     assert len(part.removed) == 4
 
 
+def test_audio_players_and_breadcrumbs_are_never_titles():
+    head = "Harbour bridge to close for a year of repairs"
+    for widgets in (
+        ["Home › Business › Transport", "Listen to this story", head, "Play audio"],
+        ["City Hall | Infrastructure", head, "Listen (4 min)", "Audio version available"],
+        ["Politics / Local Government", "Listen 6 min", head],
+    ):
+        [part] = split_and_clean("\n".join([*widgets, *PARA]))
+        assert part.title == head
+        assert part.text == "\n".join(PARA)
+        reasons = {r.text: r.reason for r in part.removed}
+        assert {reasons[w] for w in widgets if w != head} <= {"audio-widget", "breadcrumb"}
+    # a headline with a separator or listening words is not a widget
+    for title in ("Listen to the survivors of the flood", "Storm hits the coast | Live updates"):
+        [part] = split_and_clean("\n".join([title, *PARA]))
+        assert part.title == title
+
+
+def test_outlet_promotions_go_and_news_about_subscribers_stays():
+    promos = [
+        "Want the morning briefing? Have it delivered to your inbox at 6am.",
+        "Join the Gazette today for unlimited access to every story.",
+        "Already a subscriber? Log in to keep reading.",
+        "Commenting has been disabled on this story.",
+        "Comments are switched off.",
+        "Most read in Business",
+        "© 2024 The Bayside Gazette. All rights reserved.",
+    ]
+    news = [
+        "The minister declined to comment on the subscribers' complaints.",
+        "Households that subscribe to the warning service will get a text message.",
+        "Public comments are closed until the hearing in May, officials said.",
+        "\u201cJoin us on the picket line,\u201d the union told its members.",
+    ]
+    text = "\n".join([PARA[0], promos[0], news[0], PARA[1], promos[1], news[1], news[2], PARA[2]])
+    [part] = split_and_clean("\n".join([text, news[3], *promos[2:]]))
+    lines = part.text.split("\n")
+    assert all(line in lines for line in news)
+    assert not any(promo in lines for promo in promos)
+    reasons = {r.text: r.reason for r in part.removed}
+    assert reasons[promos[1]] == "subscription" and reasons[promos[3]] == "comment-widget"
+    assert reasons[promos[-1]] == "copyright"
+
+
 def test_subheadings_and_short_sentences_stay():
     text = "\n".join([PARA[0], "What happens next", PARA[1], "He declined to comment.", PARA[2]])
     [part] = split_and_clean(text)

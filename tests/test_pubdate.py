@@ -183,3 +183,59 @@ def test_content_estimate_is_inferred_month() -> None:
 def test_no_evidence_is_unknown() -> None:
     got = infer_published("The minister spoke on Friday about the budget.", "Budget talks", [])
     assert (got.value, got.evidence, got.confidence) == (None, "unknown", 0.0)
+
+
+# --------------------------------------------------------------------------- weekday + bounds
+
+FIRE = (
+    "OSLO, June 4 (Nordic Press) -- A fire broke out at the old paper mill late on Monday, "
+    "the fire service said.\nThe mill closed in 2019 after a long decline."
+)
+
+
+def test_dateline_weekday_and_past_year_choose_the_earliest_year_after_it() -> None:
+    # "on Monday" in a report dated the next day: June 4 is a Tuesday in 2019 (Monday in 2018,
+    # before the 2019 the text speaks of, and in 2029)
+    got = infer_published(FIRE, None, [])
+    assert (got.value, got.evidence, got.confidence) == ("2019-06-04", "weekday", 0.6)
+    assert "2024" in got.detail and "2029" in got.detail  # the other candidates are named
+
+
+def test_dateline_weekday_and_footer_year() -> None:
+    text = (
+        "TARNVIK, 14 March — The ferry company cancelled all crossings on Thursday after a storm "
+        "damaged the pier.\nPassengers will be offered refunds next week."
+    )
+    removed = [Removed("Copyright 2024 Tarnvik Daily. All rights reserved.", "copyright", 30)]
+    got = infer_published(text, None, removed)
+    assert (got.value, got.evidence, got.confidence) == ("2024-03-14", "weekday", 0.6)
+    assert "2019" in got.detail and "Copyright 2024" in got.detail
+    # the footer alone never gives a day, nor does it without a weekday
+    assert infer_published("The storm damaged the pier.", None, removed).value is None
+    no_day = infer_published(text.replace(" on Thursday", ""), None, removed)
+    assert no_day.value is None
+
+
+def test_weekday_needs_a_year_or_footer_to_choose() -> None:
+    text = FIRE.replace("\nThe mill closed in 2019 after a long decline.", "")
+    got = infer_published(text, None, [])
+    assert got.value is None and got.evidence == "unknown" and "candidates" not in got.detail
+
+
+def test_a_distant_past_year_does_not_pick_a_year() -> None:
+    got = infer_published(FIRE.replace("2019", "1961"), None, [])
+    assert got.value is None and "1961" in got.detail
+
+
+def test_future_weekdays_do_not_fix_the_dateline() -> None:
+    text = "OSLO, June 4 (Nordic Press) -- Unions will meet on Monday to vote on the offer."
+    got = infer_published(text, None, [Removed("© 2019 Nordic Press", "copyright", 9)])
+    assert got.value is None
+
+
+def test_dateline_under_a_short_credit_line() -> None:
+    text = "The Gazette with wire services\n" + (
+        "BAGHDAD, Jan. 5, 2024 (Xinhua) -- Iraq said on Friday it would form a committee."
+    )
+    got = infer_published(text, None, [])
+    assert (got.value, got.evidence) == ("2024-01-05", "dateline")

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from storyline.promo import is_audio_widget, is_breadcrumb, is_copyright, promo_reason
+
 # A line longer than this is prose whatever it holds: no widget or caption is that long.
 LONG_LINE = 400
 
@@ -144,7 +146,8 @@ _NEXT_MARKER = re.compile(
     r"^(?:next (?:article|story|post|up)|read next|up next|recommended(?: for you| articles| "
     r"stories| reading| news)?|related (?:articles|stories|posts|news|coverage|reading)|"
     r"you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|more (?:from|on|in|by) .{1,40}|"
-    r"more (?:stories|articles|news|headlines|top stories)|most (?:read|popular|viewed|shared)|"
+    r"more (?:stories|articles|news|headlines|top stories)|"
+    r"most (?:read|popular|viewed|shared|commented)(?: (?:on|in|at|from) .{1,40})?|"
     r"trending(?: now| stories| news)?|editor'?s picks|top stories|latest (?:news|stories)|"
     r"don'?t miss|must read|other (?:news|stories))$",
     re.IGNORECASE,
@@ -314,10 +317,18 @@ def furniture_reason(text: str) -> str | None:
         return "cookie-notice"
     if words <= 20 and _NEWSLETTER.search(text) and ("newsletter" in lowered or not is_prose(text)):
         return "newsletter"
+    if reason := promo_reason(text):
+        return reason
+    if words <= 20 and is_copyright(text):
+        return "copyright"
+    if is_audio_widget(text):
+        return "audio-widget"
     if marker_kind(text):
         return None
     if _BYLINE.match(text):
         return "byline"
+    if is_breadcrumb(text):
+        return "breadcrumb"
     return _widget_reason(text)
 
 

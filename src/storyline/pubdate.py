@@ -25,6 +25,7 @@ CONFIDENCE = {
     "url": 0.85,
     "url-month": 0.6,
     "weekday": 0.7,
+    "weekday-bound": 0.6,
     "content": 0.3,
 }
 _FULL = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
@@ -41,8 +42,20 @@ _URL_MONTH = re.compile(r"/((?:19|20)\d\d)/(\d{1,2})/")
 _DATELINE = re.compile(
     r"^\s*(?P<head>[^\n()–—]{0,80}?)\s*(?:\((?P<agency>[^()\n]{2,40})\)\s*)?(?:--?|[–—:])(?:\s|$)"
 )
+_ENDS_SENTENCE = re.compile(r"[.!?][\"'”’)]*\s*$")
 _LEADING_WEEKDAY = re.compile(r"^(?:on\s+)?(" + WEEKDAY + r")", re.I)
 _THIS_WEEKDAY = re.compile(r"\b(?:this|today,?)\s+(" + WEEKDAY + r")")
+_ANY_WEEKDAY = re.compile(r"\b(?:(next|coming|following)\s+)?(" + WEEKDAY + r")")
+_COPYRIGHT_YEAR = re.compile(
+    r"(?:©|\(c\)|\bcopyright\b)[^\n\d]{0,60}?(?:(?:19|20)\d\d\s*[-–]\s*)?((?:19|20)\d\d)\b"
+    r"|\b((?:19|20)\d\d)\s*(?:©|\(c\))",
+    re.IGNORECASE,
+)
+# Candidate publication years for a day-month fixed by a weekday mention alone: web news.
+_FIRST_YEAR, _LAST_YEAR = 2000, 2100
+# How far the chosen year may lie from the year that anchors it (a footer year is the site's
+# current year; a past year in the text is recent news only when close to the report).
+_FOOTER_SPAN, _PAST_SPAN = 2, 6
 
 
 def _result(value: str | None, evidence: str, detail: str, inferred: bool = False) -> PublishedDate:
@@ -107,8 +120,20 @@ def _timestamp(text: str, removed: list[Removed]) -> tuple[str, str] | None:
 
 
 def _dateline(text: str) -> tuple[TimeExpr | None, str] | None:
-    """(date expression or None, dateline text) when the body opens with a dateline."""
-    m = _DATELINE.match(text[:200])
+    """(date expression or None, dateline text) when the body opens with a dateline, possibly
+    under a short credit line or two ("The Ledger with wire services")."""
+    lines = [ln for ln in text.splitlines()[:6] if ln.strip()][:3]
+    for line in lines:
+        if found := _dateline_of(line):
+            return found
+        if len(line.split()) > 12 or _ENDS_SENTENCE.search(line):
+            break
+    return None
+
+
+def _dateline_of(line: str) -> tuple[TimeExpr | None, str] | None:
+    """(date expression or None, dateline text) when ``line`` opens with a dateline."""
+    m = _DATELINE.match(line[:200])
     if not m:
         return None
     head = m["head"].strip()
@@ -193,6 +218,98 @@ def _weekday_pairs(
     return pairs
 
 
+def _footer_year(text: str, removed: list[Removed]) -> tuple[int, str] | None:
+    """(year, line) of a copyright/footer line ("© 2025 The Star", "Copyright 2010-2025"):
+    the latest such year among the removed lines and the last lines of the body."""
+    lines = [r.text for r in removed] + text.splitlines()[-3:]
+    best: tuple[int, str] | None = None
+    for line in lines:
+        if len(line) > 150:
+            continue
+        for m in _COPYRIGHT_YEAR.finditer(line):
+            year = int(m[1] or m[2])
+            if best is None or year > best[0]:
+                best = (year, line.strip())
+    return best
+
+
+def _past_weekdays(text: str) -> list[tuple[int, str]]:
+    """(weekday number, words) of the weekdays the text names for past or present events:
+    not "next Monday" and not in a sentence that speaks of the future."""
+    found = []
+    for m in _ANY_WEEKDAY.finditer(text):
+        if m[1] or FUTURE_CUE.search(_sentence_before(text, m.start())):
+            continue
+        found.append((WEEKDAYS[m[2].lower()], m[2]))
+    return found
+
+
+def _report_weekdays(named: set[int]) -> set[int]:
+    """Weekdays the report may be dated: the latest named day (the one after which all the
+    others fall in the shortest span) or the day after it."""
+    span = {d: max((d - w) % 7 for w in named) for d in range(7)}
+    shortest = min(span.values())
+    latest = {d for d, s in span.items() if s == shortest}
+    return latest | {(d + 1) % 7 for d in latest}
+
+
+def _bounded_year(
+    month: int, day: int, weekdays: set[int], past: set[int], future: set[int], footer: int | None
+) -> tuple[int | None, str]:
+    """The year of a day-month whose weekday is one of ``weekdays``, anchored by a footer
+    year (the latest candidate not after it) or else by the latest past year of the text
+    (the earliest candidate not before it); below any future year. None without an anchor."""
+    cands = [
+        y
+        for y in range(_FIRST_YEAR, _LAST_YEAR + 1)
+        if valid_date(y, month, day) and dt.date(y, month, day).weekday() in weekdays
+    ]
+    cap = min(future) if future else _LAST_YEAR + 1
+    low = max((y for y in past if y < cap), default=None)
+    if footer is not None:
+        pool = [y for y in cands if y <= min(footer, cap - 1) and (low is None or y >= low)]
+        pick = max(pool, default=None)
+        ok = pick is not None and footer - pick <= _FOOTER_SPAN
+        rule, anchor = "latest candidate not after", f"the footer year {footer}"
+    elif low is not None:
+        pool = [y for y in cands if low <= y < cap]
+        pick = min(pool, default=None)
+        ok = pick is not None and pick - low <= _PAST_SPAN
+        rule, anchor = "earliest candidate not before", f"{low}, the latest past year in the text"
+    else:
+        return None, "no year in the text and no footer year to choose among them"
+    near = [y for y in cands if abs(y - (pick or footer or low or 0)) <= 12]
+    if not ok or pick is None:
+        return None, f"candidates {near}: none close enough to {anchor}"
+    return pick, f"{rule} {anchor}; other candidates {[y for y in near if y != pick]}"
+
+
+def _dateline_weekday(
+    text: str,
+    line: TimeExpr | None,
+    said: str,
+    years: tuple[set[int], set[int]],
+    footer: tuple[int, str] | None,
+) -> tuple[str | None, str]:
+    """(date or None, detail) for a day-month dateline whose year a weekday named in the text
+    narrows to a few candidates, chosen among them by the footer year or the past years."""
+    m = re.fullmatch(r"XXXX-(\d\d)-(\d\d)", line.value) if line is not None else None
+    named = _past_weekdays(text)
+    if not m or not named:
+        return None, ""
+    month, day = int(m[1]), int(m[2])
+    weekdays = _report_weekdays({w for w, _ in named})
+    future, past = years
+    year, why = _bounded_year(month, day, weekdays, past, future, footer[0] if footer else None)
+    days = ", ".join(dict.fromkeys(f"'{word}'" for _, word in named))
+    if year is None:
+        return None, f"'{said}' with {days}: {why}"
+    weekday = dt.date(year, month, day)
+    footnote = f" (footer '{footer[1]}')" if footer and "footer" in why else ""
+    detail = f"'{said}' with {days}: {weekday:%A %d %B} in {year}; {why}{footnote}"
+    return f"{year}-{month:02d}-{day:02d}", detail
+
+
 def _content(text: str, times: list[TimeExpr]) -> tuple[str, str] | None:
     """(YYYY-MM, text) of the latest full explicit date that is not announced as future."""
     best: tuple[str, str] | None = None
@@ -247,7 +364,11 @@ def infer_published(
             return _result(f"{year}-{month:02d}-{day:02d}", "weekday", detail)
         notes.append(f"'{said}': {why}")
     if dateline and line_time is not None:
-        notes.append(f"dateline '{dateline[1]}' gives no year")
+        footer = _footer_year(text, removed)
+        value, why = _dateline_weekday(text, line_time, dateline[1], (future, other), footer)
+        if value is not None:
+            return _result(value, "weekday-bound", why)
+        notes.append(why or f"dateline '{dateline[1]}' gives no year")
     if found_content := _content(text, times):
         detail = "; ".join(
             [f"estimate from the latest date in the text, '{found_content[1]}'", *notes]
