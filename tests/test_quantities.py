@@ -73,3 +73,49 @@ def test_money_and_percent(quantities):
     qs = quantities("The project cost $5 million and 12% of voters backed it.")
     assert one(qs, 5_000_000).unit == "USD"
     assert one(qs, 12).unit == "%"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "noun"),
+    [
+        (
+            "Roughly 800 villagers were relocated after the quake.",
+            800,
+            "villager",
+            "villagers relocated",
+        ),
+        (
+            "Some 2,100 nurses at the clinic went on strike on Friday.",
+            2100,
+            "nurse",
+            "nurses on strike",
+        ),
+        ("Up to 450 posts could vanish under the plan.", 450, "post", "posts could vanish"),
+        ("The mill will recruit 75 extra weavers.", 75, "weaver", "extra weavers recruited"),
+        ("The firm bought the stake for 2.4 billion euros.", 2_400_000_000, "EUR", "price"),
+        ("Repairs will cost about $20 million.", 20_000_000, "USD", "cost"),
+        ("The closure costs the town 3 million euros a week.", 3_000_000, "EUR", "cost per week"),
+        ("It ended a 40-day blockade of the harbour.", 40, "days", "length of blockade"),
+        ("The guild demands a 7% wage increase.", 7, "%", "wage increase demanded"),
+        ("Twelve people died and five were still missing.", 5, "people", "people missing"),
+    ],
+)
+def test_what_a_number_measures(quantities, text, value, unit, noun):
+    q = one(quantities(text), value)
+    assert (q.unit, q.noun) == (unit, noun)
+    assert isinstance(q.value, int)
+
+
+def test_a_bare_percentage_borrows_the_noun_of_the_previous_one(quantities):
+    qs = quantities("The guild wants a 10% wage increase. The board has offered 3%.")
+    assert one(qs, 3).noun == "wage increase offered"
+
+
+def test_of_them_counts_the_latest_counted_noun(quantities):
+    qs = quantities("About 900 tenants were moved out. Around 200 of them cannot go back.")
+    q = one(qs, 200)
+    assert (q.unit, q.noun, q.hedge) == ("tenant", "tenants cannot go", "about")
+
+
+def test_number_words_are_counts(quantities):
+    assert one(quantities("Nineteen miners died in the blast."), 19).unit == "dead"

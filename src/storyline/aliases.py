@@ -39,6 +39,10 @@ KNOWN = {
     "european union": ["eu", "e.u."],
     "islamic state": ["is", "isis", "isil", "daesh", "islamic state of iraq and syria"],
 }
+# legal and corporate suffixes: "Brightwater Energy Ltd" is "Brightwater Energy"
+ORG_SUFFIXES = frozenset(
+    {"ltd", "inc", "plc", "llc", "group", "corp", "corporation", "co", "sa", "ag", "gmbh"}
+)
 FUNCTION_WORDS = r"(?:of|and|the|for|on|in|de|la|du|del)"
 
 
@@ -133,8 +137,76 @@ def resolve_entities(articles: list[Article]) -> list[Entity]:
     _join_known(forms, groups)
     _join_acronyms(forms, [a.text for a in articles], groups)
     _join_of_phrases(forms, groups)
+    _join_same_surface(forms, groups)
+    _join_org_prefixes(forms, labels, groups)
     _join_surnames(forms, labels, groups)
+    _add_unmarked_forms(articles, forms, labels, sources)
     return _build(forms, labels, sources, groups)
+
+
+def _join_same_surface(forms: dict[str, Counter[str]], groups: _Groups) -> None:
+    """The same written name under two labels (a person's and an organisation's key)
+    is one entity; nationality adjectives stay apart."""
+    by_text: dict[str, str] = {}
+    for key, surfaces in forms.items():
+        if key.startswith("norp:"):
+            continue
+        for surface in surfaces:
+            text = fold(surface)
+            if text in by_text:
+                groups.join(by_text[text], key)
+            else:
+                by_text[text] = key
+
+
+def _join_org_prefixes(
+    forms: dict[str, Counter[str]], labels: dict[str, Counter[str]], groups: _Groups
+) -> None:
+    """A short organisation name joins the only longer one it begins ("Castmoor" ->
+    "Castmoor Transit Group"); people are left to the surname rule."""
+    orgs = [
+        k
+        for k in forms
+        if labels[k].most_common(1)[0][0] == "ORG"
+        and " " in k
+        and not {"and", "&"} & set(k.split())
+    ]
+    for key in forms:
+        if key.startswith(("norp:", "known:")) or labels[key].most_common(1)[0][0] != "ORG":
+            continue
+        owners = {groups.find(o) for o in orgs if o.startswith(key + " ")}
+        if len(owners) == 1:
+            groups.join(next(iter(owners)), key)
+
+
+def _add_unmarked_forms(
+    articles: list[Article],
+    forms: dict[str, Counter[str]],
+    labels: dict[str, Counter[str]],
+    sources: dict[str, set[str]],
+) -> None:
+    """A multi-word name the model tagged somewhere also stands wherever it is written in
+    the story's texts and titles, with either apostrophe or without its legal suffix
+    ("Coastal Dockers' Union" / "Coastal Dockers’ Union", "Castmoor Transit")."""
+    for key in list(forms):
+        if key.startswith("norp:") or labels[key].most_common(1)[0][0] == "PERSON":
+            continue
+        for surface in list(forms[key]):
+            words = surface.split()
+            while len(words) > 2 and fold(words[-1]) in ORG_SUFFIXES:
+                words = words[:-1]
+            if len(words) < 2:
+                continue
+            parts = ["".join("['’]" if c in "'’" else re.escape(c) for c in w) for w in words]
+            pat = re.compile(r"(?<![\w-])" + r"\s+".join(parts) + r"(?![\w-])")
+            for art in articles:
+                for text in (art.text, art.title or ""):
+                    for hit in pat.finditer(text):
+                        found = " ".join(hit.group(0).split())
+                        if found not in forms[key]:
+                            forms[key][found] += 0
+                        if text is art.text:
+                            sources[key].add(art.id)
 
 
 def _key_of(surface: str, label: str) -> str:
@@ -142,7 +214,13 @@ def _key_of(surface: str, label: str) -> str:
     known = _known_key(surface)
     if known is not None and label != "NORP":
         return f"known:{known}"
-    return prefix + name_key(surface, "PERSON" if label == "PERSON" else "")
+    key = name_key(surface, "PERSON" if label == "PERSON" else "")
+    if label != "PERSON":
+        words = key.split()
+        while len(words) > 1 and words[-1] in ORG_SUFFIXES:
+            words = words[:-1]
+        key = " ".join(words)
+    return prefix + key
 
 
 def _join_known(forms: dict[str, Counter[str]], groups: _Groups) -> None:
@@ -222,7 +300,7 @@ def _join_surnames(
         if len(words) != 1:
             continue
         word = _word_key(words[0], True)
-        if labels[key]["PERSON"] == 0 and word not in personal:
+        if labels[key]["PERSON"] == 0 and labels[key]["ORG"] == 0 and word not in personal:
             continue  # "Jordan" the country is no surname unless tagged a person too
         owners = people.get(word, set())
         if len({groups.find(o) for o in owners}) == 1:

@@ -35,12 +35,16 @@ PREDICATES = {
     **dict.fromkeys(["withdraw", "leave", "pull"], "withdraw"),
     **dict.fromkeys(["die", "kill", "assassinate"], "die"),
     **dict.fromkeys(["elect", "appoint", "name"], "elect"),
+    **dict.fromkeys(["build", "construct", "erect", "complete"], "complete"),
 }
 LEXICON_PREDICATES = frozenset(PREDICATES.values()) | {"continue-until"}
 CONTINUE_VERBS = frozenset({"continue", "last", "remain", "run", "extend", "stay", "operate"})
 UNTIL_WORDS = frozenset({"until", "till", "til", "through", "to"})
 ACTIVE_OBJECT_ENDS = frozenset({"end", "terminate", "conclude", "halt", "stop", "dissolve"})
 PLACE_PREPS = frozenset({"in", "into", "across", "within", "throughout", "inside"})
+PLACE_NOUNS = frozenset(
+    {"district", "neighbourhood", "neighborhood", "quarter", "borough", "suburb", "ward"}
+)
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "this", "that", "which"})
 SUBCLAUSES = frozenset({"conj", "relcl", "advcl", "ccomp", "acl", "parataxis"})
 NOUNS = frozenset({"NOUN", "PROPN"})
@@ -100,11 +104,16 @@ def noun_phrase(tok: Any, mentions: dict[int, Mention]) -> str:
     if tok.i in mentions:
         return clean_name(mentions[tok.i].text)
     words: list[str] = []
+    nominal = tok.pos_ in {"NOUN", "PROPN"}
     for child in tok.children:
         if child.dep_ == "poss" and child.pos_ in {"NOUN", "PROPN"}:
             words.append(child.lemma_.lower())
-        if child.dep_ == "prep" and child.lower_ == "of":
+        if child.dep_ == "prep" and (child.lower_ == "of" or nominal and child.lower_ == "on"):
             words += [g.lemma_.lower() for g in child.children if g.pos_ in {"NOUN", "PROPN"}]
+    if not nominal:
+        # "one of its production lines", "the first": a number or adjective names
+        # nothing by itself; only what it is "of" can be the subject
+        return " ".join(w for w in words if w.isalpha())
     words += [c.lemma_.lower() for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
     words.append(tok.lemma_.lower())
     return " ".join(w for w in words if w.isalpha() or "-" in w)
@@ -155,12 +164,30 @@ def _place(tokens: list[Any], mentions: dict[int, Mention], skip: set[int]) -> s
         on_object = tok.dep_ == "dobj" or (
             tok.dep_ in {"nmod", "compound", "appos"} and tok.head.dep_ == "dobj"
         )
+        named = _district_name(tok)
+        if named:
+            return named
         if not (tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS or on_object):
             continue
         m = mentions.get(tok.i)
-        if m is not None and m.label in {"GPE", "LOC"}:
+        if m is not None and m.label in {"GPE", "LOC", "FAC"}:
             return clean_name(m.text)
     return None
+
+
+def _district_name(tok: Any) -> str | None:
+    """The proper name right before a place noun ("Kessport's Millbrook district" ->
+    "Millbrook"): capitalised proper nouns, not possessive, whatever the NER said."""
+    if tok.lemma_.lower() not in PLACE_NOUNS:
+        return None
+    words: list[str] = []
+    for prev in reversed(tok.doc[max(tok.sent.start, tok.i - 4) : tok.i]):
+        if prev.pos_ != "PROPN" or not prev.text[:1].isupper() or prev.is_sent_start:
+            break
+        if prev.nbor(1).tag_ == "POS":
+            break  # "Kessport's": the town the district belongs to
+        words.insert(0, prev.text)
+    return " ".join(words) or None
 
 
 def extract_claims(
@@ -197,7 +224,10 @@ def extract_claims(
         subject = noun_phrase(subj, index)
         date_toks = {t.i for t in anchor.sent if tx.start <= t.idx < tx.end}
         agent = {t.i for c in verb.children if c.dep_ == "agent" for t in c.subtree}
-        place = _place(list(subj.subtree) + _clause(verb), index, date_toks | agent)
+        tokens = list(subj.subtree) + _clause(verb)
+        if subj.dep_ in {"nsubj", "nsubjpass"} and subj.head is not verb:
+            tokens += _clause(subj.head)  # "X evacuated from Y ... will be able to ...
+        place = _place(tokens, index, date_toks | agent)
         sent = sentence_of(starts, anchor.idx)
         key = (subject, pred, tx.value, sent)
         if not subject or key in seen:

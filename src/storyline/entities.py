@@ -177,6 +177,7 @@ def extract_mentions(doc: Any) -> list[Mention]:
             continue
         mentions.append(Mention(s, e, " ".join(surface.split()), label))
     mentions.extend(_repeated_mentions(text, mentions))
+    mentions.extend(_surname_mentions(text, mentions))
     mentions.extend(_acronym_mentions(text, mentions))
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
@@ -191,6 +192,26 @@ def _repeated_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
         for hit in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
             if not any(s < hit.end() and hit.start() < e for s, e in covered):
                 extra.append(Mention(hit.start(), hit.end(), name, label))
+                covered.append((hit.start(), hit.end()))
+    return extra
+
+
+def _surname_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Later uses of a person's surname alone ("Daniel Okafor ... Okafor said") that the
+    model left untagged, when exactly one person of the text has that surname."""
+    owners: dict[str, set[str]] = {}
+    for m in mentions:
+        words = m.text.split()
+        if m.label == "PERSON" and len(words) >= 2 and words[-1][:1].isupper():
+            owners.setdefault(words[-1], set()).add(m.text)
+    covered = [(m.start, m.end) for m in mentions]
+    extra: list[Mention] = []
+    for surname, people in owners.items():
+        if len(people) != 1:
+            continue
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):
+            if not any(s <= hit.start() < e for s, e in covered):
+                extra.append(Mention(hit.start(), hit.end(), surname, "PERSON"))
                 covered.append((hit.start(), hit.end()))
     return extra
 

@@ -1,16 +1,21 @@
 """Facts of a story: the same number or dated statement gathered across articles.
 
-Quantities meet when their holder (after alias resolution), unit and place agree
-("United States", "troops", "Iraq"); claims meet when their predicate agrees, their
+Quantities meet when their holder (after alias resolution), unit, place and attribute
+(the counted noun and its predicate: "pay rise demanded" is not "pay rise accepted")
+agree; only such statements can conflict. Groups of the same unit and place whose values
+all agree then join although their wording differs ("1.8 billion euro takeover", "bought
+for 1.8 billion euros"): that is corroboration, never a conflict. Quantities with no
+readable attribute are dropped. Claims meet when their predicate agrees, their
 places do not disagree (a claim without a place fits any) and their subjects share a
 word or they name the same place with compatible dates.
 
 Agreement rules (:func:`compatible`):
 
-* exact numbers agree when they differ by at most 2% (rounding: "2,500" vs "2,480");
-* "about"/"nearly" allow 10% around (nearly: at most) the stated value;
-* "at least X" and "more than X" conflict only with values below X (so "at least 84"
-  and "95" agree); "up to X"/"less than X" only with values above X;
+* numbers agree when they differ by at most 2% (rounding: "2,500" vs "2,480"), whatever
+  bound they carry: "at least 84" and "95" are different reported figures, a conflict an
+  analyst must see, even though both could be true;
+* an approximate hedge ("about", "around", "some", "roughly") allows 10% around its
+  value and "nearly" 10% below it ("about 2,500" and "2,500" agree);
 * dates agree when one is a prefix of the other ("2025" and "2025-09").
 
 A fact is "conflicting" when two of its statements disagree, else "corroborated" when
@@ -21,6 +26,7 @@ another value of the same fact is dropped as a misreading rather than a conflict
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -28,7 +34,9 @@ from storyline.aliases import canonical, canonical_lookup
 from storyline.claims import LEXICON_PREDICATES
 from storyline.model import Article, Entity, Fact, FactValue
 
-CASUALTY_UNITS = frozenset({"dead", "wounded", "casualties", "troops", "people", "%"})
+APPROXIMATE = frozenset({"about", "around", "approximately", "roughly", "some", "circa"})
+NAMED_UNITS = {"dead": "people", "wounded": "people", "casualties": "people"}
+WHOLE_PHRASE_UNITS = frozenset({"%", "USD", "EUR", "GBP", "money"})
 ATTRIBUTE_OF = {
     "end": "end date",
     "form": "year formed",
@@ -40,6 +48,7 @@ ATTRIBUTE_OF = {
     "withdraw": "withdrawal date",
     "die": "date of death",
     "elect": "date elected",
+    "complete": "completion date",
 }
 SUBJECT_STOP = frozenset({"the", "a", "an", "of", "and", "international", "military"})
 
@@ -58,31 +67,17 @@ def _int(value: float) -> float | int:
 
 
 def compatible(a: object, ha: str | None, b: object, hb: str | None) -> bool:
-    """Whether two stated values (with hedges) can both be true (module docstring)."""
+    """Whether two stated values (with hedges) report the same figure (module docstring)."""
     if isinstance(a, str) or isinstance(b, str):
         sa, sb = str(a), str(b)
         return sa.startswith(sb) or sb.startswith(sa)
     x, y = float(a), float(b)  # type: ignore[arg-type]
-    return _fits(x, ha, y, hb) and _fits(y, hb, x, ha)
-
-
-def _fits(x: float, hx: str | None, y: float, hy: str | None) -> bool:
-    """Whether ``y`` (hedged ``hy``) is allowed by the statement "``hx`` ``x``"."""
-    low_y = y * 0.9 if hy in {"about", "nearly"} else y
-    high_y = y * 1.1 if hy == "about" else y
-    if hy in {"at least", "more than"}:
-        high_y = float("inf")
-    if hy in {"up to", "less than"}:
-        low_y = 0.0
-    if hx in {"at least", "more than"}:
-        return high_y >= x
-    if hx in {"up to", "less than"}:
-        return low_y <= x
-    if hx == "about":
-        return low_y <= x * 1.1 and high_y >= x * 0.9
-    if hx == "nearly":
-        return low_y <= x and high_y >= x * 0.9
-    return low_y <= x * 1.02 and high_y >= x * 0.98
+    if ha in APPROXIMATE or hb in APPROXIMATE:
+        return abs(x - y) <= 0.1 * max(x, y)
+    if ha == "nearly" or hb == "nearly":
+        stated, other = (x, y) if ha == "nearly" else (y, x)
+        return stated * 0.9 <= other <= stated * 1.02
+    return abs(x - y) <= 0.02 * max(x, y)
 
 
 def _root(art: Article, by_id: dict[str, Article]) -> str:
@@ -110,26 +105,62 @@ def consolidate_facts(articles: list[Article], entities: list[Entity]) -> list[F
 def _quantity_facts(
     articles: list[Article], by_id: dict[str, Article], table: dict[str, str]
 ) -> list[Fact]:
-    groups: dict[tuple[str, str, str], list[_Statement]] = defaultdict(list)
+    groups: dict[tuple[str, str, str, str], list[_Statement]] = defaultdict(list)
     for art in articles:
-        seen: set[tuple[str, str, str]] = set()
+        seen: set[tuple[str, str, str, str]] = set()
         for q in art.analysis.quantities:
-            if q.value <= 0 or not (q.subject or q.place or q.unit in CASUALTY_UNITS):
+            attribute = " ".join((q.noun or "").split())
+            if q.value <= 0 or not re.search(r"[a-z]{2}", attribute):
                 continue
             subject = canonical(q.subject, table) if q.subject else ""
             place = canonical(q.place, table) if q.place else ""
-            key = (subject, q.unit, place)
+            key = (subject, q.unit, place, attribute)
             if key in seen:
                 continue  # one statement per article and key: its first
             seen.add(key)
             text = _sentence(art, q.sentence) or q.text
             statement = _Statement(art.id, _root(art, by_id), _int(q.value), q.hedge, text)
             groups[key].append(statement)
+    merged = _merge_agreeing(groups)
     facts = []
-    for (subject, unit, place), statements in groups.items():
-        attribute = unit + (f" in {place}" if place else "")
-        facts.append(_fact(subject or place or unit, attribute, unit, statements))
+    for (subject, unit, place, attribute), statements in merged:
+        shown = attribute + (f" in {place}" if place else "")
+        facts.append(_fact(subject or place or _noun_of(unit, attribute), shown, unit, statements))
     return facts
+
+
+def _noun_of(unit: str, attribute: str) -> str:
+    """What a quantity without holder or place is about: the counted noun ("residents")."""
+    if unit in WHOLE_PHRASE_UNITS or " " not in unit and unit.endswith("s"):
+        return attribute
+    if unit in NAMED_UNITS or unit == "people":
+        return NAMED_UNITS.get(unit, unit)
+    return re.sub(r"([^aeiou])y$", r"\1ie", unit) + "s"
+
+
+def _merge_agreeing(
+    groups: dict[tuple[str, str, str, str], list[_Statement]],
+) -> list[tuple[tuple[str, str, str, str], list[_Statement]]]:
+    """Join groups of one unit and place whose values all agree (see module docstring).
+
+    Holders must be equal or one of them missing. The group stated by most sources
+    names the result (and a named holder wins over none)."""
+    items = sorted(
+        groups.items(),
+        key=lambda kv: (-len({s.root for s in kv[1]}), -len(kv[0][3].split()), kv[0]),
+    )
+    out: list[tuple[tuple[str, str, str, str], list[_Statement]]] = []
+    for key, stmts in items:
+        for k, (okey, others) in enumerate(out):
+            if okey[1:3] != key[1:3] or (okey[0] and key[0] and okey[0] != key[0]):
+                continue
+            if all(compatible(a.value, a.hedge, b.value, b.hedge) for a in stmts for b in others):
+                subject = okey[0] or key[0]
+                out[k] = ((subject, *okey[1:]), others + stmts)
+                break
+        else:
+            out.append((key, list(stmts)))
+    return out
 
 
 def _fact(subject: str, attribute: str, unit: str | None, stmts: list[_Statement]) -> Fact:
@@ -215,7 +246,10 @@ def _claim_facts(
             if ci.predicate != cj.predicate or (pi and pj and pi != pj):
                 continue
             same_place = bool(pi and pi == pj) and compatible(ci.value, None, cj.value, None)
-            if wi & wj or same_place:
+            # two unnamed things ("the dam", "the structure") said to have the same
+            # dated event on the same day or year are taken to be one thing
+            same_value = ci.value == cj.value and not (ci.subject in table or cj.subject in table)
+            if wi & wj or same_place or same_value:
                 parent[find(i)] = find(j)
     clusters: dict[int, list[int]] = defaultdict(list)
     for i in range(len(items)):

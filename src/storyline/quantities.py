@@ -3,8 +3,12 @@
 A quantity is a cardinal number (digits or words) with the thing it counts. The counted
 noun comes from the dependency parse (the head of a ``nummod``), from the next noun, or,
 for a bare number coordinated with a counted one ("900 troops in Syria and 2,500 in
-Iraq"), from the earlier number of the same sentence. Years, dates, times, ordinals and
-ages are skipped; a percentage gets unit "%" and a sum of money a currency code.
+Iraq"), from the earlier number of the same sentence ("300 of them": the article's latest
+counted noun). Years, dates, times, ordinals and ages are skipped; "a 12-day strike" is
+a length in days; a percentage gets unit "%" and a sum of money (symbol, or currency
+word after a scale word: "1.8 billion euros") a currency code. Values are ints when
+integral. Whose and where: :mod:`storyline.quantity_owners`; what the number measures
+(``Quantity.noun``): :mod:`storyline.quantity_phrases`.
 """
 
 from __future__ import annotations
@@ -12,8 +16,19 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from storyline.entities import clean_name, mention_index, sentence_of, sentence_starts
+from storyline.entities import mention_index, sentence_of, sentence_starts
 from storyline.model import Mention, Quantity
+from storyline.quantity_owners import holder as _holder
+from storyline.quantity_owners import place as _place
+from storyline.quantity_phrases import (
+    PRONOUNS,
+    active_words,
+    money_noun,
+    noun_words,
+    percent_noun,
+    rate_suffix,
+    verb_phrase,
+)
 
 WORD_NUMBERS = {
     w: i
@@ -67,50 +82,12 @@ DEATH_VERBS = frozenset({"kill", "die", "dead", "slay", "perish", "murder", "mas
 WOUND_VERBS = frozenset({"wound", "injure", "hurt", "injured", "wounded"})
 PEOPLE_NOUNS = frozenset({"people", "person", "civilian", "victim", "resident", "child"})
 CURRENCY = {"$": "USD", "dollar": "USD", "€": "EUR", "euro": "EUR", "£": "GBP", "pound": "GBP"}
+CURRENCY |= {"usd": "USD", "eur": "EUR", "gbp": "GBP", "euros": "EUR", "dollars": "USD"}
+DURATION_UNITS = frozenset({"day", "week", "month", "year", "hour", "minute"})
+NON_COUNTS = frozenset({"%", "USD", "EUR", "GBP", "money", "days", "weeks", "months", "years"})
 SKIP_NOUNS = frozenset({"year", "month", "week", "day", "hour", "minute", "age", "percent"})
 
-# Nationality adjectives to the country they stand for (a small documented table: used
-# only to say whose troops "American troops" are).
-DEMONYMS = {
-    "american": "United States",
-    "us": "United States",
-    "u.s.": "United States",
-    "british": "United Kingdom",
-    "french": "France",
-    "german": "Germany",
-    "spanish": "Spain",
-    "italian": "Italy",
-    "iraqi": "Iraq",
-    "iranian": "Iran",
-    "syrian": "Syria",
-    "turkish": "Turkey",
-    "russian": "Russia",
-    "ukrainian": "Ukraine",
-    "israeli": "Israel",
-    "chinese": "China",
-    "canadian": "Canada",
-    "australian": "Australia",
-    "dutch": "Netherlands",
-    "polish": "Poland",
-    "japanese": "Japan",
-    "indian": "India",
-    "pakistani": "Pakistan",
-    "afghan": "Afghanistan",
-    "lebanese": "Lebanon",
-    "egyptian": "Egypt",
-    "saudi": "Saudi Arabia",
-    "jordanian": "Jordan",
-    "palestinian": "Palestine",
-    "kurdish": "Kurdistan",
-    "danish": "Denmark",
-    "norwegian": "Norway",
-    "swedish": "Sweden",
-    "belgian": "Belgium",
-    "greek": "Greece",
-}
 SKIP_ENTS = frozenset({"DATE", "TIME", "ORDINAL", "QUANTITY"})
-PLACE_PREPS = frozenset({"in", "to", "inside", "across", "into", "within", "at"})
-HOLDER_LABELS = frozenset({"GPE", "NORP", "ORG"})
 
 
 def number_value(tokens: list[Any]) -> float | None:
@@ -136,8 +113,13 @@ def number_value(tokens: list[Any]) -> float | None:
 
 def _is_number(tok: Any) -> bool:
     word = tok.text.lower().replace(",", "")
+    after = tok.doc[tok.i + 1 : tok.i + 3]
+    if tok.ent_type_ == "QUANTITY" and any(t.lemma_.lower() in CURRENCY for t in after):
+        return bool(re.fullmatch(r"\d+(?:\.\d+)?", word)) or word in WORD_NUMBERS
     if tok.ent_type_ in SKIP_ENTS:
-        return False
+        # "a 12-day strike" is tagged a date but is a length
+        nxt = tok.doc[tok.i + 1 : tok.i + 3]
+        return len(nxt) == 2 and nxt[0].text in {"-", "–"} and nxt[1].lemma_ in DURATION_UNITS
     if re.fullmatch(r"\d+(?:\.\d+)?", word):
         return not re.fullmatch(r"\d{4}", word) or tok.ent_type_ in {"CARDINAL", "MONEY"}
     return tok.like_num and (word in WORD_NUMBERS or word in SCALES or "-" in word)
@@ -195,67 +177,13 @@ def _governing_verb(tok: Any) -> Any | None:
     return None
 
 
-def _entity_at(mentions: dict[int, Mention], tok: Any) -> Mention | None:
-    return mentions.get(tok.i)
-
-
-def _holder(tok: Any, mentions: dict[int, Mention]) -> str | None:
-    """Whose quantity it is: a NORP adjective, a possessor, or the verb's subject."""
-    anchors = [tok] + ([tok.head] if tok.dep_ == "appos" else [])
-    for anchor in anchors:
-        for child in anchor.children:
-            m = _entity_at(mentions, child)
-            if m is None:
-                continue
-            if child.dep_ in {"amod", "compound", "nmod"} and m.label == "NORP":
-                return DEMONYMS.get(m.text.lower(), m.text)
-            if child.dep_ == "poss" and m.label in HOLDER_LABELS | {"PERSON"}:
-                return m.text
-    cur = tok
-    for _ in range(6):
-        if cur.head is cur:
-            break
-        if cur.dep_ in {"nsubj", "nsubjpass"}:
-            break
-        cur = cur.head
-        if cur.pos_ in {"VERB", "AUX"}:
-            for child in cur.children:
-                if child.dep_ in {"nsubj", "nsubjpass"}:
-                    subj = child
-                    if subj.lower_ in {"which", "who", "that"} and cur.dep_ == "relcl":
-                        subj = cur.head
-                    m = _entity_at(mentions, subj)
-                    if m is not None and m.label in HOLDER_LABELS:
-                        return DEMONYMS.get(m.text.lower(), m.text) if m.label == "NORP" else m.text
-                    return None
-    return None
-
-
-def _place(tokens: list[Any], mentions: dict[int, Mention]) -> str | None:
-    """A GPE/LOC after a place preposition attached to one of ``tokens`` or their verbs."""
-    anchors = list(tokens)
-    last = tokens[-1]
-    preps = []
-    if last.dep_ in {"dobj", "conj", "attr"} and last.head.pos_ in {"VERB", "AUX"}:
-        # "maintains 900 troops in Syria": the place hangs off the verb, right after
-        preps = [c for c in last.head.children if c.dep_ == "prep" and c.i == last.i + 1]
-    for tok in tokens:
-        anchors += [c for c in tok.children if c.dep_ in {"acl", "relcl"}]
-        if tok.dep_ == "appos":
-            anchors.append(tok.head)
-            anchors += [c for c in tok.head.children if c.dep_ in {"acl", "relcl"}]
-    preps += [c for anchor in anchors for c in anchor.children if c.dep_ == "prep"]
-    for prep in preps:
-        if prep.lower_ in PLACE_PREPS:
-            for obj in prep.children:
-                m = _entity_at(mentions, obj) if obj.dep_ == "pobj" else None
-                if m is not None and m.label in {"GPE", "LOC"}:
-                    return clean_name(m.text)
-    return None
-
-
 def extract_quantities(doc: Any, mentions: list[Mention]) -> list[Quantity]:
-    """Counted quantities in ``doc`` with hedge, normalised unit, holder and place."""
+    """Counted quantities in ``doc`` with hedge, normalised unit, holder and place.
+
+    ``Quantity.noun`` holds what the number measures as a readable phrase: the counted
+    noun and what the sentence says happened to it ("residents evacuated", "pay rise
+    demanded", "dockworkers on strike"; see :mod:`storyline.quantity_phrases`).
+    """
     starts = sentence_starts(doc)
     index = mention_index(doc, mentions)
     text = doc.text  # Doc.text is rebuilt on every access
@@ -269,12 +197,92 @@ def extract_quantities(doc: Any, mentions: list[Mention]) -> list[Quantity]:
         j = i + 1
         while j < len(doc) and _is_number(doc[j]) or (j < len(doc) and doc[j].lower_ in SCALES):
             j += 1
-        q = _quantity(doc, text, i, j, index, starts, last_in_sentence)
+        q = _quantity(doc, text, i, j, index, starts, last_in_sentence, out)
         if q is not None:
             out.append(q)
             last_in_sentence[q.sentence] = q
         i = j
     return out
+
+
+def _next_verb(doc: Any, j: int) -> Any | None:
+    """The first verb after token ``j`` in its clause ("four were still missing")."""
+    for tok in doc[j : j + 8]:
+        if tok.is_punct or tok.pos_ == "CCONJ" or tok.is_sent_start:
+            return None
+        if tok.pos_ == "VERB":
+            return tok
+    return None
+
+
+def _plural(tok: Any) -> str:
+    """The counted noun as a plural word ("dockworkers", "people")."""
+    if tok.tag_ in {"NNS", "NNPS"} or tok.lower_ in PEOPLE_NOUNS | {"people"}:
+        return tok.lower_
+    return tok.lower_ if tok.lower_.endswith("s") else tok.lower_ + "s"
+
+
+def _counted(doc: Any, i: int, j: int, head: Any, unit: str, written: str) -> str:
+    """The attribute phrase of a counted noun: adjectives, the noun, what happened."""
+    if unit == "dead":
+        return "people killed"
+    if unit == "wounded":
+        return "people injured"
+    adjs = [t.lower_ for t in doc[j : head.i] if t.pos_ == "ADJ" and t.dep_ == "amod"]
+    noun = " ".join(adjs + [_plural(head)]) if head.pos_ in {"NOUN", "PROPN"} else written
+    verb = verb_phrase(head) or verb_phrase(doc[j - 1])
+    return f"{noun} {verb}" if verb else noun
+
+
+def _duration(doc: Any, i: int, j: int) -> tuple[str, str, int] | None:
+    """(unit, phrase, end) for "a 12-day strike": a length in days of the noun after."""
+    if j + 2 >= len(doc) or doc[j].text not in {"-", "–"}:
+        return None
+    unit = doc[j + 1].lemma_.lower()
+    if unit not in DURATION_UNITS:
+        return None
+    noun = doc[j + 1].head
+    if noun.i <= j + 1 or noun.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    return f"{unit}s", f"length of {noun_words(noun, DURATION_UNITS)}", noun.i + 1
+
+
+def _percent(doc: Any, pct: Any, earlier: list[Quantity], sent: int) -> str:
+    """The attribute phrase of a percentage."""
+    owner = percent_noun(pct)
+    if owner is not None:
+        verb = verb_phrase(owner)
+        name = noun_words(owner)
+        return f"{name} {verb}" if verb else name
+    verb = verb_phrase(pct)
+    noun = "share"
+    for tok in reversed(doc[max(0, doc[pct.i].sent.start - 60) : pct.i]):
+        owner = percent_noun(tok) if tok.lower_ in {"%", "percent"} else None
+        if owner is not None and tok.sent.start >= _previous_sentence_start(pct):
+            noun = noun_words(owner)  # "demands a 9% pay rise; X has offered 4%"
+            break
+    return f"{noun} {verb}" if verb else noun
+
+
+def _previous_sentence_start(tok: Any) -> int:
+    """Token index where the sentence before ``tok``'s sentence starts."""
+    start = tok.sent.start
+    return tok.doc[start - 1].sent.start if start > 0 else 0
+
+
+def _money(doc: Any, i: int, j: int) -> tuple[str, Any, int] | None:
+    """(currency code, currency token, end) for a sum of money at tokens ``i:j``."""
+    prev = doc[i - 1] if i > 0 else None
+    nxt = doc[j] if j < len(doc) else None
+    if nxt is not None and nxt.lemma_.lower() in CURRENCY:
+        return CURRENCY[nxt.lemma_.lower()], nxt, j + 1
+    if nxt is not None and nxt.lower_ in CURRENCY:
+        return CURRENCY[nxt.lower_], nxt, j + 1
+    if prev is not None and prev.text in CURRENCY:
+        return CURRENCY[prev.text], doc[j - 1], j
+    if doc[i].ent_type_ == "MONEY":
+        return "money", doc[j - 1], j
+    return None
 
 
 def _quantity(
@@ -285,25 +293,32 @@ def _quantity(
     mentions: dict[int, Mention],
     starts: list[int],
     last: dict[int, Quantity],
+    earlier: list[Quantity],
 ) -> Quantity | None:
     """The quantity whose number spans tokens ``i:j`` (None when it counts nothing)."""
     value = number_value(list(doc[i:j]))
     if value is None:
         return None
-    if j < len(doc) and doc[j].text in {"-", "–"}:
-        return None  # "two-phase", "10-year-old": a compound adjective, not a count
     hedge, first = _hedge(doc, i)
     num = doc[j - 1]
     sent = sentence_of(starts, doc[i].idx)
-    prev = doc[i - 1] if i > 0 else None
     nxt = doc[j] if j < len(doc) else None
-    if prev is not None and prev.text in CURRENCY or doc[i].ent_type_ == "MONEY":
-        unit = CURRENCY.get(prev.text if prev is not None else "", "money")
-        if nxt is not None and nxt.lemma_.lower() in CURRENCY:
-            unit = CURRENCY[nxt.lemma_.lower()]
-        noun, end = unit, j
-    elif nxt is not None and nxt.lower_ in {"%", "percent", "per"}:
-        unit, noun, end = "%", nxt.text, j + 1
+    head_tok = num
+    money = _money(doc, i, j)
+    duration = _duration(doc, i, j)
+    if duration is not None:
+        unit, noun, end = duration
+        head_tok = doc[end - 1]
+    elif j < len(doc) and doc[j].text in {"-", "–"}:
+        return None  # "two-phase", "10-year-old": a compound adjective, not a count
+    elif money is not None:
+        unit, cur, end = money
+        noun = money_noun(cur) + rate_suffix(doc, end)
+        head_tok = cur
+    elif nxt is not None and nxt.lower_ in {"%", "percent"}:
+        unit, end = "%", j + 1
+        noun = _percent(doc, nxt, earlier, sent)
+        head_tok = percent_noun(nxt) or nxt
     else:
         head = num.head if num.dep_ == "nummod" and num.head.i >= j else None
         if (
@@ -318,16 +333,29 @@ def _quantity(
             head = None
         if head is None:
             prior = last.get(sent)
+            if nxt is not None and nxt.lower_ == "of" and doc[j + 1 : j + 2].text in PRONOUNS:
+                # "300 of them": the latest counted noun of the article
+                prior = next((q for q in reversed(earlier) if q.unit not in NON_COUNTS), None)
             if prior is None or num.dep_ not in {"conj", "appos", "dobj", "pobj", "nsubj"}:
                 return None
-            noun, unit, end = prior.noun, prior.unit, j
+            verb = _next_verb(doc, j)
+            lemma = verb.lemma_.lower() if verb is not None else ""
+            unit = prior.unit if prior.unit not in {"dead", "wounded"} else "people"
+            unit = "dead" if lemma in DEATH_VERBS else "wounded" if lemma in WOUND_VERBS else unit
+            words = prior.noun.split(" ")[-2 if prior.noun.startswith("people ") else 0]
+            phrase = verb_phrase(num) or (active_words(verb) if verb is not None else "")
+            noun = f"{words} {phrase}".strip()
+            if unit in {"dead", "wounded"}:
+                noun = _counted(doc, i, j, num, unit, noun)
+            end = j
         else:
             if head.lemma_.lower() in SKIP_NOUNS or head.ent_type_ in {"DATE", "TIME"}:
                 return None
-            noun, key, end = _noun_phrase(doc, j, head)
+            written, key, end = _noun_phrase(doc, j, head)
             unit = _unit(key, head)
+            noun = _counted(doc, i, j, head, unit, written)
+            head_tok = head
     anchors = [doc[k] for k in range(i, end)]
-    head_tok = doc[end - 1]
     subject = _holder(head_tok, mentions) or _holder(num, mentions)
     if unit in {"dead", "wounded", "casualties"}:
         subject = None  # victims belong to no one: the verb's subject is the attacker
@@ -342,7 +370,7 @@ def _quantity(
         start=span_start,
         end=span_end,
         text=text[span_start:span_end],
-        value=value,
+        value=int(value) if float(value).is_integer() else value,
         unit=unit,
         noun=noun,
         hedge=hedge,

@@ -1,0 +1,165 @@
+"""Readable attribute phrases for quantities: what a number measures, read off the parse.
+
+A counted noun gets the verb that says what happened to it: the passive participle
+("1,200 residents were evacuated" -> "residents evacuated"), the active verb with its
+modals and negation ("300 of them cannot return" -> "... cannot return"), the
+participle of the verb whose object it is ("hire 150 dockworkers" -> "dockworkers
+hired"), or, after a light verb, the verb's prepositional phrase ("went on strike" ->
+"on strike"). A percentage or a sum of money attaches to the noun it modifies ("a 9%
+pay rise", "a 1.8 billion euro takeover", "a pay rise of 6.5%") and to that noun's verb
+("pay rise demanded"); a bare sum after "for" is a price.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+VERBS = frozenset({"VERB", "AUX"})
+NOUNS = frozenset({"NOUN", "PROPN"})
+# verbs that say nothing themselves: the phrase after them carries the meaning
+LIGHT_VERBS = frozenset({"go", "be", "come", "stay", "remain", "get", "walk"})
+MODALS = frozenset({"can", "could", "may", "might", "must", "will", "would", "shall", "should"})
+NEGATIONS = frozenset({"not", "n't", "never", "no"})
+IRREGULAR = {
+    "buy": "bought",
+    "build": "built",
+    "bring": "brought",
+    "cut": "cut",
+    "cost": "cost",
+    "find": "found",
+    "give": "given",
+    "have": "had",
+    "hold": "held",
+    "keep": "kept",
+    "leave": "left",
+    "lose": "lost",
+    "make": "made",
+    "pay": "paid",
+    "put": "put",
+    "say": "said",
+    "see": "seen",
+    "sell": "sold",
+    "send": "sent",
+    "set": "set",
+    "spend": "spent",
+    "take": "taken",
+    "win": "won",
+    "flee": "fled",
+    "strike": "struck",
+    "hurt": "hurt",
+}
+CURRENCY_WORDS = frozenset({"euro", "dollar", "pound", "yen", "franc", "krona", "eur", "usd"})
+RELATIVE = frozenset({"who", "which", "that"})
+PRONOUNS = frozenset({"them", "these", "those", "they", "us", "it"})
+
+
+def participle(verb: Any) -> str:
+    """The past participle of ``verb`` ("demanding" -> "demanded", "buy" -> "bought")."""
+    if verb.tag_ == "VBN":
+        return verb.lower_
+    lemma = verb.lemma_.lower()
+    if lemma in IRREGULAR:
+        return IRREGULAR[lemma]
+    if lemma.endswith("e"):
+        return lemma + "d"
+    if re.search(r"[^aeiou]y$", lemma):
+        return lemma[:-1] + "ied"
+    if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnpt]", lemma):
+        return lemma + lemma[-1] + "ed"
+    return lemma + "ed"
+
+
+def noun_words(head: Any, skip: frozenset[str] = frozenset()) -> str:
+    """The noun ``head`` with the compounds before it ("pay rise", "production line"),
+    leaving out the words of ``skip`` (currency names before "takeover")."""
+    words = [
+        c
+        for c in head.children
+        if c.dep_ in {"compound", "amod"}
+        and c.i < head.i
+        and c.is_alpha
+        and c.lemma_.lower() not in skip
+        and (c.dep_ == "compound" or c.pos_ == "NOUN")
+    ]
+    return " ".join([w.lower_ for w in words] + [head.lower_])
+
+
+def active_words(verb: Any) -> str:
+    """An active verb with its modals and negation, as written ("cannot return")."""
+    kids = [
+        c
+        for c in verb.children
+        if c.i < verb.i and (c.lower_ in MODALS or c.lower_ in NEGATIONS or c.dep_ == "neg")
+    ]
+    words = [c.lower_ for c in kids] + [verb.lower_]
+    return " ".join(words).replace("can not", "cannot")
+
+
+def _light(verb: Any) -> str | None:
+    """What a light verb says: its complement ("missing") or prepositional phrase."""
+    for c in verb.children:
+        if c.dep_ in {"acomp", "oprd"} and c.is_alpha:
+            return c.lower_
+        if c.dep_ == "prep" and c.i > verb.i:
+            objs = [g for g in c.children if g.dep_ == "pobj" and g.pos_ in NOUNS]
+            if objs:
+                return f"{c.lower_} {noun_words(objs[0])}"
+    return None
+
+
+def verb_phrase(tok: Any) -> str | None:
+    """What the sentence says about the noun ``tok`` (see the module docstring)."""
+    for child in tok.children:
+        if child.dep_ in {"relcl", "acl"} and child.pos_ in VERBS:
+            subj = [c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if child.tag_ == "VBN" and (not subj or subj[0].lower_ in RELATIVE):
+                return participle(child)  # "residents who were evacuated", "troops deployed"
+    head, dep = tok.head, tok.dep_
+    if head is tok or head.pos_ not in VERBS:
+        return None
+    if dep == "nsubjpass":
+        return participle(head)
+    if dep == "nsubj":
+        if head.lemma_.lower() in LIGHT_VERBS:
+            return _light(head) or (None if head.lemma_.lower() == "be" else active_words(head))
+        return active_words(head)
+    if dep in {"dobj", "obj"}:
+        return participle(head)
+    return None
+
+
+def money_noun(cur: Any) -> str:
+    """What a sum of money is (``cur`` is its currency token or last number token)."""
+    head = cur.head
+    if cur.dep_ in {"compound", "amod", "nmod", "nummod"} and head.pos_ in NOUNS and head.i > cur.i:
+        return noun_words(head, CURRENCY_WORDS)  # "a 1.8 billion euro takeover"
+    if cur.dep_ == "pobj" and head.lower_ == "for":
+        return "price"
+    if cur.dep_ == "pobj" and head.head.pos_ in VERBS:
+        objs = [c for c in head.head.children if c.dep_ == "dobj" and c.pos_ in NOUNS]
+        if objs:
+            return noun_words(objs[0])  # "put the cost of the work at 85 million euros"
+    if cur.dep_ in {"dobj", "attr", "npadvmod"} and head.pos_ in VERBS:
+        return head.lemma_.lower()  # "cost about 85 million euros"
+    return "amount"
+
+
+def percent_noun(pct: Any) -> Any | None:
+    """The noun a percentage belongs to: the one it modifies or the "of" it follows."""
+    head = pct.head
+    modifier = pct.dep_ in {"compound", "amod", "nmod", "nummod", "npadvmod"}
+    if modifier and head.pos_ in NOUNS and head.i > pct.i:
+        return head  # "a 9% pay rise"
+    if pct.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in NOUNS:
+        return head.head  # "a pay rise of 6.5%"
+    return None
+
+
+def rate_suffix(doc: Any, end: int) -> str:
+    """ " per day" for "... a day" / "per day" right after token ``end`` ("" otherwise)."""
+    if end + 1 < len(doc) and doc[end].lower_ in {"a", "an", "per", "each"}:
+        unit = doc[end + 1].lemma_.lower()
+        if unit in {"day", "week", "month", "year", "hour"}:
+            return f" per {unit}"
+    return ""
