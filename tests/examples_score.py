@@ -97,7 +97,7 @@ def score(export: dict[str, Any]) -> list[tuple[str, str, bool]]:
             return any(norm(v) == norm(want["value"]) for v in values)
 
         hits = [f for f in facts if matches(f)]
-        full = [f for f in hits if files <= {_file(ids.get(s, "")) for s in f["sources"]}]
+        full = [f for f in hits if files <= {ids.get(s, "") for s in f["sources"]}]
         check(
             "facts",
             f"fact {want['what']} = {want['value']} ({want['status']})",
@@ -116,10 +116,6 @@ def score(export: dict[str, Any]) -> list[tuple[str, str, bool]]:
         words = [w for side in want["sides"] for w in [norm(side["says"]).split()[-2]]]
         check("facts", f"difference: {want['what']}", all(w in differences for w in words))
     return checks
-
-
-def _file(key: str) -> str:
-    return key.split("#")[0].split(":")[0] if key else ""
 
 
 def main() -> None:
