@@ -148,3 +148,18 @@ def test_plain_sentences_for_languages_without_a_parser() -> None:
         "Tercera!",
         "Cuarta línea sin punto",
     ]
+
+
+def test_two_outlets_disagree_and_the_wire_copy_counts_once(document: dict) -> None:
+    """01 (wire) and its copy 02 and 04 say at least 14 dead; 03 says nineteen died."""
+    by_id = {a["id"]: a["source"] for a in document["articles"]}
+    facts = [f for s in document["stories"] for f in s["facts"]]
+    toll = next(f for f in facts if f["status"] == "conflicting" and f["unit"] == "dead")
+    sides = {v["value"]: sorted(by_id[s] for s in v["sources"]) for v in toll["values"]}
+    assert sides[19] == ["03_valley-courier.html"]
+    assert sides[14] == ["01_meridian-wire.txt", "02_harbour-ledger.txt", "04_aldmark-post.txt"]
+    evacuated = next(f for f in facts if f["value"] == 1200)
+    assert evacuated["status"] == "corroborated"
+    assert (len(evacuated["sources"]), evacuated["independent_sources"]) == (4, 3)
+    injured = next(f for f in facts if f["value"] == 32)
+    assert injured["status"] == "single-source", "a wire story and its copy are one source"
