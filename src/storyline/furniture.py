@@ -122,7 +122,6 @@ _ADVERT = re.compile(
     r"\W*$",
     re.IGNORECASE,
 )
-_NEWSLETTER = re.compile(r"newsletter|sign up for|sign up to|subscribe to|inbox", re.IGNORECASE)
 _COOKIE = re.compile(
     r"cookie.{0,200}(?:accept|consent|privacy|polic|settings|browser|experience)"
     r"|(?:accept|consent|privacy).{0,200}cookie",
@@ -315,9 +314,7 @@ def furniture_reason(text: str) -> str | None:
     words = word_count(text)
     if words <= 40 and _cookie(text):
         return "cookie-notice"
-    if words <= 20 and _NEWSLETTER.search(text) and ("newsletter" in lowered or not is_prose(text)):
-        return "newsletter"
-    if reason := promo_reason(text):
+    if reason := promo_reason(text, is_prose(text)):
         return reason
     if words <= 20 and is_copyright(text):
         return "copyright"

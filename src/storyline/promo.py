@@ -31,6 +31,8 @@ _PROMO = re.compile(
     r"become a (?:member|subscriber|supporter))\b",
     re.IGNORECASE,
 )
+# Sign-up boxes: short lines, reported as furniture even without a call to the reader.
+_SIGN_UP = re.compile(r"newsletter|sign up for|sign up to|subscribe to|inbox", re.IGNORECASE)
 _INBOX = re.compile(r"newsletter|inbox|sign(?:ing)? up|e-?mail", re.IGNORECASE)
 _CLOSED = re.compile(
     r"\b(?:comments?|commenting|discussion|replies)\s+(?:are|is|has been|have been)\s+(?:now\s+)?"
@@ -91,14 +93,18 @@ def is_breadcrumb(text: str) -> bool:
     return True
 
 
-def promo_reason(text: str) -> str | None:
+def promo_reason(text: str, prose: bool = True) -> str | None:
     """ "newsletter", "subscription" or "comment-widget" for the outlet promoting itself.
 
-    The promotion vocabulary alone is not enough (news reports talk about subscribers and
-    comments): the line must also call on the reader (a sentence opening with an imperative,
+    A short sign-up line ("Sign up for our newsletter", a bare "Subscribe to X") is a widget
+    whenever it names a newsletter or is no sentence (``prose`` False). Otherwise promotion
+    vocabulary alone is not enough (news reports talk about subscribers and comments): the
+    line must also call on the reader (a sentence opening with an imperative,
     "you", "our", "this article") and must not quote or report anyone.
     """
     words = _words(text)
+    if words <= 20 and _SIGN_UP.search(text) and ("newsletter" in text.casefold() or not prose):
+        return "newsletter"
     if words > 35 or _REPORTED.search(text):
         return None
     call = bool(_CALL.search(text))
