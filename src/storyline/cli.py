@@ -1,4 +1,4 @@
-"""The ``storyline`` command: run, stories, show, export, times."""
+"""The ``storyline`` command: run, stories, show, export, times, eval."""
 
 from __future__ import annotations
 
@@ -13,12 +13,14 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from storyline import __version__
+from storyline.cli_eval import eval_app
 
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     help="Turn raw news articles into stories with timelines, cross-source facts and briefings.",
 )
+app.add_typer(eval_app, name="eval")
 out = Console()
 err = Console(stderr=True)
 

@@ -1,0 +1,69 @@
+"""``storyline eval``: score storyline's stages against public labelled data.
+
+Each command reads gold data from a folder the user names (nothing is bundled), runs the
+matching stage and prints a table; ``--json`` prints the figures as JSON instead.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+eval_app = typer.Typer(
+    no_args_is_help=True,
+    help="Score storyline against labelled data (TempEval-3, SemEval-2015 Task 4, ...).",
+)
+err = Console(stderr=True)
+
+DirArgument = Annotated[Path, typer.Argument(help="Folder (or file) holding the gold data.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")]
+
+
+def _need(path: Path) -> None:
+    if not path.exists():
+        err.print(f"error: {path}: no such file or folder")
+        raise typer.Exit(2)
+
+
+def _emit(as_json: bool, figures: dict[str, Any], table: str) -> None:
+    if as_json:
+        sys.stdout.write(json.dumps(figures, indent=2, ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(table + "\n")
+
+
+@eval_app.command("timex")
+def timex(
+    path: DirArgument,
+    errors: Annotated[
+        int, typer.Option("--errors", help="Also list up to N errors (development only).")
+    ] = 0,
+    as_json: JsonOption = False,
+) -> None:
+    """TempEval-3 scores of the time tagger on TimeML (.tml) or MEANTIME (CAT .xml) files.
+
+    Strict and relaxed span precision/recall/F1, type and value accuracy and F1, per
+    subfolder and in total.
+    """
+    from storyline.evaluation.timeml import GoldReadError, read_gold
+    from storyline.evaluation.timex_eval import evaluate, format_errors, format_table
+
+    _need(path)
+    try:
+        gold = read_gold(path)
+    except GoldReadError as exc:
+        err.print(f"error: {exc}")
+        raise typer.Exit(1) from exc
+    if not gold:
+        err.print(f"error: {path}: no .tml or CAT .xml files found")
+        raise typer.Exit(1)
+    result = evaluate(gold, max_errors=errors)
+    table = format_table(result)
+    if errors:
+        table += "\n\n" + format_errors(result.errors)
+    _emit(as_json, result.to_dict(), table)

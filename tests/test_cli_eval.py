@@ -1,0 +1,60 @@
+"""The ``storyline eval`` commands, on tiny gold files written here."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from storyline.cli import app
+
+TML = """<?xml version="1.0" ?>
+<TimeML>
+<DOCID>demo</DOCID>
+<DCT><TIMEX3 tid="t0" type="DATE" value="2024-09-28" functionInDocument="CREATION_TIME">\
+2024-09-28</TIMEX3></DCT>
+<TEXT>The ministers met <TIMEX3 tid="t1" type="DATE" value="2024-09-27">Friday</TIMEX3> and \
+will meet again <TIMEX3 tid="t2" type="DATE" value="2024-10">next month</TIMEX3>.</TEXT>
+</TimeML>
+"""
+
+
+def _write(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "demo.tml").write_text(TML, encoding="utf-8")
+    return folder
+
+
+def test_eval_timex_prints_a_table(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["eval", "timex", str(_write(tmp_path / "gold"))])
+    assert result.exit_code == 0, result.output
+    assert "relax" in result.output and "total" in result.output
+
+
+def test_eval_timex_json_scores_a_perfect_document(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["eval", "timex", str(_write(tmp_path / "g")), "--json"])
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.output)
+    total = figures["total"]
+    assert total["gold"] == 2
+    assert total["relaxed"]["f1"] == 1.0
+    assert total["value"]["accuracy"] == 1.0
+
+
+def test_eval_timex_missing_folder_and_empty_folder(tmp_path: Path) -> None:
+    runner = CliRunner()
+    missing = runner.invoke(app, ["eval", "timex", str(tmp_path / "nope")])
+    assert missing.exit_code == 2
+    (tmp_path / "empty").mkdir()
+    empty = runner.invoke(app, ["eval", "timex", str(tmp_path / "empty")])
+    assert empty.exit_code == 1
+
+
+def test_eval_timex_broken_file_names_it(tmp_path: Path) -> None:
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    (folder / "broken.tml").write_text("<TimeML><TEXT>unclosed", encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "timex", str(folder)])
+    assert result.exit_code == 1
+    assert "broken.tml" in result.output
