@@ -58,3 +58,9 @@ def test_eval_timex_broken_file_names_it(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["eval", "timex", str(folder)])
     assert result.exit_code == 1
     assert "broken.tml" in result.output
+
+
+def test_eval_pubdates_needs_the_benchmark_layout(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["eval", "pubdates", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "ground-truth.json" in result.output

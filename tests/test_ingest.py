@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from storyline.html_dates import PAGE_STAMP, html_published
 from storyline.ingest import list_files, normalise_iso_date, read_paths
 from storyline.model import IngestError, RawDocument
 
@@ -158,3 +159,101 @@ def test_folder_is_read_recursively_in_order_and_goes_on_past_bad_files(tmp_path
 )
 def test_iso_dates_are_normalised_or_refused(given: str, expected: str | None) -> None:
     assert normalise_iso_date(given) == expected
+
+
+# --------------------------------------------------------------------------- HTML dates
+
+
+def _page(head: str = "", body: str = "") -> str:
+    return (
+        f"<html><head><title>Harbour crane collapses</title>{head}</head><body>"
+        f"<nav>Home | Ports | Weather</nav><h1>Harbour crane collapses</h1>{body}"
+        "<p>A crane fell onto the quay at Orvik harbour, the port authority said, and two "
+        "workers were taken to hospital with minor injuries.</p></body></html>"
+    )
+
+
+def test_declared_date_is_read_from_json_ld_before_meta() -> None:
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", '
+        '"datePublished": "2025-06-02T14:20:00+02:00"}</script>'
+        '<meta property="article:published_time" content="2025-06-01">'
+    )
+    value, evidence = html_published(_page(head))
+    assert value == "2025-06-02" and "JSON-LD datePublished" in evidence
+
+
+def test_utc_time_moves_to_the_publisher_day_given_by_other_zoned_times() -> None:
+    head = (
+        '<meta property="article:published_time" content="2025-03-07T03:40:00Z">'
+        '<meta property="article:modified_time" content="2025-03-06T23:55:00-05:00">'
+    )
+    value, evidence = html_published(_page(head))
+    assert value == "2025-03-06" and "UTC-05:00" in evidence
+    # the same UTC time on a page that tells no offset keeps its UTC day
+    alone = '<meta property="article:published_time" content="2025-03-07T03:40:00Z">'
+    assert html_published(_page(alone))[0] == "2025-03-07"
+    # a midnight UTC time is a bare date written as a time: it is not moved
+    midnight = head.replace("03:40:00Z", "00:00:00Z")
+    assert html_published(_page(midnight))[0] == "2025-03-07"
+
+
+def test_utc_time_moves_to_the_day_the_page_shows_for_the_same_minute() -> None:
+    head = '<meta name="pubdate" content="2024-11-05T06:12:44.000Z">'
+    shown = "<p class='byline'>Staff reporter · November 4, 2024 10:12 p.m.</p>"
+    value, evidence = html_published(_page(head, shown))
+    assert value == "2024-11-04" and "November 4, 2024 10:12 p.m." in evidence
+    # a shown time that is not the same minute says nothing about the offset
+    other = shown.replace("10:12", "10:47")
+    assert html_published(_page(head, other))[0] == "2024-11-05"
+
+
+def test_utc_time_moves_by_a_local_copy_of_the_same_second_in_markup() -> None:
+    head = (
+        '<script type="application/ld+json">{"datePublished":"2023-01-10T01:05:09Z"}</script>'
+        '<meta name="sailthru.date" content="2023-01-09 19:05:09">'
+    )
+    assert html_published(_page(head))[0] == "2023-01-09"
+
+
+def test_javascript_date_string_and_placeholder_dates() -> None:
+    head = (
+        '<script type="application/ld+json">{"datePublished": "0001-01-01T00:00:00Z"}</script>'
+        '<script type="application/ld+json">'
+        '{"datePublished": "Sat Aug 02 2025 05:30:00 GMT+0000"}</script>'
+        '<meta property="og:updated_time" content="2025-08-01T23:00:00-07:00">'
+    )
+    assert html_published(_page(head))[0] == "2025-08-01"
+
+
+@pytest.mark.parametrize(
+    ("shown", "value"),
+    [
+        (
+            "<div>Posted on: Thu 4:15 PM, Mar 6, 2025 | Updated: Fri 9:00 AM, Mar 7</div>",
+            "2025-03-06",
+        ),
+        ("<div>By Ingrid Solberg | 6 March 2025</div>", "2025-03-06"),
+        ("<p>Agence Nord</p><span>February 14th, 2022</span>", "2022-02-14"),
+        ("<span>First published: 12:05 EST, January 3, 2021</span>", "2021-01-03"),
+    ],
+)
+def test_visible_stamp_under_the_title_when_the_markup_declares_nothing(
+    shown: str, value: str
+) -> None:
+    got = html_published(_page(body=shown))
+    assert got is not None and got[0] == value and got[1].startswith(PAGE_STAMP)
+
+
+def test_dates_that_are_not_the_page_stamp_give_nothing() -> None:
+    # today's date in the masthead, above the title
+    masthead = _page().replace("<nav>", "<div>Wednesday, April 9, 2025</div><nav>")
+    assert html_published(masthead) is None
+    # a date inside a caption sentence under the title
+    caption = (
+        "<figure>Workers inspect the damaged crane at the quay in Orvik on Tuesday, "
+        "April 8, 2025, after the accident.</figure>"
+    )
+    assert html_published(_page(body=caption)) is None
+    # an "Updated" stamp is not the publication date
+    assert html_published(_page(body="<div>Updated: April 9, 2025</div>")) is None

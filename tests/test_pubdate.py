@@ -6,8 +6,9 @@ import json
 
 import pytest
 
+from storyline.html_dates import PAGE_STAMP
 from storyline.model import Removed
-from storyline.pubdate import infer_published
+from storyline.pubdate import date_from_story, date_in_url, infer_published
 from tests.conftest import GOLD, SEEDS, need
 
 
@@ -239,3 +240,88 @@ def test_dateline_under_a_short_credit_line() -> None:
     )
     got = infer_published(text, None, [])
     assert (got.value, got.evidence) == ("2024-01-05", "dateline")
+
+
+# --------------------------------------------------------------------------- numeric dates
+
+
+@pytest.mark.parametrize(
+    "line", ["07/03/2022 - Publicado por: Marta Ruiz", "Posted 04.11.2023 10:30", "02-09-2021"]
+)
+def test_numeric_date_whose_day_and_month_could_swap_gives_no_day(line: str) -> None:
+    got = infer_published(line + "\nThe port reopened after the strike ended.", None, [])
+    assert got.value is None or (len(got.value) == 4)
+
+
+def test_numeric_date_that_can_be_read_one_way_only_is_kept() -> None:
+    text = "11/19/2019 - Posted by Tom Reed\nThe port reopened after the strike ended."
+    assert infer_published(text, None, []).value == "2019-11-19"
+
+
+def test_a_visible_page_stamp_from_ingest_is_timestamp_evidence() -> None:
+    got = infer_published(
+        LEAD, None, [], metadata="2019-11-19", metadata_evidence=f"{PAGE_STAMP} 'Posted Nov 19'"
+    )
+    assert (got.value, got.evidence) == ("2019-11-19", "timestamp")
+
+
+@pytest.mark.parametrize(
+    ("url", "value"),
+    [
+        ("https://a.example/news/2023/4/7/slug", "2023-04-07"),
+        ("https://a.example/story/slug-20230407/", "2023-04-07"),
+        ("https://a.example/story/slug-20231407/", None),  # no 14th month
+        ("https://a.example/2023/04/slug", None),  # a month is not a full date
+    ],
+)
+def test_date_in_url(url: str, value: str | None) -> None:
+    assert date_in_url(url) == value
+
+
+# --------------------------------------------------------------------------- story year
+
+WIRE = "LIMA, Nov. 4 (Andes Wire) -- Peru's congress voted to extend the emergency decree."
+
+
+def test_story_year_needs_a_month_and_day_of_its_own() -> None:
+    plain = "Peru's congress voted to extend the emergency decree."
+    assert date_from_story(plain, [], ["2025-11-03"]) is None
+    place_only = "LIMA (Andes Wire) -- Peru's congress voted to extend the emergency decree."
+    assert date_from_story(place_only, [], ["2025-11-03"]) is None
+    # a dateline with its own year needs nothing from the story
+    assert date_from_story(WIRE.replace("Nov. 4", "Nov. 4, 2024"), [], ["2025-11-03"]) is None
+
+
+def test_story_year_follows_the_siblings() -> None:
+    got = date_from_story(WIRE, [], ["2025-11-03", "2025-11-05", "2025-10-30"])
+    assert got is not None
+    assert (got.value, got.evidence, got.inferred) == ("2025-11-04", "dateline", True)
+    assert got.confidence == pytest.approx(0.5) and "other articles" in got.detail
+    # the same dateline in a story told a year earlier takes that year
+    earlier = date_from_story(WIRE, [], ["2024-11-02", "2024-11-06"])
+    assert earlier is not None and earlier.value == "2024-11-04"
+    # a story that ran for months: the nearest year within about four months
+    later = date_from_story(WIRE, [], ["2025-07-20", "2025-08-10", "2025-09-01"])
+    assert later is not None and later.value == "2025-11-04"
+
+
+def test_story_year_across_the_new_year() -> None:
+    text = "Dec. 30, 9:15 AM\nThe harbour council voted to close the old ferry pier."
+    got = date_from_story(text, [], ["2026-01-02", "2026-01-04"])
+    assert got is not None and (got.value, got.evidence) == ("2025-12-30", "timestamp")
+    # and the other way round: a January stamp among December siblings
+    jan = "OSLO, 3 January (Nordic Press) - The ferry company resumed crossings."
+    got = date_from_story(jan, [], ["2025-12-29", "2025-12-31"])
+    assert got is not None and got.value == "2026-01-03"
+
+
+def test_story_year_refuses_far_or_missing_siblings() -> None:
+    assert date_from_story(WIRE, [], []) is None
+    assert date_from_story(WIRE, [], ["2025", "2024"]) is None  # years only
+    # siblings whose dates lie half a year from any Nov. 4: no year is near enough
+    assert date_from_story(WIRE, [], ["2025-05-04", "2025-05-06"]) is None
+    # Feb. 29 exists only in leap years: siblings in 2025 are too far from 2024-02-29
+    leap = "ROME, Feb. 29 (Wire) -- The senate met."
+    assert date_from_story(leap, [], ["2025-03-01"]) is None
+    got = date_from_story(leap, [], ["2024-03-01"])
+    assert got is not None and got.value == "2024-02-29"

@@ -67,3 +67,21 @@ def timex(
     if errors:
         table += "\n\n" + format_errors(result.errors)
     _emit(as_json, result.to_dict(), table)
+
+
+@eval_app.command("pubdates")
+def pubdates(path: DirArgument, as_json: JsonOption = False) -> None:
+    """Publication dates on the article-extraction benchmark's HTML pages.
+
+    PATH holds ground-truth.json and html/*.html.gz. Pages whose URL carries a full date are
+    read with their own address masked, and the date found is compared with the URL's;
+    htmldate alone runs on the same pages as a baseline.
+    """
+    from storyline.evaluation.pubdates import evaluate_pubdates
+
+    _need(path)
+    if not (path / "ground-truth.json").is_file():
+        err.print(f"error: {path}: no ground-truth.json (expected the benchmark's folder)")
+        raise typer.Exit(1)
+    result = evaluate_pubdates(path)
+    _emit(as_json, result.to_dict(), result.table())

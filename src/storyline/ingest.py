@@ -2,9 +2,8 @@
 
 This is the input edge of the pipeline. It yields one ``RawDocument`` per readable input
 and one ``IngestError`` (one line: the file and the reason) per unreadable one, so a
-batch goes on past a bad file. HTML is reduced to its main text with trafilatura and its
-metadata date is read with htmldate restricted to markup (its text heuristics fall back
-to "Copyright 2024" lines, which would state a day nobody wrote).
+batch goes on past a bad file. HTML is reduced to its main text with trafilatura; its
+publication date comes from :mod:`storyline.html_dates`.
 """
 
 from __future__ import annotations
@@ -18,6 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+from storyline.html_dates import html_published
 from storyline.model import IngestError, RawDocument
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
@@ -115,8 +115,7 @@ def decode_text(data: bytes) -> str | IngestError:
 
 
 def parse_html(html: str, source: str, digest: str) -> RawDocument | IngestError:
-    """Main text, title, URL, site name and metadata date of an HTML page."""
-    import htmldate
+    """Main text, title, URL, site name and publication date of an HTML page."""
     import trafilatura
 
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
@@ -132,10 +131,7 @@ def parse_html(html: str, source: str, digest: str) -> RawDocument | IngestError
     if not text.strip():
         return IngestError(source, "HTML has no article text (no body or only markup)")
     url = doc.get("url") or None
-    try:
-        published = htmldate.find_date(html, extensive_search=False, original_date=True, url=url)
-    except Exception:  # htmldate is best effort: a date we cannot read is an unknown date
-        published = None
+    published, evidence = html_published(html) or (None, None)
     return RawDocument(
         source=source,
         text=text,
@@ -145,7 +141,7 @@ def parse_html(html: str, source: str, digest: str) -> RawDocument | IngestError
         url=url,
         outlet=doc.get("sitename") or (urlparse(url).hostname if url else None),
         published=published,
-        published_evidence="html metadata (htmldate, markup only)" if published else None,
+        published_evidence=evidence,
     )
 
 

@@ -4,19 +4,31 @@
 timestamp line under the title, a dateline with a year, a date inside a URL, a weekday that
 fixes the year of a day and month, and finally an estimate from the dates in the text.
 A day is never stated without support: a day and month with no year and no weekday that
-fixes the year give no date.
+fixes the year give no date, and neither does an all-numeric date whose day and month could
+be swapped. :func:`date_from_story` gives such a day and month the year of the other
+articles of its story, when their dates lie close to it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator, Sequence
 
+from storyline.html_dates import PAGE_STAMP
 from storyline.model import PublishedDate, Removed, TimeExpr
+from storyline.pubdate_year import (
+    dateline_weekday,
+    fix_year,
+    footer_year,
+    sentence_before,
+    weekday_pairs,
+    year_mentions,
+)
 from storyline.timex import tag_times
-from storyline.timex_rules import FUTURE_CUE, WEEKDAY, WEEKDAYS, valid_date
+from storyline.timex_rules import FUTURE_CUE, valid_date
 
-__all__ = ["infer_published"]
+__all__ = ["date_from_story", "date_in_url", "infer_published"]
 
 CONFIDENCE = {
     "metadata": 0.95,
@@ -43,19 +55,10 @@ _DATELINE = re.compile(
     r"^\s*(?P<head>[^\n()–—]{0,80}?)\s*(?:\((?P<agency>[^()\n]{2,40})\)\s*)?(?:--?|[–—:])(?:\s|$)"
 )
 _ENDS_SENTENCE = re.compile(r"[.!?][\"'”’)]*\s*$")
-_LEADING_WEEKDAY = re.compile(r"^(?:on\s+)?(" + WEEKDAY + r")", re.I)
-_THIS_WEEKDAY = re.compile(r"\b(?:this|today,?)\s+(" + WEEKDAY + r")")
-_ANY_WEEKDAY = re.compile(r"\b(?:(next|coming|following)\s+)?(" + WEEKDAY + r")")
-_COPYRIGHT_YEAR = re.compile(
-    r"(?:©|\(c\)|\bcopyright\b)[^\n\d]{0,60}?(?:(?:19|20)\d\d\s*[-–]\s*)?((?:19|20)\d\d)\b"
-    r"|\b((?:19|20)\d\d)\s*(?:©|\(c\))",
-    re.IGNORECASE,
-)
-# Candidate publication years for a day-month fixed by a weekday mention alone: web news.
-_FIRST_YEAR, _LAST_YEAR = 2000, 2100
-# How far the chosen year may lie from the year that anchors it (a footer year is the site's
-# current year; a past year in the text is recent news only when close to the report).
-_FOOTER_SPAN, _PAST_SPAN = 2, 6
+# How far (days) a month-day may lie from the median date of its story to borrow its year.
+# Every month-day lies within 183 days of any date in some year, so six months would never
+# refuse; at four months the next-nearest year is at least twice as far.
+_STORY_SPAN = 122
 
 
 def _result(value: str | None, evidence: str, detail: str, inferred: bool = False) -> PublishedDate:
@@ -93,29 +96,42 @@ def _looks_like_stamp(line: str, times: list[TimeExpr]) -> bool:
     return bool(_STAMP_WORDS.search(line)) or covered >= 0.4 * len(line) or times[0].start == 0
 
 
-def _from_stamp(line: str, labelled: bool) -> str | None:
-    """The first full date of a timestamp line (``labelled``: the cleaner called it one)."""
+def _ambiguous(t: TimeExpr) -> bool:
+    """An all-numeric date whose day and month could be swapped ("05/10/2018": 5 October in
+    most of the world, May 10 in the US): it supports no day and no month."""
+    m = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}", t.text.strip())
+    return bool(m) and int(m[1]) <= 12 and int(m[2]) <= 12 and m[1].lstrip("0") != m[2].lstrip("0")
+
+
+def _stamp_dates(line: str, labelled: bool) -> list[TimeExpr]:
+    """The unambiguous dates of a timestamp line (``labelled``: the cleaner called it one), or
+    [] when the line does not look like a timestamp."""
     times = [t for t in tag_times(line, None) if t.type in ("DATE", "TIME")]
     if not labelled and not _looks_like_stamp(line, times):
-        return None
-    for t in times:
-        if full := _full_date(t.value):
-            return full
-    return None
+        return []
+    return [t for t in times if not _ambiguous(t)]
 
 
-def _timestamp(text: str, removed: list[Removed]) -> tuple[str, str] | None:
-    """(date, line) from a timestamp line: removed ones first, then the top of the body."""
+def _stamp_lines(text: str, removed: list[Removed]) -> Iterator[tuple[str, list[TimeExpr]]]:
+    """(line, dates) of the timestamp lines: removed ones first, then the top of the body."""
     ordered = [r for r in removed if r.reason == "timestamp"]
     ordered += [r for r in removed if r.reason != "timestamp"]
     for r in ordered:
-        if found := _from_stamp(r.text, r.reason == "timestamp"):
-            return found, r.text.strip()
+        if dates := _stamp_dates(r.text, r.reason == "timestamp"):
+            yield r.text.strip(), dates
     for line in [ln for ln in text.splitlines() if ln.strip()][:3]:
         if len(line) > 100:
             break
-        if found := _from_stamp(line, False):
-            return found, line.strip()
+        if dates := _stamp_dates(line, False):
+            yield line.strip(), dates
+
+
+def _timestamp(text: str, removed: list[Removed]) -> tuple[str, str] | None:
+    """(date, line) from the first timestamp line that has a full date."""
+    for line, dates in _stamp_lines(text, removed):
+        for t in dates:
+            if full := _full_date(t.value):
+                return full, line
     return None
 
 
@@ -137,187 +153,43 @@ def _dateline_of(line: str) -> tuple[TimeExpr | None, str] | None:
     if not m:
         return None
     head = m["head"].strip()
-    times = [t for t in tag_times(head, None) if t.type == "DATE"]
+    times = [t for t in tag_times(head, None) if t.type == "DATE" and not _ambiguous(t)]
     place = re.fullmatch(r"[A-Z][A-Z .'\-]{2,40}(?:,\s*[A-Z][\w .'\-]*)?", head.split(",")[0])
     if not (m["agency"] or times or place):
         return None
     return (times[0] if times else None), m.group(0).strip()
 
 
+def date_in_url(url: str) -> str | None:
+    """The full date (YYYY-MM-DD) a URL carries ("/2024/07/25/", "-20240725", "2024-07-25",
+    "?date=2024-07-25"), or None."""
+    for pattern in _URL_DATES:
+        for m in pattern.finditer(url):
+            y, mo, d = int(m[1]), int(m[2]), int(m[3])
+            if valid_date(y, mo, d):
+                return f"{y:04d}-{mo:02d}-{d:02d}"
+    return None
+
+
 def _url_date(urls: list[str]) -> tuple[str, str, str] | None:
     """(value, evidence key, url) for the first URL that carries a date."""
     for url in urls:
-        for pattern in _URL_DATES:
-            for m in pattern.finditer(url):
-                y, mo, d = int(m[1]), int(m[2]), int(m[3])
-                if valid_date(y, mo, d):
-                    return f"{y:04d}-{mo:02d}-{d:02d}", "url", url
+        if found := date_in_url(url):
+            return found, "url", url
     for url in urls:
         if (m := _URL_MONTH.search(url)) and 1 <= int(m[2]) <= 12:
             return f"{m[1]}-{int(m[2]):02d}", "url-month", url
     return None
 
 
-def _sentence_before(text: str, start: int) -> str:
-    return re.split(r"[.!?\n]\s", text[max(0, start - 200) : start])[-1]
-
-
-def _year_mentions(text: str, times: list[TimeExpr]) -> tuple[set[int], set[int]]:
-    """(future years, other years) written explicitly in the text."""
-    future: set[int] = set()
-    other: set[int] = set()
-    for t in times:
-        if t.type != "DATE" or t.anchored or not re.match(r"\d{4}", t.value):
-            continue
-        year = int(t.value[:4])
-        ahead = FUTURE_CUE.search(_sentence_before(text, t.start) + " " + t.text)
-        (future if ahead else other).add(year)
-    return future, other - future
-
-
-def _fix_year(
-    month: int, day: int, weekday: int, future: set[int], other: set[int]
-) -> tuple[int | None, str]:
-    """The year in which month/day falls on weekday and that fits the years the text mentions."""
-    candidates = [y for y in range(1970, 2101) if valid_date(y, month, day)]
-    candidates = [y for y in candidates if dt.date(y, month, day).weekday() == weekday]
-    near = [y for y in candidates if 2000 <= y <= 2030]
-    if future:
-        low, high = min(future) - 3, min(future) - 1
-        other = {o for o in other if o < min(future)}  # later uncued years read as future too
-    elif other:
-        low, high = max(other), max(other) + 1
-    else:
-        return None, f"candidates {near}: the text mentions no year to choose among them"
-    fits = [
-        y
-        for y in candidates
-        if low <= y <= high and not any(f <= y for f in future) and not any(o > y for o in other)
-    ]
-    near = [y for y in candidates if low - 12 <= y <= high + 12]
-    mentioned = f"future years {sorted(future)}, other years {sorted(other)}"
-    if len(fits) != 1:
-        return None, f"candidates {near} ({mentioned}); none fits alone"
-    rejected = [y for y in near if y != fits[0]]
-    return fits[0], f"fits {mentioned}; rejected {rejected}"
-
-
-def _weekday_pairs(
-    text: str, times: list[TimeExpr], line: TimeExpr | None
-) -> list[tuple[int, int, int, str]]:
-    """(month, day, weekday, text) pairs: "Friday September 27", or dateline + "this Friday"."""
-    pairs = []
-    for t in times:
-        m = re.fullmatch(r"XXXX-(\d\d)-(\d\d)", t.value)
-        if m and (wd := _LEADING_WEEKDAY.match(t.text)):
-            pairs.append((int(m[1]), int(m[2]), WEEKDAYS[wd[1].lower()], t.text))
-    m = re.fullmatch(r"XXXX-(\d\d)-(\d\d)", line.value) if line is not None else None
-    if m and line is not None and (this := _THIS_WEEKDAY.search(text)):
-        said = f"{line.text} + {this[0]}"
-        pairs.append((int(m[1]), int(m[2]), WEEKDAYS[this[1].lower()], said))
-    return pairs
-
-
-def _footer_year(text: str, removed: list[Removed]) -> tuple[int, str] | None:
-    """(year, line) of a copyright/footer line ("© 2025 The Star", "Copyright 2010-2025"):
-    the latest such year among the removed lines and the last lines of the body."""
-    lines = [r.text for r in removed] + text.splitlines()[-3:]
-    best: tuple[int, str] | None = None
-    for line in lines:
-        if len(line) > 150:
-            continue
-        for m in _COPYRIGHT_YEAR.finditer(line):
-            year = int(m[1] or m[2])
-            if best is None or year > best[0]:
-                best = (year, line.strip())
-    return best
-
-
-def _past_weekdays(text: str) -> list[tuple[int, str]]:
-    """(weekday number, words) of the weekdays the text names for past or present events:
-    not "next Monday" and not in a sentence that speaks of the future."""
-    found = []
-    for m in _ANY_WEEKDAY.finditer(text):
-        if m[1] or FUTURE_CUE.search(_sentence_before(text, m.start())):
-            continue
-        found.append((WEEKDAYS[m[2].lower()], m[2]))
-    return found
-
-
-def _report_weekdays(named: set[int]) -> set[int]:
-    """Weekdays the report may be dated: the latest named day (the one after which all the
-    others fall in the shortest span) or the day after it."""
-    span = {d: max((d - w) % 7 for w in named) for d in range(7)}
-    shortest = min(span.values())
-    latest = {d for d, s in span.items() if s == shortest}
-    return latest | {(d + 1) % 7 for d in latest}
-
-
-def _bounded_year(
-    month: int, day: int, weekdays: set[int], past: set[int], future: set[int], footer: int | None
-) -> tuple[int | None, str]:
-    """The year of a day-month whose weekday is one of ``weekdays``, anchored by a footer
-    year (the latest candidate not after it) or else by the latest past year of the text
-    (the earliest candidate not before it); below any future year. None without an anchor."""
-    cands = [
-        y
-        for y in range(_FIRST_YEAR, _LAST_YEAR + 1)
-        if valid_date(y, month, day) and dt.date(y, month, day).weekday() in weekdays
-    ]
-    cap = min(future) if future else _LAST_YEAR + 1
-    low = max((y for y in past if y < cap), default=None)
-    if footer is not None:
-        pool = [y for y in cands if y <= min(footer, cap - 1) and (low is None or y >= low)]
-        pick = max(pool, default=None)
-        ok = pick is not None and footer - pick <= _FOOTER_SPAN
-        rule, anchor = "latest candidate not after", f"the footer year {footer}"
-    elif low is not None:
-        pool = [y for y in cands if low <= y < cap]
-        pick = min(pool, default=None)
-        ok = pick is not None and pick - low <= _PAST_SPAN
-        rule, anchor = "earliest candidate not before", f"{low}, the latest past year in the text"
-    else:
-        return None, "no year in the text and no footer year to choose among them"
-    near = [y for y in cands if abs(y - (pick or footer or low or 0)) <= 12]
-    if not ok or pick is None:
-        return None, f"candidates {near}: none close enough to {anchor}"
-    return pick, f"{rule} {anchor}; other candidates {[y for y in near if y != pick]}"
-
-
-def _dateline_weekday(
-    text: str,
-    line: TimeExpr | None,
-    said: str,
-    years: tuple[set[int], set[int]],
-    footer: tuple[int, str] | None,
-) -> tuple[str | None, str]:
-    """(date or None, detail) for a day-month dateline whose year a weekday named in the text
-    narrows to a few candidates, chosen among them by the footer year or the past years."""
-    m = re.fullmatch(r"XXXX-(\d\d)-(\d\d)", line.value) if line is not None else None
-    named = _past_weekdays(text)
-    if not m or not named:
-        return None, ""
-    month, day = int(m[1]), int(m[2])
-    weekdays = _report_weekdays({w for w, _ in named})
-    future, past = years
-    year, why = _bounded_year(month, day, weekdays, past, future, footer[0] if footer else None)
-    days = ", ".join(dict.fromkeys(f"'{word}'" for _, word in named))
-    if year is None:
-        return None, f"'{said}' with {days}: {why}"
-    weekday = dt.date(year, month, day)
-    footnote = f" (footer '{footer[1]}')" if footer and "footer" in why else ""
-    detail = f"'{said}' with {days}: {weekday:%A %d %B} in {year}; {why}{footnote}"
-    return f"{year}-{month:02d}-{day:02d}", detail
-
-
 def _content(text: str, times: list[TimeExpr]) -> tuple[str, str] | None:
     """(YYYY-MM, text) of the latest full explicit date that is not announced as future."""
     best: tuple[str, str] | None = None
     for t in times:
-        full = _full_date(t.value) if t.type in ("DATE", "TIME") else None
+        full = _full_date(t.value) if t.type in ("DATE", "TIME") and not _ambiguous(t) else None
         if (
             full
-            and not FUTURE_CUE.search(_sentence_before(text, t.start))
+            and not FUTURE_CUE.search(sentence_before(text, t.start))
             and (best is None or full > best[0])
         ):
             best = (full, t.text)
@@ -338,7 +210,8 @@ def infer_published(
     ``metadata`` an ISO date the caller read from HTML meta / JSON-LD / a record field.
     """
     if value := _from_metadata(metadata):
-        return _result(value, "metadata", metadata_evidence or f"metadata {metadata}")
+        kind = "timestamp" if (metadata_evidence or "").startswith(PAGE_STAMP) else "metadata"
+        return _result(value, kind, metadata_evidence or f"metadata {metadata}")
     if found := _timestamp(text, removed):
         return _result(found[0], "timestamp", found[1])
     dateline = _dateline(text)
@@ -352,20 +225,20 @@ def infer_published(
         return _result(found_url[0], found_url[1], found_url[2])
     times = tag_times(text, None)
     title_times = tag_times(title, None) if title else []
-    future, other = _year_mentions(text, times)
-    t_future, t_other = _year_mentions(title or "", title_times)
+    future, other = year_mentions(text, times)
+    t_future, t_other = year_mentions(title or "", title_times)
     future |= t_future
     other = (other | t_other) - future
     notes = []
-    for month, day, weekday, said in _weekday_pairs(text, times, line_time):
-        year, why = _fix_year(month, day, weekday, future, other)
+    for month, day, weekday, said in weekday_pairs(text, times, line_time):
+        year, why = fix_year(month, day, weekday, future, other)
         if year is not None:
             detail = f"'{said}': {dt.date(year, month, day):%A %d %B} in {year}; {why}"
             return _result(f"{year}-{month:02d}-{day:02d}", "weekday", detail)
         notes.append(f"'{said}': {why}")
     if dateline and line_time is not None:
-        footer = _footer_year(text, removed)
-        value, why = _dateline_weekday(text, line_time, dateline[1], (future, other), footer)
+        footer = footer_year(text, removed)
+        value, why = dateline_weekday(text, line_time, dateline[1], (future, other), footer)
         if value is not None:
             return _result(value, "weekday-bound", why)
         notes.append(why or f"dateline '{dateline[1]}' gives no year")
@@ -375,3 +248,51 @@ def infer_published(
         )
         return _result(found_content[0], "content", detail, inferred=True)
     return _result(None, "unknown", "; ".join(notes) or "no date in the text")
+
+
+def _own_month_day(text: str, removed: list[Removed]) -> tuple[int, int, str, str] | None:
+    """(month, day, evidence, words) when the article's own stamp or dateline gives a day and
+    month but no year; None when it gives a year or no day."""
+    found = [(ds, "timestamp", line) for line, ds in _stamp_lines(text, removed)]
+    line = _dateline(text)
+    found += [([line[0]], "dateline", line[1])] if line and line[0] is not None else []
+    for dates, evidence, said in found:
+        for t in dates:
+            if _full_date(t.value):
+                return None
+            if m := re.match(r"XXXX-(\d\d)-(\d\d)", t.value):
+                return int(m[1]), int(m[2]), evidence, said
+    return None
+
+
+def date_from_story(
+    text: str, removed: list[Removed], story_dates: Sequence[str]
+) -> PublishedDate | None:
+    """The date of an article whose stamp or dateline says "Nov. 4" with no year, taking the
+    year from the known dates of the other articles of its story, or None.
+
+    ``text`` and ``removed`` as for :func:`infer_published`; ``story_dates`` are the other
+    articles' dates (YYYY-MM-DD or YYYY-MM; coarser ones are ignored). The year chosen puts
+    the month-day nearest the median of those dates, and only when it lies within about four
+    months of it. For articles whose own evidence gave no full day (``infer_published``
+    answered "unknown" or "content").
+    """
+    own = _own_month_day(text, removed)
+    known = sorted(d if len(d) == 10 else f"{d}-15" for d in story_dates if len(d) in (7, 10))
+    known = [d for d in known if _full_date(d)]
+    if own is None or not known:
+        return None
+    month, day, evidence, said = own
+    median = dt.date.fromisoformat(known[len(known) // 2])
+    years = [y for y in range(median.year - 1, median.year + 2) if valid_date(y, month, day)]
+    if not years:
+        return None
+    year = min(years, key=lambda y: abs((dt.date(y, month, day) - median).days))
+    gap = abs((dt.date(year, month, day) - median).days)
+    if gap > _STORY_SPAN:
+        return None
+    detail = (
+        f"'{said}' gives no year; {year} comes from the story's other articles "
+        f"({len(known)} dated, median {median}, {gap} days away)"
+    )
+    return PublishedDate(f"{year}-{month:02d}-{day:02d}", evidence, 0.5, detail, True)
