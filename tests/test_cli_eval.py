@@ -64,3 +64,19 @@ def test_eval_pubdates_needs_the_benchmark_layout(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["eval", "pubdates", str(tmp_path)])
     assert result.exit_code == 1
     assert "ground-truth.json" in result.output
+
+
+def test_eval_timex_halves_split_each_folder_by_position(tmp_path: Path) -> None:
+    folder = _write(tmp_path / "g")
+    for name in ("b", "c", "d"):
+        (folder / f"{name}.tml").write_text(TML, encoding="utf-8")
+    runner = CliRunner()
+    dev = json.loads(
+        runner.invoke(app, ["eval", "timex", str(folder), "--half", "dev", "--json"]).output
+    )
+    test = json.loads(
+        runner.invoke(app, ["eval", "timex", str(folder), "--half", "test", "--json"]).output
+    )
+    assert (dev["total"]["docs"], test["total"]["docs"]) == (2, 2)
+    bad = runner.invoke(app, ["eval", "timex", str(folder), "--half", "train"])
+    assert bad.exit_code == 2

@@ -43,6 +43,14 @@ def timex(
     errors: Annotated[
         int, typer.Option("--errors", help="Also list up to N errors (development only).")
     ] = 0,
+    half: Annotated[
+        str | None,
+        typer.Option(
+            "--half",
+            help="Score only one fixed half of each folder: 'dev' (even positions in name "
+            "order) or 'test' (odd positions).",
+        ),
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """TempEval-3 scores of the time tagger on TimeML (.tml) or MEANTIME (CAT .xml) files.
@@ -50,10 +58,13 @@ def timex(
     Strict and relaxed span precision/recall/F1, type and value accuracy and F1, per
     subfolder and in total.
     """
-    from storyline.evaluation.timeml import GoldReadError, read_gold
+    from storyline.evaluation.timeml import HALVES, GoldReadError, half_of, read_gold
     from storyline.evaluation.timex_eval import evaluate, format_errors, format_table
 
     _need(path)
+    if half is not None and half not in HALVES:
+        err.print(f"error: --half must be one of {', '.join(HALVES)}, not {half!r}")
+        raise typer.Exit(2)
     try:
         gold = read_gold(path)
     except GoldReadError as exc:
@@ -62,6 +73,8 @@ def timex(
     if not gold:
         err.print(f"error: {path}: no .tml or CAT .xml files found")
         raise typer.Exit(1)
+    if half is not None:
+        gold = half_of(gold, half)
     result = evaluate(gold, max_errors=errors)
     table = format_table(result)
     if errors:

@@ -4,8 +4,17 @@
 non-overlapping matches, widens each match over the modifier words before it ("no later
 than", "the end of", "early", "around") and resolves relative expressions against the
 document creation time (dct) in news mode: unmarked weekdays and months point to the past
-(news reports what happened) unless a future cue ("will", "next", "scheduled") precedes
-them in the sentence.
+(news reports what happened) unless a future cue ("will", "next", "scheduled", not taken
+back by "had been") precedes them in the clause, or a deadline word ("by", "until",
+"effective") leads to them; a month one or two months after the dct is the coming one.
+
+The rules live by kind in :mod:`timex_patterns` (calendar dates), :mod:`timex_finance`
+(quarters, fiscal years, "the year-ago period"), :mod:`timex_vague` (PRESENT_REF,
+PAST_REF, FUTURE_REF), :mod:`timex_durations` (durations and sets) and :mod:`timex_clock`
+(times of day). Two passes then resolve what needs the rest of the text: references to
+the reporting period ("the quarter", "a year earlier" -> the quarter named first, a year
+before) and narrative references ("the following year", "the day before", "that year" ->
+the last calendar date named before them, else the dct).
 
 Modifiers: a span may carry a relational word ("by", "until", "no later than", "before",
 "since", "around") and a position word ("the end of", "early", "mid-", "late"). The span
@@ -25,8 +34,13 @@ import datetime as dt
 import re
 from dataclasses import replace
 
+# The rule modules register their rules on import; the order settles ties between candidates
+# of the same span (earlier wins).
+from storyline import timex_patterns, timex_finance, timex_vague  # noqa: F401  isort: skip
+from storyline import timex_durations, timex_clock  # noqa: F401  isort: skip
 from storyline.model import TimeExpr
-from storyline.timex_patterns import RULES, Cand, Ctx
+from storyline.timex_base import NEEDS, RULES, Cand, Ctx
+from storyline.timex_finance import resolve_periods
 from storyline.timex_rules import (
     DATE_RELATIONS,
     DURATION_RELATIONS,
@@ -63,8 +77,11 @@ def _widen(text: str, cand: Cand, floor: int) -> Cand:
     rel = relation_of(m["rel"])
     pos = position_of(m["pos"] or m["adj"])
     allowed = DURATION_RELATIONS if cand.type == "DURATION" else DATE_RELATIONS
-    if cand.type == "DATE" and (m["rel"] or "").lower() in ("about", "some"):
+    word = (m["rel"] or "").lower()
+    if cand.type == "DATE" and word in ("about", "some"):
         rel = None
+    if word in ("over", "under") and text[cand.start : cand.start + 4].lower() == "the ":
+        rel = None  # "over the past year": a span of time, not "more than"
     if rel not in allowed:
         rel = None
     if cand.type != "DATE" or cand.value.startswith(("P", "PRESENT", "FUTURE")):
@@ -72,7 +89,8 @@ def _widen(text: str, cand: Cand, floor: int) -> Cand:
     if rel is None and pos is None:
         return cand
     start = base + (m.start("rel") if rel else m.start("posall"))
-    return replace(cand, start=start, mod=pos or rel or cand.mod)
+    kept = cand.mod if cand.mod in ("START", "MID", "END") else None  # "year-end" is an END
+    return replace(cand, start=start, mod=pos or kept or rel or cand.mod)
 
 
 def _narrative(cands: list[Cand], ref: Dct | None) -> None:
@@ -112,8 +130,14 @@ def tag_times(text: str, dct: str | None) -> list[TimeExpr]:
     the text supports, a mod, and whether the value needed the dct.
     """
     ctx = Ctx(text, parse_dct(dct))
+    low = text.lower()
+    rules = [
+        (pattern, handler)
+        for pattern, handler in RULES
+        if handler not in NEEDS or any(word in low for word in NEEDS[handler])
+    ]
     cands = [
-        c for pattern, handler in RULES for m in pattern.finditer(text) if (c := handler(m, ctx))
+        c for pattern, handler in rules for m in pattern.finditer(text) if (c := handler(m, ctx))
     ]
     urls = [(u.start(), u.end()) for u in _URL.finditer(text)]
     cands = [c for c in cands if not any(a <= c.start < b for a, b in urls)]
@@ -121,6 +145,7 @@ def tag_times(text: str, dct: str | None) -> list[TimeExpr]:
     widened: list[Cand] = []
     for c in chosen:
         widened.append(_widen(text, c, widened[-1].end if widened else 0))
+    resolve_periods(widened, ctx.ref)
     _narrative(widened, ctx.ref)
     return [
         TimeExpr(c.start, c.end, text[c.start : c.end], c.type, c.value, c.mod, c.anchored)

@@ -1,32 +1,29 @@
-"""The rules of the temporal tagger: one regular expression and one handler per kind of
-expression (absolute dates, relative dates, durations, sets, clock times).
+"""Rules for calendar expressions: absolute dates (ISO, "March 29, 2020", "1990s", seasons)
+and dates relative to the document creation time ("Friday", "last week", "two years ago").
 
 Each handler turns a match into a candidate with a TIMEX3 value, resolving relative
 expressions against the document creation time held by :class:`Ctx` (news mode: past-leaning
-unless a future cue precedes the expression in its clause). ``RULES`` lists them all;
-:mod:`storyline.timex` picks among the candidates.
+unless a future cue precedes the expression in its clause). Rules of other kinds live in
+the other ``timex_*`` modules; :mod:`storyline.timex` runs them all.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
 
+from storyline.timex_base import Cand, Ctx, needs
+from storyline.timex_base import rule as _rule
 from storyline.timex_rules import (
     FULL_MONTH,
-    FUTURE_CUE,
     MONTH,
     NUMBER,
-    ORDINALS,
     PARTS_OF_DAY,
     SEASONS,
     UNIT,
     WEEKDAY,
     WEEKDAYS,
     YEAR,
-    Dct,
     duration_value,
     month_number,
     number_value,
@@ -38,47 +35,6 @@ from storyline.timex_rules import (
     year_is_plausible,
     ymd,
 )
-
-
-@dataclass(slots=True)
-class Cand:
-    """A candidate time expression: span, type, TIMEX3 value, mod, dct use."""
-
-    start: int
-    end: int
-    type: str
-    value: str
-    mod: str | None = None
-    anchored: bool = False
-
-
-@dataclass(slots=True)
-class Ctx:
-    """The text being tagged and its document creation time."""
-
-    text: str
-    ref: Dct | None
-
-    def future(self, start: int) -> bool:
-        """True when a future cue precedes ``start`` inside its sentence."""
-        window = self.text[max(0, start - 120) : start]
-        window = re.split(r"[.!?\n]\s|[,;:\"“”]", window)[-1]
-        return bool(FUTURE_CUE.search(window))
-
-
-_Handler = Callable[[re.Match[str], Ctx], "Cand | None"]
-RULES: list[tuple[re.Pattern[str], _Handler]] = []
-
-
-def _rule(pattern: str, flags: int = 0) -> Callable[[_Handler], _Handler]:
-    """Register ``pattern`` with the decorated handler."""
-
-    def wrap(handler: _Handler) -> _Handler:
-        RULES.append((re.compile(pattern, flags), handler))
-        return handler
-
-    return wrap
-
 
 # --------------------------------------------------------------------------- absolute dates
 
@@ -106,7 +62,7 @@ _WD_PREFIX = r"(?:(?P<wd>" + WEEKDAY + r"),?\s+(?:the\s+)?)?"
 
 
 @_rule(
-    _WD_PREFIX + r"(?P<mon>" + MONTH + r")\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:]|,\d)"
+    _WD_PREFIX + r"(?P<mon>" + MONTH + r")\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d|,\d)"
     r"(?:,?\s+(?P<year>" + YEAR + r")(?!\d))?"
 )
 @_rule(
@@ -119,7 +75,7 @@ def _month_day(m: re.Match[str], ctx: Ctx) -> Cand | None:
         return None
     if m["year"]:
         return Cand(m.start(), m.end(), "DATE", ymd(int(m["year"]), month, day))
-    value, anchored = resolve_day(ctx.ref, month, day, ctx.future(m.start()))
+    value, anchored = resolve_day(ctx.ref, month, day, ctx.ahead(m.start()))
     return Cand(m.start(), m.end(), "DATE", value, anchored=anchored)
 
 
@@ -137,14 +93,19 @@ def _month_rel_year(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return Cand(m.start(), m.end(), "DATE", f"{year}-{month:02d}", anchored=True)
 
 
+_MONTH_CUE = re.compile(
+    r"\b(?:in|since|by|until|of|early|late|mid|from|to|through|last|next|this|during)\W*$", re.I
+)
+
+
 @_rule(r"(?:\b(?P<how>this|last|next|coming|past)\s+)?\b(?P<mon>" + FULL_MONTH + r")")
 def _month(m: re.Match[str], ctx: Ctx) -> Cand | None:
     how = (m["how"] or "").lower()
     if m["mon"] in ("May", "March") and not how:
         before = ctx.text[max(0, m.start() - 20) : m.start()]
-        if not re.search(r"\b(?:in|since|by|until|of|early|late|mid|from|to|through)\W*$", before):
+        if not _MONTH_CUE.search(before):
             return None
-    value, anchored = resolve_month(ctx.ref, month_number(m["mon"]), how, ctx.future(m.start()))
+    value, anchored = resolve_month(ctx.ref, month_number(m["mon"]), how, ctx.ahead(m.start()))
     return Cand(m.start(), m.end(), "DATE", value, anchored=anchored)
 
 
@@ -155,50 +116,102 @@ def _year(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return Cand(m.start(), m.end(), "DATE", m[1])
 
 
-@_rule(r"\b(?:the\s+)?(1[89]\d|20\d)0s\b")
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+                 "seventies": 7, "eighties": 8, "nineties": 9}  # fmt: skip
+
+
+@needs("0s", "0's", "ties", "twenties")
+@_rule(r"\b(?:the\s+)?(1[89]\d|20\d)0'?s\b")
+@_rule(r"\b[Tt]he\s+(?:(?P<c>1[89]|20)|')?(?P<d>[1-9])0'?s\b")
+@_rule(r"\b[Tt]he\s+(?P<w>" + "|".join(_DECADE_WORDS) + r")\b")
 def _decade(m: re.Match[str], ctx: Ctx) -> Cand | None:
-    return Cand(m.start(), m.end(), "DATE", m[1])
+    groups = m.groupdict()
+    if not groups:
+        return Cand(m.start(), m.end(), "DATE", m[1])
+    digit = str(_DECADE_WORDS[m["w"].lower()]) if groups.get("w") else m["d"]
+    if groups.get("c"):
+        return Cand(m.start(), m.end(), "DATE", groups["c"] + digit)
+    century = str(ctx.ref.year)[:2] if ctx.ref else "19"
+    if int(century + digit + "0") > (ctx.ref.year if ctx.ref else 2100):
+        century = str(int(century) - 1)  # "the nineties" written in 2005 means the 1990s
+    return Cand(m.start(), m.end(), "DATE", century + digit, anchored=ctx.ref is not None)
+
+
+@needs("century")
+@_rule(r"\b(?:the\s+)?(?P<n>[1-9]|1\d|2[01])(?:st|nd|rd|th)[\s-]+century\b", re.I)
+def _century(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    return Cand(m.start(), m.end(), "DATE", f"{int(m['n']) - 1:02d}")
+
+
+_TEEN = r"(?P<hi>nineteen|eighteen)"
+_TENS_WORDS = {"twenty": 2, "thirty": 3, "forty": 4, "fifty": 5, "sixty": 6, "seventy": 7,
+               "eighty": 8, "ninety": 9}  # fmt: skip
+_ONES_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+               "eight": 8, "nine": 9}  # fmt: skip
+
+
+@needs("nineteen", "eighteen", "thousand")
+@_rule(
+    r"\b(?:(?P<mon>" + FULL_MONTH + r")\s+|(?:the\s+)?(?P<season>winter|spring|summer|autumn|fall)"
+    r"\s+of\s+)?"
+    + _TEEN
+    + r"[\s-]+(?P<tens>"
+    + "|".join(_TENS_WORDS)
+    + r")(?:[\s-]+(?P<ones>"
+    + "|".join(_ONES_WORDS)
+    + r"))?\b",
+    re.I,
+)
+@_rule(r"\b(?:the\s+year\s+)two\s+thousand(?:\s+and)?(?:\s+(?P<ones>" + "|".join(_ONES_WORDS)
+       + r"))?\b", re.I)  # fmt: skip
+def _spelled_year(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    ones = _ONES_WORDS.get((m["ones"] or "").lower(), 0)
+    if not m.groupdict().get("hi"):
+        return Cand(m.start(), m.end(), "DATE", f"{2000 + ones}")
+    century = 19 if m["hi"].lower() == "nineteen" else 18
+    year = f"{century}{_TENS_WORDS[m['tens'].lower()]}{ones}"
+    if m["mon"]:
+        return Cand(m.start(), m.end(), "DATE", f"{year}-{month_number(m['mon']):02d}")
+    if m["season"]:
+        return Cand(m.start(), m.end(), "DATE", f"{year}-{SEASONS[m['season'].lower()]}")
+    return Cand(m.start(), m.end(), "DATE", year)
 
 
 _SEASON = r"(?P<season>winter|spring|summer|autumn|fall)"
 
 
+@needs("winter", "spring", "summer", "autumn", "fall")
 @_rule(r"\b(?:the\s+)?" + _SEASON + r"\s+(?:of\s+)?(?P<year>" + YEAR + r")(?!\d)", re.I)
 @_rule(r"\b(?P<year>" + YEAR + r")\s+" + _SEASON + r"\b", re.I)
-@_rule(r"\b(?P<how>this|last|next|coming|past)\s+" + _SEASON + r"\b", re.I)
+@_rule(r"\b(?P<how>this|last|next|coming|past|this past|this coming)\s+" + _SEASON + r"\b", re.I)
+@_rule(r"\b(?:[Tt]he\s+)(?:(?:early|late)\s+)?" + _SEASON + r"\b(?!\s+of\b)")
 def _season(m: re.Match[str], ctx: Ctx) -> Cand | None:
     code = SEASONS[m["season"].lower()]
     if m.groupdict().get("year"):
         return Cand(m.start(), m.end(), "DATE", f"{m['year']}-{code}")
     if ctx.ref is None:
         return Cand(m.start(), m.end(), "DATE", f"XXXX-{code}")
-    year = ctx.ref.year + {"last": -1, "past": -1, "next": 1}.get(m["how"].lower(), 0)
+    how = (m.groupdict().get("how") or "").lower().replace("this ", "")
+    if not how:
+        how = "next" if ctx.future(m.start()) else "past"
+    year = ctx.ref.year
+    if how != "this" and ctx.ref.month:
+        # a season named from inside or after it: the latest one begun (past), or the next one
+        begun = ctx.ref.month >= _SEASON_START[code]
+        if how in ("last", "past") and not begun:
+            year -= 1
+        elif how in ("next", "coming") and begun:
+            year += 1
     return Cand(m.start(), m.end(), "DATE", f"{year}-{code}", anchored=True)
 
 
-@_rule(
-    r"\b(?:the\s+)?(?P<n>first|second|third|fourth|1st|2nd|3rd|4th)[\s-](?P<unit>quarter|half)"
-    r"(?:\s+of)?(?:\s+(?P<year>" + YEAR + r")(?!\d))?",
-    re.I,
-)
-@_rule(r"\bQ(?P<q>[1-4])\s*(?:of\s+)?(?P<year>" + YEAR + r")(?!\d)")
-def _quarter(m: re.Match[str], ctx: Ctx) -> Cand | None:
-    half = (m.groupdict().get("unit") or "").lower() == "half"
-    n = int(m["q"]) if m.groupdict().get("q") else ORDINALS[m["n"].lower()]
-    if half and n > 2:
-        return None
-    code = f"H{n}" if half else f"Q{n}"
-    if m["year"]:
-        return Cand(m.start(), m.end(), "DATE", f"{m['year']}-{code}")
-    year = ctx.ref.year if ctx.ref else None
-    if year is None:
-        return Cand(m.start(), m.end(), "DATE", f"XXXX-{code}")
-    return Cand(m.start(), m.end(), "DATE", f"{year}-{code}", anchored=True)
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
 # --------------------------------------------------------------------------- relative dates
 
 
+@needs("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 @_rule(
     r"(?:\b(?P<how>this|last|next|coming|past|on)\s+)?(?P<wd>" + WEEKDAY + r")"
     r"(?:\s+(?P<part>morning|afternoon|evening|night))?",
@@ -251,6 +264,13 @@ def _day_word(m: re.Match[str], ctx: Ctx) -> Cand | None:
 )
 def _relative_unit(m: re.Match[str], ctx: Ctx) -> Cand | None:
     how, unit = m["how"].lower(), m["unit"].lower()
+    if m["unit"][0].isupper():  # "This Week", a title
+        return None
+    if m["the"] and how in ("past", "last") and unit in ("year", "decade", "century"):
+        value = unit_value(ctx.ref, unit, -1)  # "in the past year": the year before
+        if value and unit != "year":
+            value = value[: 3 if unit == "decade" else 2]
+        return Cand(m.start(), m.end(), "DATE", value or "XXXX", anchored=value is not None)
     if m["the"] and how in ("past", "last", "coming", "next") and unit != "weekend":
         return Cand(m.start(), m.end(), "DURATION", duration_value(1, unit))
     if how in ("following", "previous", "preceding") or (m["the"] and how == "next"):
@@ -261,6 +281,45 @@ def _relative_unit(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return Cand(m.start(), m.end(), "DATE", value or "XXXX", anchored=value is not None)
 
 
+@needs("weekend")
+@_rule(
+    r"\b(?:over|during|at|for|until|after|before|ahead of)\s+(?P<the>the)\s+(?P<unit>weekend)\b",
+    re.I,
+)
+def _the_weekend(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    start = m.start("the")
+    if ctx.ref is None or ctx.ref.date is None:
+        return Cand(start, m.end(), "DATE", "XXXX-WXX-WE")
+    ref = ctx.ref.date
+    ahead = ctx.future(m.start()) or m[0].lower().startswith(("ahead", "until", "before"))
+    step = 0 if ref.weekday() >= 5 or ahead else -1
+    return Cand(start, m.end(), "DATE", unit_value(ctx.ref, "weekend", step) or "", anchored=True)
+
+
+@needs(" of the")
+@_rule(r"\b(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+(?P<the>the)\s+(?P<unit>month|week)\b")
+def _the_month(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    value = unit_value(ctx.ref, m["unit"], 0)
+    return Cand(m.start("the"), m.end(), "DATE", value or "XXXX", anchored=value is not None)
+
+
+_DAY_STEP = {"before": -1, "previous": -1, "preceding": -1, "after": 1, "next": 1, "following": 1}
+
+
+@needs("that ", "same ", "the ", "previous day", "preceding day", "next day", "following day")
+@_rule(
+    r"\b(?:[Tt]hat|[Tt]he\s+same)\s+(?P<unit>year|month|week|day)\b(?!\s+(?:old|ago|earlier|later)\b)"
+)
+@_rule(r"\b[Tt]he\s+(?P<how>previous|preceding|next|following)\s+(?P<unit>day)\b")
+@_rule(
+    r"\b[Tt]he\s+(?P<unit>day|week|month|year)\s+(?P<how>before|after)\b(?!\s+(?:the|a|an|his|her|their|its)\b)"
+)
+def _that_unit(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    step = _DAY_STEP.get((m.groupdict().get("how") or "").lower(), 0)
+    return Cand(m.start(), m.end(), "DATE", f"NARR:{step}:{m['unit']}")
+
+
+@needs("earlier", "later")
 @_rule(r"\b(?P<how>earlier|later)\s+(?:(?P<the>this|next|last)\s+)(?P<unit>week|month|year)\b")
 def _earlier_this(m: re.Match[str], ctx: Ctx) -> Cand | None:
     step = {"this": 0, "next": 1, "last": -1}[m["the"]]
@@ -271,80 +330,21 @@ def _earlier_this(m: re.Match[str], ctx: Ctx) -> Cand | None:
 _COUNT = r"(?P<n>" + NUMBER + r"|a|an|several|a few|few|many|some|a couple of)"
 
 
-@_rule(r"\b" + _COUNT + r"\s+(?P<unit>" + UNIT + r")s?\s+(?P<dir>ago|later|earlier)\b", re.I)
+@needs("ago", "later", "earlier")
+@_rule(
+    r"\b" + _COUNT + r"\s+(?P<unit>" + UNIT + r")s?(?:\s+or\s+so)?\s+(?P<dir>ago|later|earlier)\b",
+    re.I,
+)
 def _ago(m: re.Match[str], ctx: Ctx) -> Cand | None:
     count, unit = number_value(m["n"]), m["unit"].lower()
-    if m["dir"].lower() != "ago":
-        step = count if m["dir"].lower() == "later" else -(count or 0)
-        if count is None or unit not in ("day", "week", "month", "year"):
-            return None
-        return Cand(m.start(), m.end(), "DATE", f"NARR:{step}:{unit}")
+    if count == 1 and unit == "year":  # "a year ago/earlier": the same period a year before
+        step = 1 if m["dir"].lower() == "later" else -1
+        return Cand(m.start(), m.end(), "DATE", f"FIN:{step}:{m['dir'].lower()}")
+    if m["dir"].lower() != "ago":  # "three days later": a length of time; "later" a signal
+        return None
     if count is None:
         return Cand(m.start(), m.end(), "DATE", "PAST_REF", anchored=ctx.ref is not None)
     if unit in ("hour", "minute", "second"):
         unit, count = "day", 0
     value = unit_value(ctx.ref, unit, -count)
     return Cand(m.start(), m.end(), "DATE", value or "XXXX", anchored=value is not None)
-
-
-# --------------------------------------------------------------------------- durations, sets
-
-
-@_rule(
-    r"\b(?:the\s+)?(?:past|last|next|coming|previous|first|final)\s+" + _COUNT + r"\s+"
-    r"(?P<unit>" + UNIT + r")s?\b",
-    re.I,
-)
-@_rule(r"\b" + _COUNT + r"(?:-|\s+)(?P<unit>" + UNIT + r")s?\b(?!-old|\s+old\b)", re.I)
-def _duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
-    if m["n"].lower() == "some":
-        return None
-    return Cand(m.start(), m.end(), "DURATION", duration_value(number_value(m["n"]), m["unit"]))
-
-
-@_rule(r"\b(?P<unit>centuries|decades|years|months|weeks|days|hours)\b", re.I)
-def _bare_duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
-    before = ctx.text[max(0, m.start() - 16) : m.start()].lower()
-    after = ctx.text[m.end() : m.end() + 4].lower()
-    if not (
-        re.search(r"\b(?:for|after|over|within|in recent|past|last)\s+$", before)
-        or after[:3] in (" of", "-lo")
-    ):
-        return None
-    unit = m["unit"].lower()
-    unit = "century" if unit == "centuries" else unit[:-1]
-    return Cand(m.start(), m.end(), "DURATION", duration_value(None, unit))
-
-
-_SET_UNITS = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y"}
-
-
-@_rule(r"\b(?:every|each)\s+(?P<unit>day|week|month|year|" + WEEKDAY + r")", re.I)
-@_rule(r"\b(?:once|twice|\w+ times)\s+(?:a|per)\s+(?P<unit>day|week|month|year)\b", re.I)
-@_rule(r"\b(?P<word>annually|yearly)\b", re.I)
-def _set(m: re.Match[str], ctx: Ctx) -> Cand | None:
-    unit = (m.groupdict().get("unit") or "year").lower()
-    value = _SET_UNITS.get(unit) or f"XXXX-WXX-{WEEKDAYS[unit] + 1}"
-    return Cand(m.start(), m.end(), "SET", value)
-
-
-_REFS = [
-    (r"now|currently|at present|at the moment|nowadays|presently|these days", "PRESENT_REF"),
-    (r"recently|lately|in recent (?:years|months|weeks|days)|in the past|previously", "PAST_REF"),
-    (r"soon|in the future|in the coming (?:days|weeks|months|years)|shortly", "FUTURE_REF"),
-]
-for _pattern, _value in _REFS:
-
-    def _ref(m: re.Match[str], ctx: Ctx, value: str = _value) -> Cand | None:
-        return Cand(m.start(), m.end(), "DATE", value, anchored=ctx.ref is not None)
-
-    RULES.append((re.compile(r"\b(?:" + _pattern + r")\b", re.I), _ref))
-
-
-@_rule(r"(?<![\d:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])(?:\s*(?P<ap>[ap])\.?m\.?)?")
-@_rule(r"\b(1[0-2]|0?[1-9])(?::([0-5]\d))?\s*(?P<ap>[ap])\.?m\b\.?")
-def _clock(m: re.Match[str], ctx: Ctx) -> Cand | None:
-    hour, minute = int(m[1]), int(m[2] or 0)
-    if (m["ap"] or "").lower() == "p" and hour < 12:
-        hour += 12
-    return Cand(m.start(), m.end(), "TIME", f"XXXX-XX-XXT{hour:02d}:{minute:02d}")

@@ -29,8 +29,11 @@ NUMBERS = {
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
     "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "hundred": 100,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "a hundred": 100, "a couple of": 2, "couple of": 2, "a dozen": 12, "dozen": 12,
 }  # fmt: skip
+TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+ONES = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 VAGUE_NUMBERS = ("several", "a few", "few", "many", "some", "a couple of", "couple of")
 # unit -> (TIMEX3 duration letter, multiplier, needs the "T" time designator)
 UNITS = {
@@ -55,7 +58,15 @@ MONTH = (
 )
 FULL_MONTH = r"(?:" + _alt([m.capitalize() for m in MONTHS if len(m) > 3 or m == "may"]) + r")\b"
 WEEKDAY = r"(?:" + _alt([w.capitalize() for w in WEEKDAYS if len(w) > 4]) + r")\b"
-NUMBER = r"(?:\d{1,3}|" + _alt([w for w in NUMBERS if w not in ("a", "an")]) + r")"
+NUMBER = (
+    r"(?:\d{1,3}|"
+    + TENS
+    + r"[-\s]"
+    + ONES
+    + r"\b|"
+    + _alt([w for w in NUMBERS if w not in ("a", "an")])
+    + r")"
+)
 UNIT = r"(?:" + _alt(list(UNITS)) + r")"
 YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
 
@@ -190,9 +201,12 @@ def weekday_date(anchor: dt.date, weekday: int, direction: str) -> dt.date:
 
 def number_value(word: str) -> int | None:
     """The integer a number word or digits stand for; None for vague words ("several")."""
-    word = word.lower().strip()
+    word = " ".join(word.lower().split())
     if word.isdigit():
         return int(word)
+    tens, _, ones = word.replace("-", " ").partition(" ")
+    if ones and tens in NUMBERS and ones in NUMBERS and NUMBERS[tens] % 10 == 0:
+        return NUMBERS[tens] + NUMBERS[ones]
     return NUMBERS.get(word)
 
 
@@ -239,14 +253,16 @@ def resolve_month(ref: Dct | None, month: int, how: str, future: bool) -> tuple[
     """(value, used dct) of a month name without a year ("in April", "next September").
 
     Past-leaning: the latest such month not after the dct, unless ``how`` ("next",
-    "last", "this") or a future cue says otherwise.
+    "last", "this") or a future cue says otherwise; one of the next two months counts as
+    the coming one (news about November written in October is about the November ahead).
     """
     if ref is None:
         return f"XXXX-{month:02d}", False
     if ref.month is None or how == "this":
         return f"{ref.year}-{month:02d}", True
     year = ref.year
-    if how in ("next", "coming") or (not how and future):
+    ahead = (month - ref.month) % 12
+    if how in ("next", "coming") or (not how and (future or 1 <= ahead <= 2)):
         if month < ref.month or (how and month == ref.month):
             year += 1
     elif how in ("last", "past"):

@@ -251,3 +251,23 @@ def read_gold(path: str | Path) -> list[GoldDoc]:
     if not docs:
         raise GoldReadError(f"{path}: no TimeML (.tml) or MEANTIME CAT (.xml) file found")
     return sorted(docs, key=lambda d: d.name)
+
+
+HALVES = ("dev", "test")
+
+
+def half_of(docs: list[GoldDoc], half: str) -> list[GoldDoc]:
+    """A fixed half of the documents, for a development/test split inside one corpus.
+
+    Within each subset, in name order, documents at even positions are "dev" and those at
+    odd positions "test": the split depends only on the file names, so it is the same on
+    every machine and does not move when another folder is added.
+    """
+    if half not in HALVES:
+        raise ValueError(f"half must be one of {HALVES}, not {half!r}")
+    by_subset: dict[str, list[GoldDoc]] = {}
+    for doc in sorted(docs, key=lambda d: d.name):
+        by_subset.setdefault(doc.subset, []).append(doc)
+    wanted = HALVES.index(half)
+    chosen = [d for group in by_subset.values() for i, d in enumerate(group) if i % 2 == wanted]
+    return sorted(chosen, key=lambda d: d.name)

@@ -1,0 +1,117 @@
+"""Rules for times of day: clock times ("10 p.m.", "7:15", "noon"), a clock time with its day
+("10 p.m. Wednesday", "5 p.m. EST Nov. 9", "noon Thursday") and parts of a day ("last night",
+"mid-afternoon yesterday", "the morning").
+
+A time of day without a day of its own is placed on the document creation date, as TimeML
+does for news ("police arrived at 7:15 p.m." -> dct T19:15); without a dct the day stays
+unknown ("XXXX-XX-XXT19:15").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from storyline.timex_base import Cand, Ctx, needs, rule
+from storyline.timex_rules import (
+    MONTH,
+    PARTS_OF_DAY,
+    WEEKDAY,
+    WEEKDAYS,
+    YEAR,
+    month_number,
+    resolve_day,
+    weekday_date,
+    ymd,
+)
+
+_CLOCK = (
+    r"(?:(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])(?:\s*(?P<ap>[ap])\.?\s?m\b\.?)?"
+    r"|(?P<h2>1[0-2]|0?[1-9])\s*(?P<ap2>[ap])\.?\s?m\b\.?"
+    r"|(?P<word>noon|midnight))"
+)
+_ZONE = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time|\([A-Z]{3,4}\)))?"
+_DAY = (
+    r"(?P<wd>" + WEEKDAY + r")|(?P<rel>today|yesterday|tomorrow|tonight)"
+    r"|(?P<mon>" + MONTH + r")\s+(?P<dd>[0-3]?\d)(?!\d)(?:,?\s+(?P<yy>" + YEAR + r"))?"
+)
+_DAY_SHIFT = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+
+
+def _day_value(m: re.Match[str], ctx: Ctx) -> tuple[str | None, bool]:
+    """(YYYY-MM-DD or a value with X's, used dct) of the day named in ``m``; None when none is."""
+    ref = ctx.ref.date if ctx.ref else None
+    groups = m.groupdict()
+    if groups.get("wd"):
+        weekday = WEEKDAYS[groups["wd"].lower()]
+        if ref is None:
+            return f"XXXX-WXX-{weekday + 1}", False
+        way = "on_or_after" if ctx.future(m.start()) else "on_or_before"
+        return weekday_date(ref, weekday, way).isoformat(), True
+    if groups.get("rel"):
+        if ref is None:
+            return "XXXX-XX-XX", False
+        return (ref + dt.timedelta(days=_DAY_SHIFT[groups["rel"].lower()])).isoformat(), True
+    if groups.get("mon"):
+        month, day = month_number(groups["mon"]), int(groups["dd"])
+        if groups.get("yy"):
+            return ymd(int(groups["yy"]), month, day), False
+        return resolve_day(ctx.ref, month, day, ctx.ahead(m.start()))
+    return None, False
+
+
+@needs(":", "a.m", "p.m", "am", "pm", "noon", "midnight")
+@rule(r"\b" + _CLOCK + _ZONE + r"(?:,?\s+(?:on\s+)?(?:" + _DAY + r"))?", re.I)
+def _clock(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    if m["word"]:
+        hour, minute = (12, 0) if m["word"].lower() == "noon" else (24, 0)
+        joined = m.end("word") < m.end()
+        if not joined and not re.search(
+            r"\b(?:at|by|until|till|before|after|since|from|"
+            r"around|about)\s+$",
+            ctx.before(m.start(), 12),
+            re.I,
+        ):
+            return None  # fmt: skip
+    else:
+        hour, minute = int(m["h"] or m["h2"]), int(m["mi"] or 0)
+        if (m["ap"] or m["ap2"] or "").lower() == "p" and hour < 12:
+            hour += 12
+        elif (m["ap"] or m["ap2"] or "").lower() == "a" and hour == 12:
+            hour = 0
+    day, anchored = _day_value(m, ctx)
+    if day is None:
+        if ctx.ref and ctx.ref.date:
+            day, anchored = ctx.ref.date.isoformat(), True
+        else:
+            day = "XXXX-XX-XX"
+    return Cand(m.start(), m.end(), "TIME", f"{day}T{hour:02d}:{minute:02d}", anchored=anchored)
+
+
+@needs("gmt", "utc", "local time")
+@rule(r"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s+(?:GMT|UTC|local\s+time)\b")
+def _military(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    day = ctx.ref.date.isoformat() if ctx.ref and ctx.ref.date else "XXXX-XX-XX"
+    value = f"{day}T{m['h']}:{m['mi']}"
+    return Cand(m.start(), m.end(), "TIME", value, anchored=not day.startswith("X"))
+
+
+_PART = r"(?P<part>morning|afternoon|evening|night)"
+
+
+@needs("morning", "afternoon", "evening", "night")
+@rule(r"\b(?:(?:early|late|mid)[\s-]?)?" + _PART + r"\s+(?:of\s+)?(?:" + _DAY + r")\b", re.I)
+@rule(r"\b(?:(?P<last>last)\s+(?P<night>night)|(?P<mid>mid[\s-]?)(?P<part>afternoon|morning))\b",
+      re.I)  # fmt: skip
+@rule(r"\b(?:in|during)\s+(?P<the>the)\s+" + _PART + r"\b(?!\s+(?:of|before|after|when)\b)")
+def _part_of_day(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    groups = m.groupdict()
+    part = PARTS_OF_DAY[(groups.get("part") or groups.get("night") or "").lower()]
+    day, anchored = _day_value(m, ctx)
+    if day is None:
+        ref = ctx.ref.date if ctx.ref else None
+        shift = -1 if groups.get("last") else 0
+        day = (ref + dt.timedelta(days=shift)).isoformat() if ref else "XXXX-XX-XX"
+        anchored = ref is not None
+    start = m.start("the") if groups.get("the") else m.start()
+    return Cand(start, m.end(), "TIME", f"{day}T{part}", anchored=anchored)

@@ -1,0 +1,155 @@
+"""Rules for lengths of time and for repeated times: durations ("three years", "the past two
+quarters", "2 1/2 years", "a 10-year-old") and sets ("every year", "twice a week",
+"$2 million a year").
+
+Durations get TIMEX3 values such as P3Y, PT24H or PXM (an unknown number of months);
+sets get the length of their period (P1Y) or the calendar slot they repeat (XXXX-07 for
+"each July").
+"""
+
+from __future__ import annotations
+
+import re
+
+from storyline.timex_base import Cand, Ctx, needs, rule
+from storyline.timex_rules import (
+    FULL_MONTH,
+    MONTHS,
+    NUMBER,
+    UNIT,
+    WEEKDAY,
+    WEEKDAYS,
+    duration_value,
+    number_value,
+)
+
+_COUNT = (
+    r"(?P<n>" + NUMBER + r"|a|an|several|a few|few|many|some|a couple of|a number of|dozens of)"
+)
+# "2 1/2 years", "two and a half years", "a year and a half"
+_HALF = r"(?P<half>\s+1/2|\s+and\s+a\s+half|-and-a-half)?"
+_EXTRA = r"(?:(?:more|additional|further|straight|consecutive|full|trading|business|working)\s+)?"
+_UNIT = r"(?P<unit>" + UNIT + r"|quarter)s?"
+# the value of half a unit, in the next smaller unit
+_HALF_OF = {"year": "6M", "month": "15D", "day": "12H", "hour": "30M", "minute": "30S"}
+
+
+def _value(count: int | None, unit: str, half: bool) -> str:
+    """The TIMEX3 duration of ``count`` (and a half) ``unit``s; quarters count as Q."""
+    unit = unit.lower()
+    if unit == "quarter":
+        return f"P{'X' if count is None else count}Q"
+    value = duration_value(count, unit)
+    if half and count is not None and unit in _HALF_OF:
+        extra = _HALF_OF[unit]
+        time = unit in ("hour", "minute") or (unit == "day" and "T" not in value)
+        return value + ("T" if time and "T" not in value else "") + extra
+    return value
+
+
+@rule(
+    r"\b(?:the\s+)?(?:past|last|next|coming|previous|first|final|latest|year-earlier|"
+    r"year-ago|remaining)\s+" + _COUNT + _HALF + r"\s+" + _EXTRA + _UNIT + r"\b",
+    re.I,
+)
+@rule(
+    r"\b" + _COUNT + _HALF + r"(?:-|\s+)" + _EXTRA + _UNIT + r"\b"
+    r"(?P<half2>\s+and\s+a\s+half\b)?(?![\s-]old\b)",
+    re.I,
+)
+def _duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    word = m["n"].lower()
+    unit = m["unit"].lower()
+    if word == "some" or (word in ("a", "an") and unit in ("second", "quarter")):
+        return None  # "some years" is vague, "a second group" an ordinal, "a quarter" a share
+    if unit == "quarter" and re.match(r"s?(?:\s+of\b|-)", ctx.after(m.end(), 4)):
+        return None  # "three quarters of the vote"
+    if word in ("a", "an") and _AMOUNT_BEFORE.search(ctx.before(m.start(), 30)):
+        return None  # "$2 million a year" is a rate (see _rate)
+    count = number_value(m["n"])
+    half = bool(m["half"] or m.groupdict().get("half2"))
+    return Cand(m.start(), m.end(), "DURATION", _value(count, unit, half))
+
+
+@rule(
+    r"\b(?:the\s+(?:next|past|last|first)\s+)?(?P<a>\d{1,3}|" + NUMBER + r")\s*(?:-|to|or)\s*"
+    r"(?P<b>\d{1,3}|" + NUMBER + r")\s+" + _UNIT + r"\b",
+    re.I,
+)
+def _range(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    low, high = number_value(m["a"]), number_value(m["b"])
+    if low is None or high is None or not 0 < low < high:
+        return None
+    return Cand(m.start(), m.end(), "DURATION", _value(None, m["unit"], False))
+
+
+_BARE = r"(?P<unit>centuries|decades|years|months|weeks|days|hours|minutes|quarters)"
+
+
+@needs("centuries", "decades", "years", "months", "weeks", "days", "hours", "minutes", "quarters")
+@rule(r"\b(?:(?:the|recent|past)\s+)?" + _BARE + r"\b(?:\s+or\s+(?:months|years|weeks))?", re.I)
+def _bare_duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    before = ctx.before(m.start(), 16).lower()
+    after = ctx.after(m.end(), 4).lower()
+    first = m[0].split()[0].lower()
+    if first == "the" and not re.search(r"\b(?:over|for|through)\s+$", before):
+        return None
+    if first == "recent" or (first == "past" and m["unit"].lower() == "years"):
+        return None  # a vague reference to the past (see timex_vague)
+    if m["unit"].lower() == "quarters" and after[:3] == " of":
+        return None  # "three quarters of the seats": a share
+    if not (
+        first in ("the", "past")
+        or re.search(r"\b(?:for|after|over|within|in|past|last|took|takes|take)\s+$", before)
+        or after[:3] in (" of", "-lo")
+    ):
+        return None
+    unit = m["unit"].lower()
+    unit = "century" if unit == "centuries" else unit[:-1]
+    return Cand(m.start(), m.end(), "DURATION", _value(None, unit, False))
+
+
+@needs("for ")
+@rule(r"\b(?:for\s+)(?P<what>a\s+while|some\s+time|a\s+(?:long|short|lengthy)\s+(?:time|period|"
+      r"while)|a\s+fairly\s+lengthy\s+period|a\s+time)\b", re.I)  # fmt: skip
+def _while(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    return Cand(m.start("what"), m.end(), "DURATION", "PXX")
+
+
+# --------------------------------------------------------------------------- sets
+
+_SET_UNITS = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "quarter": "P1Q",
+              "hour": "PT1H", "night": "XXXX-XX-XXTNI", "morning": "XXXX-XX-XXTMO",
+              "evening": "XXXX-XX-XXTEV", "afternoon": "XXXX-XX-XXTAF"}  # fmt: skip
+_SET_WORDS = r"day|week|month|year|quarter|hour|night|morning|evening|afternoon"
+
+
+@needs("every", "each", "once", "twice", "times", "annually", "yearly")
+@rule(r"\b(?:every|each)\s+(?P<unit>" + _SET_WORDS + "|" + WEEKDAY + "|" + FULL_MONTH + r")", re.I)
+@rule(r"\b(?:once|twice|\w+ times)\s+(?:a|an|per|each|every)\s+(?P<unit>" + _SET_WORDS + r")\b",
+      re.I)  # fmt: skip
+@rule(r"\b(?P<word>annually|yearly)\b", re.I)
+def _set(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    groups = m.groupdict()
+    unit = (groups.get("unit") or "year").lower()
+    if unit in _SET_UNITS:
+        return Cand(m.start(), m.end(), "SET", _SET_UNITS[unit])
+    if unit.rstrip(".") in MONTHS:
+        return Cand(m.start(), m.end(), "SET", f"XXXX-{MONTHS[unit.rstrip('.')]:02d}")
+    return Cand(m.start(), m.end(), "SET", f"XXXX-WXX-{WEEKDAYS[unit] + 1}")
+
+
+# A rate: an amount "a year" ("$2 million a year", "700 seats a week").
+_AMOUNT_BEFORE = re.compile(
+    r"(?:\d%?|\b(?:million|billion|thousand|hundred|percent|cents?|dollars?|" + NUMBER + r"))"
+    r"(?:\s+[a-z-]+s)?\s*$",
+    re.I,
+)
+
+
+@needs("a year", "a month", "a week", "a day", "a quarter", "an hour", "per ")
+@rule(r"\b(?:a|per)\s+(?P<unit>year|month|week|day|quarter|hour)\b(?!\s+(?:ago|earlier|later))")
+def _rate(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    if not _AMOUNT_BEFORE.search(ctx.before(m.start(), 24)):
+        return None
+    return Cand(m.start(), m.end(), "SET", _SET_UNITS[m["unit"]])
