@@ -339,3 +339,52 @@ def test_over_the_past_is_not_more_than() -> None:
     assert (t.value, t.mod) == ("P3Y", None)
     t = one("The project took over three years.", None, "three years")
     assert (t.value, t.mod) == ("P3Y", "MORE_THAN")
+
+
+# 2024-10-02 is a Wednesday.
+W = "2024-10-02"
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # tense cues around a weekday: "as soon as", "would", the verb after an opening date
+        ("The envoy may arrive as soon as Friday, aides said.", W, ["2024-10-04"]),
+        ("Shipments could resume as early as Monday.", W, ["2024-10-07"]),
+        ("On Friday, the union plans to stage a walkout.", W, ["2024-10-04"]),
+        ("On Monday, the union said it had won.", W, ["2024-09-30"]),
+        ("A concert planned at the stadium for Saturday was called off.", W, ["2024-09-28"]),
+        ("Farmers were planning to block the bridge on Friday.", W, ["2024-10-04"]),
+        ("The board gave bidders until 5 p.m. Friday to respond.", W, ["2024-10-04T17:00"]),
+        ("He said the fair would open on December 12 in Lyon.", W, ["2024-12-12"]),
+        ("Critics assailed Monday's verdict, which they would appeal.", W, ["2024-09-30"]),
+        ("Aides will brief reporters before Sunday's vote.", W, ["2024-10-06"]),
+        # narrative weekdays
+        ("Prices fell on Sept. 12; the following Monday they recovered.", W,
+         ["2024-09-12", "2024-09-16"]),
+        ("The index was 3% below the previous Friday.", W, ["2024-09-27"]),
+        # holidays
+        ("The boat was found on Thanksgiving Day near the coast.", "2025-01-09", ["2024-11-28"]),
+        ("Pilgrims gathered as Easter week began.", "2025-04-22", ["2025-W16"]),
+        ("Canvassing goes on until Election Day.", W, ["2024-11-05"]),
+        ("The pact was signed on Christmas Eve 1991.", W, ["1991-12-24"]),
+        ("They last met at Christmas.", "2025-02-01", ["2024-12-25"]),
+        ("They will meet again next Christmas.", "2025-12-28", ["2026-12-25"]),
+        ("Tourists flocked to Easter Island.", W, []),
+        ("Every election day feels long.", W, []),
+        # times of day, repeated times
+        ("The judge ruled at midday.", W, ["2024-10-02T12:00"]),
+        ("The committee meets weekly, a clerk said.", W, ["P1W"]),
+        ("We review the files on a daily basis.", W, ["P1D"]),
+        ("Its daily volume fell and its quarterly dividend rose.", W, []),
+        ("Hundreds of complaints a day reach the office.", W, ["P1D"]),
+        ("Troops crossed in the early hours of Friday.", W, ["2024-09-27"]),
+        # a second day after "and"; "the March" before a noun
+        ("Talks are set for November 14 and 15 in Oslo.", W, ["2024-11-14", "2024-11-15"]),
+        ("Sales rose on May 5 and 6 percent later.", W, ["2024-05-05"]),
+        ("The March vote will settle it.", "2024-02-10", ["2024-03"]),
+        ("Thousands joined the March on the capital.", W, []),
+    ],
+)  # fmt: skip
+def test_news_tuning_round_two(text: str, dct: str | None, expected: list[str]) -> None:
+    assert values(text, dct) == expected

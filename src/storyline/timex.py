@@ -4,16 +4,21 @@
 non-overlapping matches, widens each match over the modifier words before it ("no later
 than", "the end of", "early", "around") and resolves relative expressions against the
 document creation time (dct) in news mode: unmarked weekdays and months point to the past
-(news reports what happened) unless a future cue ("will", "next", "scheduled", not taken
-back by "had been") precedes them in the clause, or a deadline word ("by", "until",
-"effective") leads to them; a month one or two months after the dct is the coming one.
+(news reports what happened) unless a future cue ("will", "would", "next", "scheduled", "as
+soon as", not taken back by "had been") precedes them in the clause, or a deadline word
+("by", "until", "effective") leads to them; a month one or two months after the dct is
+the coming one. A date opening its clause takes the tense of the first verb after it ("On
+Friday, the union plans to ..."); a plan word is taken back by a past verb right after the
+date ("the rally planned for Saturday was canceled"); a weekday in the possessive ("Monday's
+ruling") names a reported event unless the noun is one usually ahead ("Sunday's vote").
 
 The rules live by kind in :mod:`timex_patterns` (calendar dates), :mod:`timex_finance`
 (quarters, fiscal years, "the year-ago period"), :mod:`timex_vague` (PRESENT_REF,
-PAST_REF, FUTURE_REF), :mod:`timex_durations` (durations and sets) and :mod:`timex_clock`
-(times of day). Two passes then resolve what needs the rest of the text: references to
-the reporting period ("the quarter", "a year earlier" -> the quarter named first, a year
-before) and narrative references ("the following year", "the day before", "that year" ->
+PAST_REF, FUTURE_REF), :mod:`timex_durations` (durations and sets), :mod:`timex_clock`
+(times of day) and :mod:`timex_holidays` ("Christmas", "Thanksgiving Day"). Two passes
+then resolve what needs the rest of the text: references to the reporting period ("the
+quarter", "a year earlier" -> the quarter named first, a year before) and narrative
+references ("the following year", "the day before", "that year", "the previous Friday" ->
 the last calendar date named before them, else the dct).
 
 Modifiers: a span may carry a relational word ("by", "until", "no later than", "before",
@@ -37,7 +42,7 @@ from dataclasses import replace
 # The rule modules register their rules on import; the order settles ties between candidates
 # of the same span (earlier wins).
 from storyline import timex_patterns, timex_finance, timex_vague  # noqa: F401  isort: skip
-from storyline import timex_durations, timex_clock  # noqa: F401  isort: skip
+from storyline import timex_durations, timex_clock, timex_holidays  # noqa: F401  isort: skip
 from storyline.model import TimeExpr
 from storyline.timex_base import NEEDS, RULES, Cand, Ctx
 from storyline.timex_finance import resolve_periods
@@ -51,6 +56,7 @@ from storyline.timex_rules import (
     position_of,
     relation_of,
     shift_month,
+    weekday_date,
 )
 
 __all__ = ["tag_times", "qualifier"]
@@ -96,11 +102,13 @@ def _widen(text: str, cand: Cand, floor: int) -> Cand:
 def _narrative(cands: list[Cand], ref: Dct | None) -> None:
     """Resolve "the following year"-style values against the last calendar date before them."""
     last: str | None = None
+    last_day: str | None = None  # the last full calendar date, for "the previous Friday"
     for c in cands:
         if c.value.startswith("NARR:"):
             _, step_s, unit = c.value.split(":")
             step = int(step_s)
-            base = last or (ref.date.isoformat() if ref and ref.date else None)
+            own = last_day if unit.startswith("wd") else last
+            base = own or (ref.date.isoformat() if ref and ref.date else None)
             c.value, c.anchored = "XXXX", False
             if base is None:
                 continue
@@ -110,13 +118,17 @@ def _narrative(cands: list[Cand], ref: Dct | None) -> None:
             elif unit == "month" and len(parts) >= 2:
                 y, mo = shift_month(parts[0], parts[1], step)
                 c.value = f"{y}-{mo:02d}"
+            elif unit.startswith("wd") and len(parts) == 3:  # "the previous Friday"
+                way = "after" if step > 0 else "before"
+                c.value = weekday_date(dt.date(*parts), int(unit[2:]), way).isoformat()
             elif unit in ("day", "week") and len(parts) == 3:
                 days = step * (7 if unit == "week" else 1)
                 day = dt.date(*parts) + dt.timedelta(days=days)
                 c.value = day.isoformat() if unit == "day" else fmt_week(day)
-            c.anchored = last is None
+            c.anchored = own is None
         elif c.type == "DATE" and re.fullmatch(r"\d{4}(?:-\d\d){0,2}", c.value):
             last = c.value
+            last_day = c.value if len(c.value) == 10 else last_day
 
 
 _URL = re.compile(r"(?:https?://|www\.)\S+")

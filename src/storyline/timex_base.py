@@ -33,8 +33,22 @@ class Cand:
     anchored: bool = False
 
 
-# A future cue loses its force after a past auxiliary: "had been scheduled to expire Friday".
+# A future cue loses its force after a past auxiliary: "had been scheduled to expire Friday"
+# (but not a progressive plan still ahead: "were planning to march Monday").
 _PAST_BEFORE_CUE = re.compile(r"\b(?:had(?:\s+been)?|was|were|previously|originally)\s+$", re.I)
+_STILL_AHEAD = re.compile(r"planning\b", re.I)
+# A plan word ("planned", "scheduled") is taken back by a past verb right after the date:
+# "the rally scheduled for Saturday was canceled".
+_PLAN_CUE = re.compile(r"(?:planned|scheduled|due|set to|expected to)$", re.I)
+_PAST_AFTER = re.compile(r"\W{0,3}(?:was|were|had|has been|got)\b", re.I)
+# After a date that opens its clause ("On Tuesday, the league plans to ..."), the first
+# finite verb tells the tense: a future cue, or a past form ("said", "met", "-ed").
+_PAST_VERB = re.compile(
+    r"\b(?:said|told|was|were|had|did|met|went|came|took|made|gave|began|left|held|won|"
+    r"lost|fell|rose|sent|found|got|saw|spoke|[a-z]{3,}ed)\b"
+)
+_OPENER = re.compile(r"^\W*(?:(?:on|by|early|late|and|but|then|so)\s+)*$", re.I)
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bM[rs])(?<!\bMrs)(?<!\bDr)(?<!\bSt)[.!?]\s|\n")
 # Words right before a month or a day that point at a deadline or a start still to come.
 _AHEAD = re.compile(
     r"\b(?:by|until|till|effective|starting|beginning|expected\s+(?:in|by|on)|"
@@ -57,19 +71,38 @@ class Ctx:
         """The text of the clause before ``start`` (at most ``width`` characters)."""
         return _CLAUSE.split(self.text[max(0, start - width) : start])[-1]
 
-    def future(self, start: int) -> bool:
+    def future(self, start: int, end: int | None = None) -> bool:
         """True when a future cue precedes ``start`` inside its clause, and no past auxiliary
-        ("had been due", "was scheduled") takes it back."""
+        ("had been due", "was scheduled") takes it back.
+
+        With ``end`` (where the expression ends) the text after it counts too: a past verb
+        right after a plan word takes the plan back ("the march planned for Saturday was
+        canceled"), and an expression opening its clause takes the tense of the first verb
+        after it ("On Tuesday, the league plans to ...").
+        """
         window = self.clause_before(start)
         cues = list(FUTURE_CUE.finditer(window))
         if not cues:
+            return end is not None and _OPENER.match(window) is not None and self._later(end)
+        cue = cues[-1]
+        if _PAST_BEFORE_CUE.search(window[: cue.start()]) and not _STILL_AHEAD.match(cue[0]):
             return False
-        return not _PAST_BEFORE_CUE.search(window[: cues[-1].start()])
+        taken_back = (
+            end is not None and _PLAN_CUE.search(cue[0]) and _PAST_AFTER.match(self.after(end))
+        )
+        return not taken_back
 
-    def ahead(self, start: int) -> bool:
+    def _later(self, end: int) -> bool:
+        """True when the first verb of the sentence after ``end`` is a future cue."""
+        rest = _SENTENCE_END.split(self.text[end : end + 160], maxsplit=1)[0]
+        cue = FUTURE_CUE.search(rest)
+        past = _PAST_VERB.search(rest)
+        return cue is not None and (past is None or cue.start() < past.start())
+
+    def ahead(self, start: int, end: int | None = None) -> bool:
         """True when a future cue or a deadline word ("by", "until", "effective") leads to
         ``start``: a month or a day named there is more likely still to come."""
-        return self.future(start) or bool(_AHEAD.search(self.text[max(0, start - 40) : start]))
+        return self.future(start, end) or bool(_AHEAD.search(self.text[max(0, start - 40) : start]))
 
     def before(self, start: int, width: int = 30) -> str:
         """The ``width`` characters before ``start``."""

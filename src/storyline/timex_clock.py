@@ -28,7 +28,7 @@ from storyline.timex_rules import (
 _CLOCK = (
     r"(?:(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])(?:\s*(?P<ap>[ap])\.?\s?m\b\.?)?"
     r"|(?P<h2>1[0-2]|0?[1-9])\s*(?P<ap2>[ap])\.?\s?m\b\.?"
-    r"|(?P<word>noon|midnight))"
+    r"|(?P<word>noon|midday|midnight))"
 )
 _ZONE = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time|\([A-Z]{3,4}\)))?"
 _DAY = (
@@ -46,7 +46,7 @@ def _day_value(m: re.Match[str], ctx: Ctx) -> tuple[str | None, bool]:
         weekday = WEEKDAYS[groups["wd"].lower()]
         if ref is None:
             return f"XXXX-WXX-{weekday + 1}", False
-        way = "on_or_after" if ctx.future(m.start()) else "on_or_before"
+        way = "on_or_after" if ctx.ahead(m.start(), m.end()) else "on_or_before"
         return weekday_date(ref, weekday, way).isoformat(), True
     if groups.get("rel"):
         if ref is None:
@@ -56,15 +56,15 @@ def _day_value(m: re.Match[str], ctx: Ctx) -> tuple[str | None, bool]:
         month, day = month_number(groups["mon"]), int(groups["dd"])
         if groups.get("yy"):
             return ymd(int(groups["yy"]), month, day), False
-        return resolve_day(ctx.ref, month, day, ctx.ahead(m.start()))
+        return resolve_day(ctx.ref, month, day, ctx.ahead(m.start(), m.end()))
     return None, False
 
 
-@needs(":", "a.m", "p.m", "am", "pm", "noon", "midnight")
+@needs(":", "a.m", "p.m", "am", "pm", "noon", "midday", "midnight")
 @rule(r"\b" + _CLOCK + _ZONE + r"(?:,?\s+(?:on\s+)?(?:" + _DAY + r"))?", re.I)
 def _clock(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if m["word"]:
-        hour, minute = (12, 0) if m["word"].lower() == "noon" else (24, 0)
+        hour, minute = (24, 0) if m["word"].lower() == "midnight" else (12, 0)
         joined = m.end("word") < m.end()
         if not joined and not re.search(
             r"\b(?:at|by|until|till|before|after|since|from|"

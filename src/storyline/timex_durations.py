@@ -94,6 +94,8 @@ def _bare_duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
     first = m[0].split()[0].lower()
     if first == "the" and not re.search(r"\b(?:over|for|through)\s+$", before):
         return None
+    if re.search(r"\b(?:early|wee|small|late|waking|opening|closing)\s+$", before):
+        return None  # "in the early hours of Friday": a part of a day, not a length of time
     if first == "recent" or (first == "past" and m["unit"].lower() == "years"):
         return None  # a vague reference to the past (see timex_vague)
     if m["unit"].lower() == "quarters" and after[:3] == " of":
@@ -139,10 +141,24 @@ def _set(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return Cand(m.start(), m.end(), "SET", f"XXXX-WXX-{WEEKDAYS[unit] + 1}")
 
 
+_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P1Q",
+            "hourly": "PT1H", "nightly": "XXXX-XX-XXTNI"}  # fmt: skip
+
+
+@needs("daily", "weekly", "monthly", "quarterly", "hourly", "nightly")
+@rule(r"\b(?P<word>daily|weekly|monthly|quarterly|hourly|nightly)\b(?=\s*(?:[.,;:!?)'\"“”]|$)|"
+      r"\s+(?:and|or|but|at|in|on|for|since|from|to|by|with|until|during|through|over|as|"
+      r"basis|since)\b)", re.I)  # fmt: skip
+def _adverb_set(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """ "meets weekly", "rallies held almost daily", "on a daily basis": a repeated time. The
+    adjective before a noun ("daily volume", "quarterly dividend") is not marked."""
+    return Cand(m.start(), m.end(), "SET", _ADVERBS[m["word"].lower()])
+
+
 # A rate: an amount "a year" ("$2 million a year", "700 seats a week").
 _AMOUNT_BEFORE = re.compile(
-    r"(?:\d%?|\b(?:million|billion|thousand|hundred|percent|cents?|dollars?|" + NUMBER + r"))"
-    r"(?:\s+[a-z-]+s)?\s*$",
+    r"(?:\d%?|\b(?:million|billion|thousand|hundred|percent|cents?|dollars?|" + NUMBER + r")|"
+    r"\b(?:dozens|hundreds|thousands|millions)\s+of)(?:\s+[a-z-]+s)?\s*$",
     re.I,
 )
 

@@ -75,8 +75,22 @@ def _month_day(m: re.Match[str], ctx: Ctx) -> Cand | None:
         return None
     if m["year"]:
         return Cand(m.start(), m.end(), "DATE", ymd(int(m["year"]), month, day))
-    value, anchored = resolve_day(ctx.ref, month, day, ctx.ahead(m.start()))
+    value, anchored = resolve_day(ctx.ref, month, day, ctx.ahead(m.start(), m.end()))
     return Cand(m.start(), m.end(), "DATE", value, anchored=anchored)
+
+
+@_rule(
+    r"(?P<mon>" + MONTH + r")\s+[0-3]?\d(?:st|nd|rd|th)?\s+(?:and|or|&)\s+(?P<day>[0-3]?\d)"
+    r"(?:st|nd|rd|th)?\b(?![\d:.,]\d)(?:,?\s+(?P<year>" + YEAR + r")(?!\d))?"
+)
+def _second_day(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """The second day of "April 24 and 25": a date of its own in the same month."""
+    if re.match(r"\s+(?:percent|%|cents?|people|[a-z]+s)\b", ctx.after(m.end("day"), 12)):
+        return None  # "May 5 and 6 percent": a number, not a day
+    cand = _month_day(m, ctx)
+    if cand is None:
+        return None
+    return Cand(m.start("day"), m.end(), cand.type, cand.value, anchored=cand.anchored)
 
 
 @_rule(r"(?P<mon>" + MONTH + r"),?\s+(?:of\s+)?(?P<year>" + YEAR + r")(?!\d)")
@@ -103,9 +117,16 @@ def _month(m: re.Match[str], ctx: Ctx) -> Cand | None:
     how = (m["how"] or "").lower()
     if m["mon"] in ("May", "March") and not how:
         before = ctx.text[max(0, m.start() - 20) : m.start()]
-        if not _MONTH_CUE.search(before):
+        the_march = m["mon"] == "March" and re.search(r"\b[Tt]he\s+$", before)
+        if the_march and not re.match(
+            r"\s+[a-z]+\b(?<!\bon)(?<!\bof)(?<!\bto)", ctx.after(m.end())
+        ):
+            the_march = None  # "the March on Washington", "the march to the sea"
+        if not _MONTH_CUE.search(before) and not the_march:
             return None
-    value, anchored = resolve_month(ctx.ref, month_number(m["mon"]), how, ctx.ahead(m.start()))
+    value, anchored = resolve_month(
+        ctx.ref, month_number(m["mon"]), how, ctx.ahead(m.start(), m.end())
+    )
     return Cand(m.start(), m.end(), "DATE", value, anchored=anchored)
 
 
@@ -193,7 +214,7 @@ def _season(m: re.Match[str], ctx: Ctx) -> Cand | None:
         return Cand(m.start(), m.end(), "DATE", f"XXXX-{code}")
     how = (m.groupdict().get("how") or "").lower().replace("this ", "")
     if not how:
-        how = "next" if ctx.future(m.start()) else "past"
+        how = "next" if ctx.future(m.start(), m.end()) else "past"
     year = ctx.ref.year
     if how != "this" and ctx.ref.month:
         # a season named from inside or after it: the latest one begun (past), or the next one
@@ -213,19 +234,26 @@ _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 @needs("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 @_rule(
-    r"(?:\b(?P<how>this|last|next|coming|past|on)\s+)?(?P<wd>" + WEEKDAY + r")"
-    r"(?:\s+(?P<part>morning|afternoon|evening|night))?",
+    r"(?:\b(?P<how>this|last|next|coming|past|on|[Tt]he\s+(?:previous|preceding|following))"
+    r"\s+)?(?P<wd>" + WEEKDAY + r")(?:\s+(?P<part>morning|afternoon|evening|night))?",
 )
 def _weekday(m: re.Match[str], ctx: Ctx) -> Cand | None:
     weekday = WEEKDAYS[m["wd"].lower()]
-    how = (m["how"] or "").lower()
+    how = " ".join((m["how"] or "").lower().split())
     start = m.start("wd") if how == "on" else m.start()
     part = PARTS_OF_DAY[m["part"]] if m["part"] else None
+    if how.startswith("the ") and not part:  # "the previous Friday": before the date in focus
+        return Cand(
+            start, m.end(), "DATE", f"NARR:{1 if how == 'the following' else -1}:wd{weekday}"
+        )
     ref = ctx.ref.date if ctx.ref else None
     if ref is None:
         value, anchored = f"XXXX-WXX-{weekday + 1}", False
     else:
-        future = ctx.future(m.start())
+        future = ctx.future(m.start(), m.end())
+        event = _POSSESSIVE.match(ctx.after(m.end(), 24))
+        if event and not event["ahead"]:
+            future = False  # "Wednesday's ruling": an event reported, not one announced
         direction = {"last": "before", "past": "before", "next": "after", "coming": "on_or_after"}
         way = direction.get(how, "on_or_after" if future else "on_or_before")
         value, anchored = weekday_date(ref, weekday, way).isoformat(), True
@@ -233,6 +261,12 @@ def _weekday(m: re.Match[str], ctx: Ctx) -> Cand | None:
         return Cand(start, m.end(), "TIME", f"{value}T{part}", anchored=anchored)
     return Cand(start, m.end(), "DATE", value, anchored=anchored)
 
+
+# A weekday in the possessive names an event; only some events are usually still to come.
+_POSSESSIVE = re.compile(
+    r"['’]s\s+(?:[a-z-]+\s+)??(?P<ahead>(?:deadline|vote|election|meeting|summit|talks|session|"
+    r"hearing|game|match|race|ceremony|visit|launch|opening|auction|trial)\b)?",
+)
 
 _DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
 

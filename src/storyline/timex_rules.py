@@ -123,7 +123,8 @@ def position_of(word: str | None) -> str | None:
 # Words before an expression that make an unanchored month or weekday point to the future.
 FUTURE_CUE = re.compile(
     r"\b(?:will|shall|won't|'ll|going to|plans? to|planned|planning|scheduled|due|set to|"
-    r"expected to|is to|are to|aims? to|intends? to|upcoming|next|coming)\b",
+    r"expected to|is to|are to|aims? to|intends? to|upcoming|next|coming|as (?:soon|early) as|"
+    r"would)\b",
     re.IGNORECASE,
 )
 

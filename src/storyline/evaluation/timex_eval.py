@@ -20,6 +20,7 @@ that part are dropped before scoring.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -151,6 +152,19 @@ class TimexEvaluation:
 # --------------------------------------------------------------------------- matching
 
 
+_SHORT_WEEK = re.compile(r"^(\d{4})-W(\d)(?!\d)")
+
+
+def same_value(gold: str, system: str) -> bool:
+    """Whether two TIMEX3 values are the same; only spelling variants of one value are
+    forgiven (a week number without its leading zero, "2000-W7" = "2000-W07")."""
+
+    def canon(value: str) -> str:
+        return _SHORT_WEEK.sub(lambda m: f"{m[1]}-W0{m[2]}", value.strip())
+
+    return canon(gold) == canon(system)
+
+
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     """``start, end`` moved inwards past whitespace and punctuation at the edges."""
     while start < end and text[start] in TRIM:
@@ -239,7 +253,8 @@ def _doc_errors(
     for gi, si in pairs:
         g, s = gold[gi], system[si]
         lo, hi = min(g.start, s.start), max(g.end, s.end)
-        for kind, wrong in (("type", g.type != s.type), ("value", g.value != s.value)):
+        wrong_value = not same_value(g.value, s.value)
+        for kind, wrong in (("type", g.type != s.type), ("value", wrong_value)):
             if wrong:
                 out.append(
                     TimexError(
@@ -269,7 +284,7 @@ def score_doc(doc: GoldDoc, system: Sequence[SystemTimex]) -> tuple[Counts, list
         strict=strict,
         relaxed=len(pairs),
         type_ok=sum(doc.timexes[g].type == system[s].type for g, s in pairs),
-        value_ok=sum(doc.timexes[g].value == system[s].value for g, s in pairs),
+        value_ok=sum(same_value(doc.timexes[g].value, system[s].value) for g, s in pairs),
     )
     return counts, _doc_errors(doc, system, pairs)
 
