@@ -63,7 +63,7 @@ def test_eval_timex_broken_file_names_it(tmp_path: Path) -> None:
 def test_eval_pubdates_needs_the_benchmark_layout(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["eval", "pubdates", str(tmp_path)])
     assert result.exit_code == 1
-    assert "ground-truth.json" in result.output
+    assert "no ground-truth.json" in " ".join(result.output.split())
 
 
 def test_eval_timex_halves_split_each_folder_by_position(tmp_path: Path) -> None:
@@ -80,3 +80,9 @@ def test_eval_timex_halves_split_each_folder_by_position(tmp_path: Path) -> None
     assert (dev["total"]["docs"], test["total"]["docs"]) == (2, 2)
     bad = runner.invoke(app, ["eval", "timex", str(folder), "--half", "train"])
     assert bad.exit_code == 2
+
+
+def test_eval_timelines_without_a_corpus_says_so(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["eval", "timelines", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "no SemEval-2015 Task 4 corpus" in " ".join(result.output.split())

@@ -6,7 +6,8 @@ import json
 import re
 
 from storyline.model import Analysis, Article, PublishedDate, TimelineEntry
-from storyline.timeline import build_timeline
+from storyline.nlp import analyse_text
+from storyline.timeline import build_timeline, timeline_groups
 from storyline.timex import tag_times
 from tests.conftest import GOLD, SEEDS, need
 
@@ -14,9 +15,18 @@ from tests.conftest import GOLD, SEEDS, need
 SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\b[A-Z])\.|\.(?=[\w,]))+(?:[.!?]+[\"”’)]*|\n|$)")
 
 
-def article(aid: str, text: str, published: str | None, duplicate_of: str | None = None) -> Article:
+def article(
+    aid: str,
+    text: str,
+    published: str | None,
+    duplicate_of: str | None = None,
+    parse: bool = False,
+) -> Article:
+    """An article with sentences and times; ``parse`` adds the real parse (claims)."""
     spans = [(m.start(), m.end()) for m in SENTENCE.finditer(text) if m.group().strip()]
     evidence = "test" if published else "unknown"
+    times = tag_times(text, published)
+    analysis = analyse_text(text, times) if parse else Analysis(sentences=spans, times=times)
     return Article(
         id=aid,
         source=f"{aid}.txt",
@@ -24,7 +34,7 @@ def article(aid: str, text: str, published: str | None, duplicate_of: str | None
         title=None,
         text=text,
         published=PublishedDate(published, evidence, 0.9 if published else 0.0),
-        analysis=Analysis(sentences=spans, times=tag_times(text, published)),
+        analysis=analysis,
         duplicate_of=duplicate_of,
     )
 
@@ -54,7 +64,7 @@ def seed_articles() -> list[Article]:
         "003": body("003_e1489c6481e905c9.txt", 0, 7),
         "004#1": body("004_d3609986008404eb.txt", 14, 28),
     }
-    return [article(key, text, published[key]) for key, text in parts.items()]
+    return [article(key, text, published[key], parse=True) for key, text in parts.items()]
 
 
 def test_seed_timeline_matches_gold() -> None:
@@ -81,6 +91,22 @@ def test_seed_timeline_details() -> None:
     assert [e.date for e in entries] == sorted(e.date for e in entries)
     # 001 has no date: it gives no entry at a day of its own, only at its explicit year (2014)
     assert {e.date for e in entries if "001" in e.sources} <= {"2014"}
+
+
+def test_seed_timeline_sources_are_exact() -> None:
+    entries = build_timeline(seed_articles())
+    sources = {(e.date, e.scheduled): sorted(e.sources) for e in entries if len(e.sources) > 1}
+    # 001's 2014 is the Islamic State seizing land, 004#1's "a decade ago" gives no year;
+    # 002 restates the deadline ("the first will last until the end of September next
+    # year") and its "between September 2025 and September 2026" gives one entry.
+    assert sources == {
+        ("2014", False): ["000", "002", "003"],
+        ("2024-09-27", False): ["000", "002", "004#1"],
+        ("2025-09", True): ["000", "002", "004#1"],
+        ("2026-09", True): ["000", "004#1"],
+    }
+    assert not [e for e in entries if e.date == "2026-09" and "002" in e.sources]
+    assert len(at(entries, "2025-09")) == 2  # the deadline, and the second phase starting
 
 
 # --------------------------------------------------------------------------- generic
@@ -170,3 +196,160 @@ def test_long_sentence_text_is_trimmed_at_a_word() -> None:
     text = long + "approved the report in 2020 and sent it to parliament."
     entry = at(build_timeline([article("a", text, "2021-01-10")]), "2020")[0]
     assert len(entry.text) <= 200 and "2020" in entry.text
+
+
+# --------------------------------------------------------------------------- merging
+
+
+def test_paraphrased_claim_merges_and_another_happening_that_year_does_not() -> None:
+    a = article(
+        "a",
+        "The river authority was founded in 1998 after severe floods hit the valley towns.",
+        "2023-04-03",
+        parse=True,
+    )
+    b = article(
+        "b",
+        "Officials praised the work of the river authority, created in 1998, during a long "
+        "ceremony with mayors from the valley and farmers' unions.",
+        "2023-04-04",
+        parse=True,
+    )
+    c = article(
+        "c",
+        "Engineers from the river authority repaired the northern dam of the valley with new "
+        "steel gates in 1998.",
+        "2023-04-05",
+        parse=True,
+    )
+    entries = at(build_timeline([a, b, c]), "1998")
+    assert sorted(e.sources for e in entries) == [["a", "b"], ["c"]]
+
+
+def test_merging_does_not_depend_on_article_order() -> None:
+    texts = {
+        "a": "The striking dockers blocked the harbour gates on Tuesday with burning tyres.",
+        "b": "On Tuesday dockers blocked the harbour gates, and police fired tear gas at them.",
+        "c": "Police fired tear gas at the dockers near the harbour on Tuesday, witnesses said.",
+    }
+    arts = {k: article(k, t, "2022-11-10") for k, t in texts.items()}
+    for order in (["a", "b", "c"], ["a", "c", "b"], ["c", "a", "b"]):
+        entries = at(build_timeline([arts[k] for k in order]), "2022-11-08")
+        assert [sorted(e.sources) for e in entries] == [["a", "b", "c"]]
+
+
+def test_words_every_sentence_of_the_story_repeats_count_less() -> None:
+    common = "the Lakeside stadium project"
+    background = [
+        article(f"x{i}", f"Critics of {common} met again in {y} in the town hall.", "2021-03-01")
+        for i, y in enumerate((2015, 2016, 2017, 2018))
+    ]
+    a = article("a", f"Inspectors closed {common} site over cracks on Monday.", "2021-03-03")
+    b = article("b", f"Protesters marched against {common} downtown on Monday.", "2021-03-03")
+    assert len(at(build_timeline([a, b]), "2021-03-01")) == 1  # alone, they look alike
+    assert len(at(build_timeline([*background, a, b]), "2021-03-01")) == 2
+
+
+def test_speech_dates_and_restated_deadlines_join_their_article_entry() -> None:
+    text = (
+        "The ministry announced on Tuesday that the old coal plant will close.\n"
+        "It will shut its last furnace by the end of June 2026, the ministry said.\n"
+        "A spokesman told reporters on Tuesday that nobody would lose a pension.\n"
+        "Workers will keep their jobs until the end of June 2026 while the furnace is cleaned."
+    )
+    entries = build_timeline([article("a", text, "2025-03-13")])
+    assert [(e.date, e.scheduled, e.mod) for e in entries] == [
+        ("2025-03-11", False, None),
+        ("2026-06", True, "ON_OR_BEFORE"),
+    ]
+
+
+def test_same_date_different_happenings_in_one_article_stay_apart() -> None:
+    text = (
+        "The mayor opened the new bridge on Sunday with a ribbon ceremony.\n"
+        "A fire destroyed a bakery in the old quarter on Sunday, firefighters said."
+    )
+    assert len(at(build_timeline([article("a", text, "2020-06-09")]), "2020-06-07")) == 2
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def test_vague_offsets_give_no_year_and_ranges_one_entry() -> None:
+    text = (
+        "The cooperative was formed two decades ago by local growers.\n"
+        "The cooperative was registered two years ago with the court.\n"
+        "The second phase, between March 2026 and June 2027, includes the southern farms.\n"
+        "The orchard was closed from January to March 2020 for replanting."
+    )
+    dates = [e.date for e in build_timeline([article("a", text, "2025-02-10")])]
+    assert "2005" not in dates and "2023" in dates
+    assert "2026-03" in dates and "2027-06" not in dates
+    assert "2020-01" in dates and "2020-03" not in dates
+
+
+def test_groups_record_the_sentences_they_rest_on() -> None:
+    a = article("a", "Lead sentence without a date but with a verb.\nThe dam burst in 1952.", None)
+    b = article("b", "Villagers recall that the dam burst in 1952 after heavy rain.", None)
+    groups = timeline_groups([a, b])
+    assert len(groups) == 1 and groups[0].entry.sources == ["a", "b"]
+    spans = {
+        (x.article, x.date): (a if x.article == "a" else b).text[x.start : x.end].strip()
+        for x in groups[0].anchors
+    }
+    assert spans == {
+        ("a", "1952"): "The dam burst in 1952.",
+        ("b", "1952"): "Villagers recall that the dam burst in 1952 after heavy rain.",
+    }
+
+
+def test_background_claims_of_one_kind_merge_across_articles() -> None:
+    a = article(
+        "a",
+        "The bridge, which was built in 1931 and carries the coast road, is owned by the province.",
+        "2024-02-01",
+        parse=True,
+    )
+    b = article(
+        "b",
+        "Engineers said the structure, completed in 1931, had never been fully inspected.",
+        "2024-02-02",
+        parse=True,
+    )
+    c = article(
+        "c", "The province bought the ferry company in 1931 for a small sum.", None, parse=True
+    )
+    entries = at(build_timeline([a, b, c]), "1931")
+    assert sorted(e.sources for e in entries) == [["a", "b"], ["c"]]
+
+
+def test_one_deadline_announced_by_two_outlets_merges() -> None:
+    a = article(
+        "a",
+        "An independent panel under a retired judge is examining the records and is due to "
+        "report by the end of February 2026.",
+        "2025-11-20",
+    )
+    b = article(
+        "b",
+        "It may summon the operator's engineers and must deliver its report by the end of "
+        "February 2026.",
+        "2025-11-21",
+    )
+    entries = at(build_timeline([a, b]), "2026-02")
+    assert [(e.sources, e.scheduled, e.mod) for e in entries] == [
+        (["a", "b"], True, "ON_OR_BEFORE")
+    ]
+
+
+def test_a_coarse_date_never_joins_two_different_days() -> None:
+    texts = {
+        "a": "The company unveiled its new phone at the developer conference on June 7, 2010.",
+        "b": "The company unveiled its new phone and tablet at the developer conference in 2010.",
+        "c": "The company unveiled its new tablet at the developer conference on October 20, 2010.",
+    }
+    groups = timeline_groups([article(k, t, "2010-12-01") for k, t in texts.items()])
+    for g in groups:
+        assert all(g.entry.date.startswith(x.date) for x in g.anchors)
+    days = {g.entry.date for g in groups}
+    assert {"2010-06-07", "2010-10-20"} <= days

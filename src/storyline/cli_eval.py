@@ -98,3 +98,28 @@ def pubdates(path: DirArgument, as_json: JsonOption = False) -> None:
         raise typer.Exit(1)
     result = evaluate_pubdates(path)
     _emit(as_json, result.to_dict(), result.table())
+
+
+@eval_app.command("timelines")
+def timelines(
+    path: DirArgument,
+    trial: Annotated[
+        bool, typer.Option("--trial", help="Score the trial data instead of corpus_1..3.")
+    ] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Story timelines on SemEval-2015 Task 4 (TimeLine), adapted to the story level.
+
+    Each corpus is one story; for each target entity, the sentences storyline dates that
+    name it are compared with the gold's dated events as (document, sentence, date):
+    precision, recall, F1, date accuracy and order agreement, with a baseline that dates
+    every sentence naming the entity by its document's date.
+    """
+    from storyline.evaluation.timelines import evaluate_timelines
+
+    _need(path)
+    result = evaluate_timelines(path, trial=trial)
+    if not result.corpora:
+        err.print(f"error: {path}: no SemEval-2015 Task 4 corpus (texts + gold timelines) found")
+        raise typer.Exit(1)
+    _emit(as_json, result.to_dict(), result.table())
