@@ -28,7 +28,7 @@ from storyline.ingest import DEFAULT_MAX_BYTES, list_files, read_file
 from storyline.language import DEFAULT_LANGUAGES, detect_language
 from storyline.model import Analysis, Article, Event, IngestError, RawDocument, Story
 from storyline.nlp import analyse_text
-from storyline.pubdate import infer_published
+from storyline.pubdate import date_from_story, infer_published
 from storyline.store import Store
 from storyline.stories import StoryIndex
 from storyline.timeline import build_timeline
@@ -168,6 +168,33 @@ def analyse_story(story_id: str, members: list[Article]) -> Story:
     )
 
 
+def date_from_siblings(members: list[Article]) -> list[Article]:
+    """Date the members whose dateline gives a day and month but no year, with the year of
+    the other members' dates (see :func:`storyline.pubdate.date_from_story`).
+
+    Only dates read off the page count as siblings' evidence, not estimates. A redated
+    article's time expressions are tagged again against its new date, so "this Friday"
+    gets its day. Returns the articles that changed.
+    """
+    changed = []
+    for article in members:
+        if article.published.value and not article.published.inferred:
+            continue
+        siblings = [
+            m.published.value
+            for m in members
+            if m is not article and m.published.value and not m.published.inferred
+        ]
+        found = date_from_story(article.text, article.removed, siblings)
+        if found is None or found.value == article.published.value:
+            continue
+        article.published = found
+        if article.language in (ENGLISH, None):
+            article.analysis = analyse_text(article.text, tag_times(article.text, found.value))
+        changed.append(article)
+    return changed
+
+
 def story_dates(members: Iterable[Article]) -> tuple[str | None, str | None]:
     dates = sorted(a.published.value for a in members if a.published.value)
     return (dates[0], dates[-1]) if dates else (None, None)
@@ -234,12 +261,13 @@ def assign_pending(store: Store, progress: Progress | None = None) -> set[str]:
         assignment = stories.add(article)
         article.story, article.event = assignment.story, assignment.event
         progress.advance("stories")
-    store.save_assignments(pending)
     touched = {a.story for a in pending if a.story}
     members: dict[str, list[Article]] = defaultdict(list)
     for article in everything:
         if article.story in touched:
             members[article.story].append(article)
+    redated = [a for story in sorted(touched) for a in date_from_siblings(members[story])]
+    store.save_assignments({a.id: a for a in pending + redated}.values())
     progress.start("analyse stories", len(touched))
     analysed = []
     for story_id in sorted(touched):

@@ -175,7 +175,8 @@ class Store:
         return found[0] if found else None
 
     def save_assignments(self, articles: Iterable[Article]) -> None:
-        """Write the story, event and duplicate link of already stored articles."""
+        """Write the story, event, duplicate link and publication date of stored articles
+        (the date can change once the story is known: see pipeline.date_from_siblings)."""
         with self.engine.begin() as conn:
             for article in articles:
                 conn.execute(
@@ -185,6 +186,7 @@ class Store:
                         story=article.story,
                         event=article.event,
                         duplicate_of=article.duplicate_of,
+                        published=article.published.value,
                         record=_dumps(to_dict(article)),
                     )
                 )
