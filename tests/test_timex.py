@@ -388,3 +388,25 @@ W = "2024-10-02"
 )  # fmt: skip
 def test_news_tuning_round_two(text: str, dct: str | None, expected: list[str]) -> None:
     assert values(text, dct) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("Sales fell from January to March 2020, the firm said.", "2020-01"),
+        ("Rain fell between June and August 2019 in the valley.", "2019-06"),
+        ("The talks ran from May 3 to May 5, 2021 in Geneva.", "2021-05-03"),
+        ("Snow fell from November to February 2021 in the hills.", "2020-11"),
+        ("The road was shut from 14 July until 2 August 2022.", "2022-07-14"),
+    ],
+)
+def test_range_start_takes_the_year_of_its_end(text: str, first: str) -> None:
+    times = tag_times(text, "2024-09-27")
+    assert times[0].value == first
+    assert not times[0].anchored
+
+
+def test_no_range_no_borrowed_year() -> None:
+    # two separate mentions, not a range: the bare month keeps the article's year
+    times = tag_times("It rained in June. By August 2019 the dam was full.", "2024-09-27")
+    assert times[0].value == "2024-06"

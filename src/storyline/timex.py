@@ -134,6 +134,32 @@ def _narrative(cands: list[Cand], ref: Dct | None) -> None:
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 
 
+_RANGE_JOIN = re.compile(r"\s*(?:to|and|until|till|through|-|–|—)\s*", re.I)
+_RANGE_END = re.compile(r"(?:until|till|through|to)\b", re.I)  # "until" widened into a span
+_MONTH_OR_DAY = re.compile(r"\d{4}(-\d\d(?:-\d\d)?)")
+
+
+def _ranges(text: str, cands: list[Cand]) -> None:
+    """In "from January to March 2020" / "between May 3 and May 5, 2021" the first end has
+    no year of its own: it takes the closing end's year, or the year before when it would
+    otherwise come after the closing end ("from November to February 2021"), not the
+    article's."""
+    for first, second in zip(cands, cands[1:], strict=False):
+        if not (first.anchored and not second.anchored and first.type == second.type == "DATE"):
+            continue
+        join = text[first.end : second.start]
+        widened_over_join = not join.strip() and _RANGE_END.match(text, second.start)
+        if not (_RANGE_JOIN.fullmatch(join) or widened_over_join):
+            continue
+        own, closing = _MONTH_OR_DAY.fullmatch(first.value), re.match(r"\d{4}", second.value)
+        if own is None or closing is None:
+            continue
+        value = closing[0] + own[1]
+        if value[: len(second.value)] > second.value:  # "from November to February 2021"
+            value = str(int(closing[0]) - 1) + own[1]
+        first.value, first.anchored = value, False
+
+
 def tag_times(text: str, dct: str | None) -> list[TimeExpr]:
     """The time expressions of ``text``, sorted and non-overlapping, normalised against dct.
 
@@ -158,6 +184,7 @@ def tag_times(text: str, dct: str | None) -> list[TimeExpr]:
     for c in chosen:
         widened.append(_widen(text, c, widened[-1].end if widened else 0))
     resolve_periods(widened, ctx.ref)
+    _ranges(text, widened)
     _narrative(widened, ctx.ref)
     return [
         TimeExpr(c.start, c.end, text[c.start : c.end], c.type, c.value, c.mod, c.anchored)
