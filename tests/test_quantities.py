@@ -102,20 +102,46 @@ def test_money_and_percent(quantities):
 )
 def test_what_a_number_measures(quantities, text, value, unit, noun):
     q = one(quantities(text), value)
-    assert (q.unit, q.noun) == (unit, noun)
+    assert (q.unit, q.attribute) == (unit, noun)
     assert isinstance(q.value, int)
 
 
 def test_a_bare_percentage_borrows_the_noun_of_the_previous_one(quantities):
     qs = quantities("The guild wants a 10% wage increase. The board has offered 3%.")
-    assert one(qs, 3).noun == "wage increase offered"
+    assert one(qs, 3).attribute == "wage increase offered"
 
 
 def test_of_them_counts_the_latest_counted_noun(quantities):
     qs = quantities("About 900 tenants were moved out. Around 200 of them cannot go back.")
     q = one(qs, 200)
-    assert (q.unit, q.noun, q.hedge) == ("tenant", "tenants cannot go", "about")
+    assert (q.unit, q.attribute, q.hedge) == ("tenant", "tenants cannot go", "about")
 
 
 def test_number_words_are_counts(quantities):
     assert one(quantities("Nineteen miners died in the blast."), 19).unit == "dead"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "noun", "attribute"),
+    [
+        ("Some 2,100 nurses at the clinic went on strike.", 2100, "nurses", "nurses on strike"),
+        ("The firm paid 2.4 billion euros for the stake.", 2_400_000_000, "euros", "price"),
+        ("About 900 tenants were moved out. Around 200 of them cannot go back.", 200, "tenants",
+         "tenants cannot go"),
+    ],
+)  # fmt: skip
+def test_the_noun_as_written_and_the_attribute_apart(quantities, text, value, noun, attribute):
+    q = one(quantities(text), value)
+    assert (q.noun, q.attribute) == (noun, attribute)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "attribute"),
+    [
+        ("The council paid 3 million euros for the old mill.", 3_000_000, "price"),
+        ("The charity raised 40,000 euros in a week.", 40_000, "amount raised"),
+        ("The club lost 2 million pounds last season.", 2_000_000, "loss"),
+    ],
+)
+def test_a_sum_is_named_by_the_verb_that_moves_it(quantities, text, value, attribute):
+    assert one(quantities(text), value).attribute == attribute

@@ -139,11 +139,14 @@ class Quantity:
     text: str  # the surface span, e.g. "around 180 soldiers"
     value: float
     unit: str  # normalised thing counted: "troops", "dead", "wounded", "people", ...
-    noun: str  # the counted noun as written: "soldiers", "military personnel"
+    noun: str  # the counted noun as written: "soldiers", "military personnel", "euros"
     hedge: str | None = None  # "about" | "at least" | "nearly" | "more than" | "up to" | ...
     subject: str | None = None  # entity the quantity attaches to ("United States", "Spain")
     place: str | None = None  # where: "Iraq", "Syria"
     sentence: int = -1  # index into Analysis.sentences
+    # what the number measures, as a phrase: the counted noun and what happened to it
+    # ("residents evacuated", "pay rise demanded"); facts group statements on it
+    attribute: str = ""
 
 
 @dataclass(slots=True)
@@ -157,6 +160,7 @@ class Claim:
     place: str | None = None
     text: str = ""  # the supporting sentence
     sentence: int = -1
+    object: str | None = None  # what the predicate acts on: "victory" in "proclaimed victory"
 
 
 @dataclass(slots=True)
@@ -220,6 +224,8 @@ class FactValue:
     sources: list[str]
     hedge: str | None = None
     text: str = ""  # one supporting sentence
+    first_reported: str | None = None  # earliest publication day among its sources
+    last_reported: str | None = None  # latest publication day among its sources
 
 
 @dataclass(slots=True)
@@ -233,6 +239,9 @@ class Fact:
     independent_sources: int  # sources that are not copies of one another
     values: list[FactValue] = field(default_factory=list)
     hedge: str | None = None
+    # True when the values follow one another in time (a toll raised from one day to the
+    # next): ``values`` then runs oldest first and ``value`` is the latest
+    updated: bool = False
 
 
 @dataclass(slots=True)

@@ -8,7 +8,7 @@ counted noun). Years, dates, times, ordinals and ages are skipped; "a 12-day str
 a length in days; a percentage gets unit "%" and a sum of money (symbol, or currency
 word after a scale word: "1.8 billion euros") a currency code. Values are ints when
 integral. Whose and where: :mod:`storyline.quantity_owners`; what the number measures
-(``Quantity.noun``): :mod:`storyline.quantity_phrases`.
+(``Quantity.attribute``): :mod:`storyline.quantity_phrases`.
 """
 
 from __future__ import annotations
@@ -180,8 +180,9 @@ def _governing_verb(tok: Any) -> Any | None:
 def extract_quantities(doc: Any, mentions: list[Mention]) -> list[Quantity]:
     """Counted quantities in ``doc`` with hedge, normalised unit, holder and place.
 
-    ``Quantity.noun`` holds what the number measures as a readable phrase: the counted
-    noun and what the sentence says happened to it ("residents evacuated", "pay rise
+    ``Quantity.noun`` is the counted noun as written; ``Quantity.attribute`` holds what the
+    number measures as a readable phrase: the counted noun and what the sentence says
+    happened to it ("residents evacuated", "pay rise
     demanded", "dockworkers on strike"; see :mod:`storyline.quantity_phrases`).
     """
     starts = sentence_starts(doc)
@@ -304,20 +305,21 @@ def _quantity(
     sent = sentence_of(starts, doc[i].idx)
     nxt = doc[j] if j < len(doc) else None
     head_tok = num
+    written = ""  # the counted noun as written, when the text names one
     money = _money(doc, i, j)
     duration = _duration(doc, i, j)
     if duration is not None:
-        unit, noun, end = duration
+        unit, attribute, end = duration
         head_tok = doc[end - 1]
     elif j < len(doc) and doc[j].text in {"-", "–"}:
         return None  # "two-phase", "10-year-old": a compound adjective, not a count
     elif money is not None:
         unit, cur, end = money
-        noun = money_noun(cur) + rate_suffix(doc, end)
+        attribute = money_noun(cur) + rate_suffix(doc, end)
         head_tok = cur
     elif nxt is not None and nxt.lower_ in {"%", "percent"}:
         unit, end = "%", j + 1
-        noun = _percent(doc, nxt, earlier, sent)
+        attribute = _percent(doc, nxt, earlier, sent)
         head_tok = percent_noun(nxt) or nxt
     else:
         head = num.head if num.dep_ == "nummod" and num.head.i >= j else None
@@ -342,19 +344,22 @@ def _quantity(
             lemma = verb.lemma_.lower() if verb is not None else ""
             unit = prior.unit if prior.unit not in {"dead", "wounded"} else "people"
             unit = "dead" if lemma in DEATH_VERBS else "wounded" if lemma in WOUND_VERBS else unit
-            words = prior.noun.split(" ")[-2 if prior.noun.startswith("people ") else 0]
+            prior_words = prior.attribute or prior.noun
+            words = prior_words.split(" ")[-2 if prior_words.startswith("people ") else 0]
             phrase = verb_phrase(num) or (active_words(verb) if verb is not None else "")
-            noun = f"{words} {phrase}".strip()
+            attribute = f"{words} {phrase}".strip()
             if unit in {"dead", "wounded"}:
-                noun = _counted(doc, i, j, num, unit, noun)
+                attribute = _counted(doc, i, j, num, unit, attribute)
+            written = prior.noun
             end = j
         else:
             if head.lemma_.lower() in SKIP_NOUNS or head.ent_type_ in {"DATE", "TIME"}:
                 return None
             written, key, end = _noun_phrase(doc, j, head)
             unit = _unit(key, head)
-            noun = _counted(doc, i, j, head, unit, written)
+            attribute = _counted(doc, i, j, head, unit, written)
             head_tok = head
+    written = written or head_tok.text
     anchors = [doc[k] for k in range(i, end)]
     subject = _holder(head_tok, mentions) or _holder(num, mentions)
     if unit in {"dead", "wounded", "casualties"}:
@@ -372,9 +377,10 @@ def _quantity(
         text=text[span_start:span_end],
         value=int(value) if float(value).is_integer() else value,
         unit=unit,
-        noun=noun,
+        noun=written,
         hedge=hedge,
         subject=subject,
         place=place,
         sentence=sent,
+        attribute=attribute,
     )

@@ -129,6 +129,13 @@ def verb_phrase(tok: Any) -> str | None:
     return None
 
 
+# what a sum is, named by the verb that moves it ("raised 3 million" -> "amount raised")
+MONEY_VERB_NOUNS = {
+    "pay": "payment", "spend": "spending", "invest": "investment", "raise": "amount raised",
+    "earn": "earnings", "lose": "loss", "borrow": "loan", "lend": "loan", "owe": "debt",
+}  # fmt: skip
+
+
 def money_noun(cur: Any) -> str:
     """What a sum of money is (``cur`` is its currency token or last number token)."""
     head = cur.head
@@ -141,7 +148,12 @@ def money_noun(cur: Any) -> str:
         if objs:
             return noun_words(objs[0])  # "put the cost of the work at 85 million euros"
     if cur.dep_ in {"dobj", "attr", "npadvmod"} and head.pos_ in VERBS:
-        return head.lemma_.lower()  # "cost about 85 million euros"
+        lemma = head.lemma_.lower()
+        if lemma in {"pay", "spend"} and any(
+            c.dep_ == "prep" and c.lower_ == "for" for c in [*head.children, *cur.children]
+        ):
+            return "price"  # "paid 2 million for the site"
+        return MONEY_VERB_NOUNS.get(lemma, lemma)  # "cost about 85 million euros"
     return "amount"
 
 
