@@ -150,6 +150,8 @@ def test_json_contract_fields(document: dict) -> None:
         "sources": ["a2"],
         "hedge": None,
         "text": "",
+        "first_reported": None,
+        "last_reported": None,
     }
 
 
@@ -174,3 +176,21 @@ def test_html_escapes_untrusted_text(document: dict) -> None:
 def test_unknown_format_is_refused(document: dict) -> None:
     with pytest.raises(ValueError, match="unknown format 'pdf'"):
         render(document, "pdf")
+
+
+def test_an_updated_fact_shows_its_values_in_order_with_their_days(document: dict) -> None:
+    updated = json.loads(json.dumps(document))
+    fact = updated["stories"][0]["facts"][0]
+    fact["updated"] = True
+    fact["values"] = [
+        {**fact["values"][0], "value": 14, "first_reported": "2025-03-04",
+         "last_reported": "2025-03-04"},
+        {**fact["values"][1], "value": 19, "first_reported": "2025-03-05",
+         "last_reported": "2025-03-06"},
+    ]  # fmt: skip
+    jsonschema.validate(updated, export_schema())
+    markdown = render(updated, "md")
+    assert "(2025-03-04)" in markdown and "(2025-03-05 to 2025-03-06)" in markdown
+    assert "→" in markdown and ", updated |" in markdown
+    html = render(updated, "html")
+    assert "badge updated" in html and "2025-03-05 to 2025-03-06" in html

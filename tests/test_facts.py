@@ -210,3 +210,96 @@ def test_same_year_for_two_unnamed_things_is_one_completion_fact(analyse):
     facts = consolidate_facts(arts, resolve_entities(arts))
     built = [f for f in facts if f.value == "1931"]
     assert len(built) == 1 and built[0].status == "corroborated"
+
+
+def dated(art: Article, day: str) -> Article:
+    from storyline.model import PublishedDate
+
+    art.published = PublishedDate(day, "metadata", 1.0)
+    return art
+
+
+def test_a_toll_raised_the_next_day_is_an_update_not_a_conflict(analyse):
+    from storyline.aliases import resolve_entities
+    from storyline.facts import consolidate_facts
+
+    arts = [
+        dated(analyse("u1", "At least 40 people were killed in the landslide in Orvale."), "2031-03-02"),
+        dated(analyse("u2", "Rescuers said 40 people were killed in the landslide."), "2031-03-02"),
+        dated(analyse("u3", "The toll rose: 52 people were killed in the landslide."), "2031-03-03"),
+        dated(analyse("u4", "Officials said 52 people were killed in the landslide."), "2031-03-05"),
+    ]  # fmt: skip
+    [fact] = [f for f in consolidate_facts(arts, resolve_entities(arts)) if f.unit == "dead"]
+    assert fact.updated and fact.status == "corroborated"
+    assert fact.value == 52 and fact.independent_sources == 2
+    assert [(v.value, v.first_reported, v.last_reported) for v in fact.values] == [
+        (40, "2031-03-02", "2031-03-02"),
+        (52, "2031-03-03", "2031-03-05"),
+    ]
+    # an outlet repeating the old figure after the new one appeared: a conflict again
+    late = dated(analyse("u5", "Police said 40 people were killed in the landslide."), "2031-03-06")
+    arts.append(late)
+    [fact] = [f for f in consolidate_facts(arts, resolve_entities(arts)) if f.unit == "dead"]
+    assert fact.status == "conflicting" and not fact.updated
+
+
+def test_different_figures_on_the_same_day_or_undated_stay_a_conflict(analyse):
+    from storyline.aliases import resolve_entities
+    from storyline.facts import consolidate_facts
+
+    for day_a, day_b in (("2031-03-02", "2031-03-02"), ("2031-03-02", "2031-03")):
+        arts = [
+            dated(analyse("c1", "Medics said 12 people were killed in the blast."), day_a),
+            dated(analyse("c2", "Police said 17 people were killed in the blast."), day_b),
+        ]
+        [fact] = [f for f in consolidate_facts(arts, resolve_entities(arts)) if f.unit == "dead"]
+        assert fact.status == "conflicting" and not fact.updated
+
+
+def test_small_counts_of_unnamed_actors_are_left_out_but_victims_stay(analyse):
+    from storyline.aliases import resolve_entities
+    from storyline.facts import consolidate_facts
+
+    arts = [
+        analyse(
+            "s1",
+            "The two sides agreed to meet again. Two people were injured in the scuffle. "
+            "The two unions signed the pact, and Norvia sent 2 envoys to the talks.",
+        )
+    ]
+    facts = consolidate_facts(arts, resolve_entities(arts))
+    units = {f.unit for f in facts}
+    assert "side" not in units and "union" not in units
+    assert "wounded" in units
+    assert any(f.value == 2 and f.subject == "Norvia" for f in facts)  # a holder: kept
+
+
+def test_born_is_a_birth_date_for_a_person_and_a_founding_for_a_group(analyse):
+    from storyline.aliases import resolve_entities
+    from storyline.facts import consolidate_facts
+
+    arts = [
+        analyse(
+            "b1",
+            "Born in 1951 in a mountain village, Teodor Vasko led the party for decades. "
+            "The Harbour Alliance, born in 2009, now counts 40 members.",
+        )
+    ]
+    facts = {f.attribute: f.value for f in consolidate_facts(arts, resolve_entities(arts))}
+    assert facts.get("date of birth") == "1951"
+    assert facts.get("year formed") == "2009"
+
+
+def test_a_claims_object_names_the_fact_and_keeps_two_apart(analyse):
+    from storyline.aliases import resolve_entities
+    from storyline.facts import consolidate_facts
+
+    arts = [
+        analyse("o1", "The ministry announced a ceasefire in March 2030."),
+        analyse("o2", "The ministry announced an inquiry in May 2030."),
+    ]
+    facts = [
+        (f.attribute, f.value, f.status) for f in consolidate_facts(arts, resolve_entities(arts))
+    ]
+    assert ("announcement date of ceasefire", "2030-03", "single-source") in facts
+    assert ("announcement date of inquiry", "2030-05", "single-source") in facts

@@ -3,8 +3,10 @@
 A claim is read off a sentence holding a DATE time expression resolved to at least a
 year. The verb that governs the date gives the predicate (normalised through a small
 lexicon: end, continue-until, form, begin, agree, announce, postpone, ...), its clause
-gives the subject (a short noun phrase: "coalition mission", or an entity's name) and a
-place (a GPE/LOC after "in"/"into"/"across" inside the clause, or the verb's object).
+gives the subject (a short noun phrase: "coalition mission", or an entity's name), its
+direct object the object ("proclaimed victory" -> "victory") and a place (a GPE/LOC
+after "in"/"into"/"across" inside the clause, or the verb's object). "Born" is a date
+of birth for a person and a founding date for anything else.
 A verb outside the lexicon keeps its lemma as predicate ("the Islamic State seized
 territories in 2014" -> "seize"); :data:`LEXICON_PREDICATES` lists the normalised ones.
 """
@@ -27,7 +29,8 @@ from storyline.model import Claim, Mention, TimeExpr
 PREDICATES = {
     **dict.fromkeys(["end", "cease", "conclude", "terminate", "finish", "expire"], "end"),
     **dict.fromkeys(["halt", "stop", "dissolve", "disband"], "end"),
-    **dict.fromkeys(["bear", "form", "create", "found", "establish", "set"], "form"),
+    **dict.fromkeys(["form", "create", "found", "establish", "set"], "form"),
+    "bear": "born",
     **dict.fromkeys(["begin", "start", "launch", "commence", "initiate", "open"], "begin"),
     **dict.fromkeys(["agree", "approve", "sign"], "agree"),
     **dict.fromkeys(["announce", "declare", "proclaim", "unveil"], "announce"),
@@ -146,6 +149,15 @@ def _subject(verb: Any, pred: str) -> Any | None:
     return None
 
 
+def _object(verb: Any, subj: Any, mentions: dict[int, Mention]) -> str | None:
+    """The phrase of the verb's direct object ("proclaimed its victory" -> "victory"),
+    None when there is none or it already is the claim's subject."""
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.i != subj.i and child.lower_ not in PRONOUNS:
+            return noun_phrase(child, mentions) or None
+    return None
+
+
 def _clause(verb: Any) -> list[Any]:
     """Tokens of the verb's clause, not descending into its nouns' own clauses."""
     out, stack = [], [verb]
@@ -222,12 +234,15 @@ def extract_claims(
         if "\n" in text[lo:hi]:
             continue  # parts of different lines (headline furniture) glued by the parser
         subject = noun_phrase(subj, index)
+        if pred == "born" and getattr(index.get(subj.i), "label", "") != "PERSON":
+            pred = "form"  # "the alliance, born in 2014": founded, not born
         date_toks = {t.i for t in anchor.sent if tx.start <= t.idx < tx.end}
         agent = {t.i for c in verb.children if c.dep_ == "agent" for t in c.subtree}
         tokens = list(subj.subtree) + _clause(verb)
         if subj.dep_ in {"nsubj", "nsubjpass"} and subj.head is not verb:
             tokens += _clause(subj.head)  # "X evacuated from Y ... will be able to ...
         place = _place(tokens, index, date_toks | agent)
+        obj = _object(verb, subj, index)
         sent = sentence_of(starts, anchor.idx)
         key = (subject, pred, tx.value, sent)
         if not subject or key in seen:
@@ -243,6 +258,7 @@ def extract_claims(
                 place=place,
                 text=" ".join(span.text.split()),
                 sentence=sent,
+                object=obj if obj != place else None,
             )
         )
     return claims

@@ -22,6 +22,17 @@ A fact is "conflicting" when two of its statements disagree, else "corroborated"
 two or more independent sources state it (an article with ``duplicate_of`` counts as
 its original), else "single-source". A value stated only by articles that also state
 another value of the same fact is dropped as a misreading rather than a conflict.
+
+Values that follow one another in time are an update, not a conflict: when every
+statement comes from an article dated to the day and each value was last reported
+before the next one was first reported (a toll of 84 on Monday, 95 from Tuesday on),
+the fact is marked ``updated``, its values run oldest first, and its value, status and
+independent sources are those of the latest value. One article still repeating the old
+figure after the new one appeared makes it a conflict again.
+
+Small counts (one or two) of a thing with no holder and no place ("the two parties",
+"two companies") are left out: they name the actors rather than report a figure. Deaths,
+injuries and people are always kept.
 """
 
 from __future__ import annotations
@@ -40,6 +51,7 @@ WHOLE_PHRASE_UNITS = frozenset({"%", "USD", "EUR", "GBP", "money"})
 ATTRIBUTE_OF = {
     "end": "end date",
     "form": "year formed",
+    "born": "date of birth",
     "begin": "start date",
     "continue-until": "continues until",
     "agree": "agreement date",
@@ -51,6 +63,9 @@ ATTRIBUTE_OF = {
     "complete": "completion date",
 }
 SUBJECT_STOP = frozenset({"the", "a", "an", "of", "and", "international", "military"})
+ALWAYS_COUNTED = frozenset({"dead", "wounded", "casualties", "people", "missing"})
+LENGTH_UNITS = frozenset({"minutes", "hours", "days", "weeks", "months", "years"})
+NAMED_BY_OBJECT = frozenset({"announce", "agree", "begin", "postpone", "complete", "end"})
 
 
 @dataclass(slots=True)
@@ -60,6 +75,12 @@ class _Statement:
     value: object
     hedge: str | None
     text: str
+    day: str | None = None  # the article's publication day, when known to the day
+
+
+def _day(art: Article) -> str | None:
+    value = art.published.value or ""
+    return value if len(value) == 10 else None
 
 
 def _int(value: float) -> float | int:
@@ -109,7 +130,7 @@ def _quantity_facts(
     for art in articles:
         seen: set[tuple[str, str, str, str]] = set()
         for q in art.analysis.quantities:
-            attribute = " ".join((q.noun or "").split())
+            attribute = " ".join((q.attribute or q.noun or "").split())
             if q.value <= 0 or not re.search(r"[a-z]{2}", attribute):
                 continue
             subject = canonical(q.subject, table) if q.subject else ""
@@ -119,14 +140,27 @@ def _quantity_facts(
                 continue  # one statement per article and key: its first
             seen.add(key)
             text = _sentence(art, q.sentence) or q.text
-            statement = _Statement(art.id, _root(art, by_id), _int(q.value), q.hedge, text)
+            statement = _Statement(
+                art.id, _root(art, by_id), _int(q.value), q.hedge, text, _day(art)
+            )
             groups[key].append(statement)
     merged = _merge_agreeing(groups)
     facts = []
     for (subject, unit, place, attribute), statements in merged:
+        if _names_the_actors(subject, unit, place, statements):
+            continue
         shown = attribute + (f" in {place}" if place else "")
         facts.append(_fact(subject or place or _noun_of(unit, attribute), shown, unit, statements))
     return facts
+
+
+def _names_the_actors(subject: str, unit: str, place: str, stmts: list[_Statement]) -> bool:
+    """Whether a quantity group is a small count of unnamed actors (module docstring)."""
+    if subject or place or unit in ALWAYS_COUNTED or unit in WHOLE_PHRASE_UNITS:
+        return False
+    if unit in LENGTH_UNITS:
+        return False  # "a two-day strike" is a length, not a count of actors
+    return all(isinstance(s.value, int | float) and s.value <= 2 for s in stmts)
 
 
 def _noun_of(unit: str, attribute: str) -> str:
@@ -182,12 +216,18 @@ def _fact(subject: str, attribute: str, unit: str | None, stmts: list[_Statement
         if k == 0 or not {s.article for s in c} <= {s.article for o in values[:k] for s in o}
     ]
     stmts = [s for c in values for s in c]
-    conflicting = len(values) > 1
-    values.sort(key=lambda c: (-len({s.root for s in c}), -len(c)))
+    several = len(values) > 1
+    updated = several and _in_sequence(values)
+    if updated:
+        values.sort(key=lambda c: min(str(s.day) for s in c))
+        latest = values[-1]
+    else:
+        values.sort(key=lambda c: (-len({s.root for s in c}), -len(c)))
+        latest = stmts
     fact_values = [_fact_value(c) for c in values]
-    best = fact_values[0]
-    independent = len({s.root for s in stmts})
-    if conflicting:
+    best = fact_values[-1] if updated else fact_values[0]
+    independent = len({s.root for s in latest})
+    if several and not updated:
         status = "conflicting"
     else:
         status = "corroborated" if independent >= 2 else "single-source"
@@ -199,9 +239,18 @@ def _fact(subject: str, attribute: str, unit: str | None, stmts: list[_Statement
         status=status,
         sources=sorted({s.article for s in stmts}),
         independent_sources=independent,
-        values=fact_values if conflicting else [best],
+        values=fact_values if several else [best],
         hedge=best.hedge,
+        updated=updated,
     )
+
+
+def _in_sequence(values: list[list[_Statement]]) -> bool:
+    """Whether value clusters follow one another in time (see the module docstring)."""
+    if any(s.day is None for c in values for s in c):
+        return False
+    spans = sorted((min(str(s.day) for s in c), max(str(s.day) for s in c)) for c in values)
+    return all(earlier[1] < later[0] for earlier, later in zip(spans, spans[1:], strict=False))
 
 
 def _fact_value(cluster: list[_Statement]) -> FactValue:
@@ -213,11 +262,14 @@ def _fact_value(cluster: list[_Statement]) -> FactValue:
         value = Counter(s.value for s in cluster).most_common(1)[0][0]
     agree = [s for s in cluster if s.value == value] or cluster
     hedge = Counter(s.hedge for s in agree).most_common(1)[0][0]
+    days = sorted(str(s.day) for s in cluster if s.day)
     return FactValue(
         value=value,
         sources=sorted({s.article for s in cluster}),
         hedge=hedge,
         text=agree[0].text,
+        first_reported=days[0] if days else None,
+        last_reported=days[-1] if days else None,
     )
 
 
@@ -249,6 +301,8 @@ def _claim_facts(
             # two unnamed things ("the dam", "the structure") said to have the same
             # dated event on the same day or year are taken to be one thing
             same_value = ci.value == cj.value and not (ci.subject in table or cj.subject in table)
+            if ci.object and cj.object and ci.object != cj.object:
+                continue  # "announced a truce" and "announced an inquiry" are two facts
             if wi & wj or same_place or same_value:
                 parent[find(i)] = find(j)
     clusters: dict[int, list[int]] = defaultdict(list)
@@ -261,12 +315,17 @@ def _claim_facts(
         places = Counter(p for _, _, p, _ in group if p)
         pred = group[0][1].predicate
         attribute = ATTRIBUTE_OF.get(pred, f"{pred} date")
+        objects = Counter(c.object for _, c, _, _ in group if c.object)
+        if objects and pred in NAMED_BY_OBJECT:
+            attribute += f" of {objects.most_common(1)[0][0]}"
         if places:
             where = f"in {places.most_common(1)[0][0]}"
             attribute = attribute.replace(" until", f" {where} until", 1)
             attribute += "" if where in attribute else f" {where}"
         stmts = [
-            _Statement(a.id, _root(a, by_id), c.value, c.mod, c.text or _sentence(a, c.sentence))
+            _Statement(
+                a.id, _root(a, by_id), c.value, c.mod, c.text or _sentence(a, c.sentence), _day(a)
+            )
             for a, c, _, _ in group
         ]
         facts.append(_fact(subject, attribute, None, stmts))

@@ -46,13 +46,20 @@ def render_markdown(document: dict[str, Any]) -> str:
             ]
             for fact in story["facts"]:
                 value = fact["shown"]
-                if fact["status"] == "conflicting":
+                status = fact["status"]
+                if fact.get("updated"):
+                    value = " → ".join(
+                        f"{v['shown']} ({v['reported']}) {_cites(v['cites'])}"
+                        for v in fact["values"]
+                    )
+                    status += ", updated"
+                elif status == "conflicting":
                     value = " vs ".join(
                         f"{v['shown']} {_cites(v['cites'])}" for v in fact["values"]
                     )
                 lines.append(
                     f"| {_cell(fact['subject'])} | {_cell(fact['attribute'])} | "
-                    f"{_cell(value)} | {fact['status']} | {_cites(fact['cites'])} |"
+                    f"{_cell(value)} | {status} | {_cites(fact['cites'])} |"
                 )
             lines.append("")
         if story["differences"]:

@@ -105,6 +105,7 @@ def story_views(document: dict[str, Any]) -> list[dict[str, Any]]:
                                 **v,
                                 "cites": cite(v["sources"]),
                                 "shown": format_value(v["value"], f.get("unit"), v.get("hedge")),
+                                "reported": _reported(v),
                             }
                             for v in f.get("values", [])
                         ],
@@ -134,3 +135,11 @@ def story_views(document: dict[str, Any]) -> list[dict[str, Any]]:
             }
         )
     return views
+
+
+def _reported(value: dict) -> str:
+    """When a fact value was reported: one day, or first and last day ("" when unknown)."""
+    first, last = value.get("first_reported"), value.get("last_reported")
+    if not first:
+        return ""
+    return first if first == last else f"{first} to {last}"
