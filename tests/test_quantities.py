@@ -145,3 +145,21 @@ def test_the_noun_as_written_and_the_attribute_apart(quantities, text, value, no
 )
 def test_a_sum_is_named_by_the_verb_that_moves_it(quantities, text, value, attribute):
     assert one(quantities(text), value).attribute == attribute
+
+
+@pytest.mark.parametrize(
+    ("words", "hedge"),
+    [
+        ("about", "about"), ("approximately", "about"), ("around", "about"), ("some", "about"),
+        ("roughly", "about"), ("estimated", "about"), ("an estimated", "about"),
+        ("circa", "about"), ("nearly", "nearly"), ("almost", "nearly"),
+        ("at least", "at least"), ("more than", "more than"), ("over", "more than"),
+        ("up to", "up to"), ("as many as", "up to"), ("at most", "up to"),
+        ("less than", "less than"), ("fewer than", "less than"), ("", None),
+    ],
+)  # fmt: skip
+def test_every_hedge_is_kept(quantities, words, hedge):
+    text = f"Inspectors counted {words} 250 damaged houses after the storm."
+    q = one(quantities(" ".join(text.split())), 250)
+    assert q.hedge == hedge
+    assert q.text.startswith(words.split(" ")[0] if words else "250")

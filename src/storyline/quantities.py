@@ -64,7 +64,8 @@ SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_
 
 # Hedge words before a number, normalised. Two-word hedges are looked up first.
 HEDGES_2 = {"at least": "at least", "more than": "more than", "up to": "up to"}
-HEDGES_2 |= {"less than": "less than", "fewer than": "less than", "as many": "up to"}
+HEDGES_3 = {"as many as": "up to", "as much as": "up to"}
+HEDGES_2 |= {"less than": "less than", "fewer than": "less than"}
 HEDGES_2 |= {"an estimated": "about", "at most": "up to"}
 HEDGES_1 = {"about": "about", "approximately": "about", "around": "about", "some": "about"}
 HEDGES_1 |= {"roughly": "about", "nearly": "nearly", "almost": "nearly", "over": "more than"}
@@ -127,6 +128,8 @@ def _is_number(tok: Any) -> bool:
 
 def _hedge(doc: Any, start: int) -> tuple[str | None, int]:
     """The normalised hedge just before token ``start`` and the token where it begins."""
+    if start >= 3 and doc[start - 3 : start].text.lower() in HEDGES_3:
+        return HEDGES_3[doc[start - 3 : start].text.lower()], start - 3
     if start >= 2:
         two = f"{doc[start - 2].lower_} {doc[start - 1].lower_}"
         if two in HEDGES_2:
