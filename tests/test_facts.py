@@ -223,12 +223,13 @@ def test_a_toll_raised_the_next_day_is_an_update_not_a_conflict(analyse):
     from storyline.aliases import resolve_entities
     from storyline.facts import consolidate_facts
 
-    arts = [
-        dated(analyse("u1", "At least 40 people were killed in the landslide in Orvale."), "2031-03-02"),
-        dated(analyse("u2", "Rescuers said 40 people were killed in the landslide."), "2031-03-02"),
-        dated(analyse("u3", "The toll rose: 52 people were killed in the landslide."), "2031-03-03"),
-        dated(analyse("u4", "Officials said 52 people were killed in the landslide."), "2031-03-05"),
-    ]  # fmt: skip
+    said = {
+        "u1": ("At least 40 people were killed in the landslide in Orvale.", "2031-03-02"),
+        "u2": ("Rescuers said 40 people were killed in the landslide.", "2031-03-02"),
+        "u3": ("The toll rose: 52 people were killed in the landslide.", "2031-03-03"),
+        "u4": ("Officials said 52 people were killed in the landslide.", "2031-03-05"),
+    }
+    arts = [dated(analyse(aid, text), day) for aid, (text, day) in said.items()]
     [fact] = [f for f in consolidate_facts(arts, resolve_entities(arts)) if f.unit == "dead"]
     assert fact.updated and fact.status == "corroborated"
     assert fact.value == 52 and fact.independent_sources == 2

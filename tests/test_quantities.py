@@ -163,3 +163,38 @@ def test_every_hedge_is_kept(quantities, words, hedge):
     q = one(quantities(" ".join(text.split())), 250)
     assert q.hedge == hedge
     assert q.text.startswith(words.split(" ")[0] if words else "250")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Profits jumped to $1.13bn for the quarter.", 1_130_000_000, "USD"),
+        ("Its earnings were 77m euros (£53m; $100m), up from last year.", 77_000_000, "EUR"),
+        ("The brewer will pay 481.42m yuan for the stake.", 481_420_000, "CNY"),
+        ("The bank holds assets of about 189 trillion yen.", 189_000_000_000_000, "JPY"),
+        ("The council spent £600m on the bridge.", 600_000_000, "GBP"),
+    ],
+)
+def test_glued_scales_and_more_currencies(quantities, text, value, unit):
+    q = one(quantities(text), value)
+    assert q.unit == unit
+
+
+def test_conversions_clock_times_and_metres_are_not_sums(quantities):
+    qs = quantities(
+        "Its earnings were 77m euros (£53m; $100m). Shares rose 4% by 1200 GMT. "
+        "She won the 100m sprint in Lisbon."
+    )
+    assert [q.value for q in qs] == [77_000_000, 4]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "attribute"),
+    [
+        ("Operating profit for the year was £12.5m, the group said.", 12_500_000, "profit"),
+        ("Regulators fined the lender 4m euros for the breach.", 4_000_000, "fine"),
+        ("Its $17m profit was a record.", 17_000_000, "profit"),
+    ],
+)
+def test_what_a_sum_is_after_a_copula_a_fine_or_a_glued_scale(quantities, text, value, attribute):
+    assert one(quantities(text), value).attribute == attribute

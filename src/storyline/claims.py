@@ -29,7 +29,7 @@ from storyline.model import Claim, Mention, TimeExpr
 PREDICATES = {
     **dict.fromkeys(["end", "cease", "conclude", "terminate", "finish", "expire"], "end"),
     **dict.fromkeys(["halt", "stop", "dissolve", "disband"], "end"),
-    **dict.fromkeys(["form", "create", "found", "establish", "set"], "form"),
+    **dict.fromkeys(["form", "create", "found", "establish"], "form"),
     "bear": "born",
     **dict.fromkeys(["begin", "start", "launch", "commence", "initiate", "open"], "begin"),
     **dict.fromkeys(["agree", "approve", "sign"], "agree"),
@@ -80,6 +80,8 @@ def _predicate(verb: Any, until: bool) -> str | None:
         return "end"
     if lemma in CONTINUE_VERBS and until:
         return "continue-until"
+    if lemma == "set" and any(c.dep_ == "prt" and c.lower_ == "up" for c in children):
+        return "form"  # "set up in 2009"; a bare "set for growth in 2005" is no founding
     return PREDICATES.get(lemma)
 
 

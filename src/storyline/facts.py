@@ -30,9 +30,10 @@ the fact is marked ``updated``, its values run oldest first, and its value, stat
 independent sources are those of the latest value. One article still repeating the old
 figure after the new one appeared makes it a conflict again.
 
-Small counts (one or two) of a thing with no holder and no place ("the two parties",
-"two companies") are left out: they name the actors rather than report a figure. Deaths,
-injuries and people are always kept.
+Figures with no holder and no place are left out when they say nothing on their own:
+small counts (one or two: "the two parties", "two companies") name the actors rather
+than report a figure, and a generic description ("a share", "an amount", "rose 4%")
+does not say what was measured. Deaths, injuries and people are always kept.
 """
 
 from __future__ import annotations
@@ -64,6 +65,11 @@ ATTRIBUTE_OF = {
 }
 SUBJECT_STOP = frozenset({"the", "a", "an", "of", "and", "international", "military"})
 ALWAYS_COUNTED = frozenset({"dead", "wounded", "casualties", "people", "missing"})
+# descriptions that do not say what a figure is about without a holder or a place
+GENERIC_ATTRIBUTES = frozenset(
+    {"amount", "share", "level", "rate", "estimate", "forecast", "rise", "gain", "drop",
+     "fall", "reach", "increase", "decrease", "improvement", "figure", "total", "number"}
+)  # fmt: skip
 LENGTH_UNITS = frozenset({"minutes", "hours", "days", "weeks", "months", "years"})
 NAMED_BY_OBJECT = frozenset({"announce", "agree", "begin", "postpone", "complete", "end"})
 
@@ -147,16 +153,24 @@ def _quantity_facts(
     merged = _merge_agreeing(groups)
     facts = []
     for (subject, unit, place, attribute), statements in merged:
-        if _names_the_actors(subject, unit, place, statements):
+        if _names_the_actors(subject, unit, place, attribute, statements):
             continue
         shown = attribute + (f" in {place}" if place else "")
         facts.append(_fact(subject or place or _noun_of(unit, attribute), shown, unit, statements))
     return facts
 
 
-def _names_the_actors(subject: str, unit: str, place: str, stmts: list[_Statement]) -> bool:
-    """Whether a quantity group is a small count of unnamed actors (module docstring)."""
-    if subject or place or unit in ALWAYS_COUNTED or unit in WHOLE_PHRASE_UNITS:
+def _names_the_actors(
+    subject: str, unit: str, place: str, attribute: str, stmts: list[_Statement]
+) -> bool:
+    """Whether a quantity group says nothing on its own: a small count of unnamed actors,
+    or a figure whose only description is generic ("a share", "an amount", "rose 4%")
+    and that has no holder and no place (module docstring)."""
+    if subject or place or unit in ALWAYS_COUNTED:
+        return False
+    if attribute.split(" ")[0] in GENERIC_ATTRIBUTES:
+        return True
+    if unit in WHOLE_PHRASE_UNITS:
         return False
     if unit in LENGTH_UNITS:
         return False  # "a two-day strike" is a length, not a count of actors
@@ -165,8 +179,8 @@ def _names_the_actors(subject: str, unit: str, place: str, stmts: list[_Statemen
 
 def _noun_of(unit: str, attribute: str) -> str:
     """What a quantity without holder or place is about: the counted noun ("residents")."""
-    if unit in WHOLE_PHRASE_UNITS or " " not in unit and unit.endswith("s"):
-        return attribute
+    if unit in WHOLE_PHRASE_UNITS or unit.isupper() or " " not in unit and unit.endswith("s"):
+        return attribute  # currency codes ("CNY") and plurals name nothing better
     if unit in NAMED_UNITS or unit == "people":
         return NAMED_UNITS.get(unit, unit)
     return re.sub(r"([^aeiou])y$", r"\1ie", unit) + "s"

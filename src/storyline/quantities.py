@@ -29,78 +29,47 @@ from storyline.quantity_phrases import (
     rate_suffix,
     verb_phrase,
 )
+from storyline.quantity_words import (
+    ABBREVIATED_SCALES,
+    CURRENCY,
+    DEATH_VERBS,
+    DURATION_UNITS,
+    HEDGES_1,
+    HEDGES_2,
+    HEDGES_3,
+    NON_COUNTS,
+    PEOPLE_NOUNS,
+    SCALES,
+    SKIP_ENTS,
+    SKIP_NOUNS,
+    TIME_ZONES,
+    UNITS,
+    WORD_NUMBERS,
+    WOUND_VERBS,
+)
 
-WORD_NUMBERS = {
-    w: i
-    for i, w in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-            "twenty",
-        ]
-    )
-}
-WORD_NUMBERS |= {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70}
-WORD_NUMBERS |= {"eighty": 80, "ninety": 90, "dozen": 12, "dozens": 24, "hundred": 100}
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-
-# Hedge words before a number, normalised. Two-word hedges are looked up first.
-HEDGES_2 = {"at least": "at least", "more than": "more than", "up to": "up to"}
-HEDGES_3 = {"as many as": "up to", "as much as": "up to"}
-HEDGES_2 |= {"less than": "less than", "fewer than": "less than"}
-HEDGES_2 |= {"an estimated": "about", "at most": "up to"}
-HEDGES_1 = {"about": "about", "approximately": "about", "around": "about", "some": "about"}
-HEDGES_1 |= {"roughly": "about", "nearly": "nearly", "almost": "nearly", "over": "more than"}
-HEDGES_1 |= {"estimated": "about", "approx": "about", "circa": "about", "least": "at least"}
-
-# Counted nouns normalised to a unit ("military personnel" is looked up whole first).
-UNITS = {"soldier": "troops", "troop": "troops", "military personnel": "troops"}
-UNITS |= {"force": "troops", "servicemember": "troops", "service member": "troops"}
-UNITS |= {"military adviser": "troops", "military advisor": "troops", "marine": "troops"}
-UNITS |= {"death": "dead", "dead": "dead", "fatality": "dead", "casualty": "casualties"}
-UNITS |= {"life": "dead", "body": "dead", "wounded": "wounded", "injured": "wounded"}
-UNITS |= {"injury": "wounded", "killed": "dead", "wound": "wounded", "injure": "wounded"}
-UNITS |= {"kill": "dead", "die": "dead"}
-DEATH_VERBS = frozenset({"kill", "die", "dead", "slay", "perish", "murder", "massacre"})
-WOUND_VERBS = frozenset({"wound", "injure", "hurt", "injured", "wounded"})
-PEOPLE_NOUNS = frozenset({"people", "person", "civilian", "victim", "resident", "child"})
-CURRENCY = {"$": "USD", "dollar": "USD", "€": "EUR", "euro": "EUR", "£": "GBP", "pound": "GBP"}
-CURRENCY |= {"usd": "USD", "eur": "EUR", "gbp": "GBP", "euros": "EUR", "dollars": "USD"}
-DURATION_UNITS = frozenset({"day", "week", "month", "year", "hour", "minute"})
-NON_COUNTS = frozenset({"%", "USD", "EUR", "GBP", "money", "days", "weeks", "months", "years"})
-SKIP_NOUNS = frozenset({"year", "month", "week", "day", "hour", "minute", "age", "percent"})
-
-SKIP_ENTS = frozenset({"DATE", "TIME", "ORDINAL", "QUANTITY"})
+GLUED_SCALE = re.compile(r"(\d+(?:\.\d+)?)(k|m|bn|tn)")
 
 
 def number_value(tokens: list[Any]) -> float | None:
-    """The value of a run of number tokens ("2,500", "three", "2.5 million", "two hundred")."""
+    """The value of a run of number tokens ("2,500", "three", "2.5 million", "two hundred",
+    and next to a currency "600m", "1.13bn")."""
     total, current, seen = 0.0, 0.0, False
     for tok in tokens:
         word = tok.text.lower().replace(",", "")
+        glued = GLUED_SCALE.fullmatch(word)
         if re.fullmatch(r"\d+(?:\.\d+)?", word):
             current += float(word)
-        elif word in SCALES:
-            current = (current or 1) * SCALES[word]
-            if SCALES[word] >= 1000:
+        elif glued and _beside_currency(tokens[0].doc, tokens[0].i, tok.i + 1):
+            total, current = total + float(glued[1]) * ABBREVIATED_SCALES[glued[2]], 0.0
+        elif (
+            word in SCALES
+            or word in ABBREVIATED_SCALES
+            and _beside_currency(tokens[0].doc, tokens[0].i, tok.i + 1)
+        ):
+            scale = SCALES.get(word) or ABBREVIATED_SCALES[word]
+            current = (current or 1) * scale
+            if scale >= 1000:
                 total, current = total + current, 0.0
         elif word in WORD_NUMBERS:
             current += WORD_NUMBERS[word]
@@ -112,8 +81,17 @@ def number_value(tokens: list[Any]) -> float | None:
     return total + current if seen else None
 
 
+def _beside_currency(doc: Any, i: int, j: int) -> bool:
+    """Whether tokens ``i:j`` have a currency sign before or a currency word after."""
+    before = doc[i - 1].text if i > 0 else ""
+    after = doc[j].lower_ if j < len(doc) else ""
+    return before in CURRENCY or after in CURRENCY or doc[j : j + 1].lemma_.lower() in CURRENCY
+
+
 def _is_number(tok: Any) -> bool:
     word = tok.text.lower().replace(",", "")
+    if GLUED_SCALE.fullmatch(word):
+        return _beside_currency(tok.doc, tok.i, tok.i + 1)
     after = tok.doc[tok.i + 1 : tok.i + 3]
     if tok.ent_type_ == "QUANTITY" and any(t.lemma_.lower() in CURRENCY for t in after):
         return bool(re.fullmatch(r"\d+(?:\.\d+)?", word)) or word in WORD_NUMBERS
@@ -199,7 +177,9 @@ def extract_quantities(doc: Any, mentions: list[Mention]) -> list[Quantity]:
             i += 1
             continue
         j = i + 1
-        while j < len(doc) and _is_number(doc[j]) or (j < len(doc) and doc[j].lower_ in SCALES):
+        while j < len(doc) and (
+            _is_number(doc[j]) or doc[j].lower_ in SCALES or _glued_scale(doc, i, j)
+        ):
             j += 1
         q = _quantity(doc, text, i, j, index, starts, last_in_sentence, out)
         if q is not None:
@@ -207,6 +187,23 @@ def extract_quantities(doc: Any, mentions: list[Mention]) -> list[Quantity]:
             last_in_sentence[q.sentence] = q
         i = j
     return out
+
+
+def _conversion(doc: Any, i: int) -> bool:
+    """Whether the sum starting at token ``i`` opens a bracket or follows a semicolon in
+    one: a conversion of the sum before it."""
+    k = i - 1 if i > 0 and doc[i - 1].text in CURRENCY else i
+    return k > 0 and doc[k - 1].text in {"(", ";"}
+
+
+def _glued_scale(doc: Any, i: int, j: int) -> bool:
+    """Whether token ``j`` is a scale letter glued to the number before it, next to a
+    currency ("£600m", "77m euros")."""
+    return (
+        doc[j].lower_ in ABBREVIATED_SCALES
+        and not doc[j - 1].whitespace_
+        and _beside_currency(doc, i, j + 1)
+    )
 
 
 def _next_verb(doc: Any, j: int) -> Any | None:
@@ -310,6 +307,12 @@ def _quantity(
     head_tok = num
     written = ""  # the counted noun as written, when the text names one
     money = _money(doc, i, j)
+    if nxt is not None and nxt.lower_ in TIME_ZONES:
+        return None  # "by 1200 GMT": a clock time
+    if nxt is not None and nxt.is_alpha and not doc[j - 1].whitespace_:
+        return None  # "100m", "5kg": a measurement, not a count
+    if money is not None and _conversion(doc, i):
+        return None  # "77m euros (£53m; $100m)": the same sum in other currencies
     duration = _duration(doc, i, j)
     if duration is not None:
         unit, attribute, end = duration

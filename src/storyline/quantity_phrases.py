@@ -50,6 +50,7 @@ IRREGULAR = {
     "hurt": "hurt",
 }
 CURRENCY_WORDS = frozenset({"euro", "dollar", "pound", "yen", "franc", "krona", "eur", "usd"})
+CURRENCY_WORDS |= {"yuan", "rupee", "rupiah", "m", "bn", "tn", "k"}  # and glued scale letters
 RELATIVE = frozenset({"who", "which", "that"})
 PRONOUNS = frozenset({"them", "these", "those", "they", "us", "it"})
 
@@ -133,6 +134,7 @@ def verb_phrase(tok: Any) -> str | None:
 MONEY_VERB_NOUNS = {
     "pay": "payment", "spend": "spending", "invest": "investment", "raise": "amount raised",
     "earn": "earnings", "lose": "loss", "borrow": "loan", "lend": "loan", "owe": "debt",
+    "fine": "fine", "fin": "fine",  # the small model lemmatises "fined" as "fin"
 }  # fmt: skip
 
 
@@ -147,6 +149,10 @@ def money_noun(cur: Any) -> str:
         objs = [c for c in head.head.children if c.dep_ == "dobj" and c.pos_ in NOUNS]
         if objs:
             return noun_words(objs[0])  # "put the cost of the work at 85 million euros"
+    if cur.dep_ == "attr" and head.lemma_ == "be":
+        subjects = [c for c in head.children if c.dep_ == "nsubj" and c.pos_ in NOUNS]
+        if subjects:
+            return noun_words(subjects[0])  # "pre-tax profit was £15.4m" -> "profit"
     if cur.dep_ in {"dobj", "attr", "npadvmod"} and head.pos_ in VERBS:
         lemma = head.lemma_.lower()
         if lemma in {"pay", "spend"} and any(

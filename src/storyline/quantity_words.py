@@ -1,0 +1,70 @@
+"""Word lists for :mod:`storyline.quantities`: number words, scales, hedges, units, currencies."""
+
+from __future__ import annotations
+
+WORD_NUMBERS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+    )
+}
+WORD_NUMBERS |= {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70}
+WORD_NUMBERS |= {"eighty": 80, "ninety": 90, "dozen": 12, "dozens": 24, "hundred": 100}
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+SCALES |= {"trillion": 1_000_000_000_000}
+# "£600m", "$1.13bn": scale letters glued to a number, read as scales next to a currency only
+# ("a 100m sprint" is metres)
+ABBREVIATED_SCALES = {"k": 1_000, "m": 1_000_000, "bn": 1_000_000_000, "tn": 1_000_000_000_000}
+TIME_ZONES = frozenset({"gmt", "bst", "utc", "cet", "cest", "est", "edt", "pst", "pdt"})
+
+# Hedge words before a number, normalised. Two-word hedges are looked up first.
+HEDGES_2 = {"at least": "at least", "more than": "more than", "up to": "up to"}
+HEDGES_3 = {"as many as": "up to", "as much as": "up to"}
+HEDGES_2 |= {"less than": "less than", "fewer than": "less than"}
+HEDGES_2 |= {"an estimated": "about", "at most": "up to"}
+HEDGES_1 = {"about": "about", "approximately": "about", "around": "about", "some": "about"}
+HEDGES_1 |= {"roughly": "about", "nearly": "nearly", "almost": "nearly", "over": "more than"}
+HEDGES_1 |= {"estimated": "about", "approx": "about", "circa": "about", "least": "at least"}
+
+# Counted nouns normalised to a unit ("military personnel" is looked up whole first).
+UNITS = {"soldier": "troops", "troop": "troops", "military personnel": "troops"}
+UNITS |= {"force": "troops", "servicemember": "troops", "service member": "troops"}
+UNITS |= {"military adviser": "troops", "military advisor": "troops", "marine": "troops"}
+UNITS |= {"death": "dead", "dead": "dead", "fatality": "dead", "casualty": "casualties"}
+UNITS |= {"life": "dead", "body": "dead", "wounded": "wounded", "injured": "wounded"}
+UNITS |= {"injury": "wounded", "killed": "dead", "wound": "wounded", "injure": "wounded"}
+UNITS |= {"kill": "dead", "die": "dead"}
+DEATH_VERBS = frozenset({"kill", "die", "dead", "slay", "perish", "murder", "massacre"})
+WOUND_VERBS = frozenset({"wound", "injure", "hurt", "injured", "wounded"})
+PEOPLE_NOUNS = frozenset({"people", "person", "civilian", "victim", "resident", "child"})
+CURRENCY = {"$": "USD", "dollar": "USD", "€": "EUR", "euro": "EUR", "£": "GBP", "pound": "GBP"}
+CURRENCY |= {"usd": "USD", "eur": "EUR", "gbp": "GBP", "euros": "EUR", "dollars": "USD"}
+CURRENCY |= {"yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupee": "INR", "rupees": "INR"}
+CURRENCY |= {"rupiah": "IDR", "pence": "GBX", "p": "GBX", "¥": "JPY", "₹": "INR"}
+DURATION_UNITS = frozenset({"day", "week", "month", "year", "hour", "minute"})
+NON_COUNTS = frozenset({"%", "USD", "EUR", "GBP", "money", "days", "weeks", "months", "years"})
+SKIP_NOUNS = frozenset({"year", "month", "week", "day", "hour", "minute", "age", "percent"})
+
+SKIP_ENTS = frozenset({"DATE", "TIME", "ORDINAL", "QUANTITY"})
