@@ -304,3 +304,31 @@ def test_a_claims_object_names_the_fact_and_keeps_two_apart(analyse):
     ]
     assert ("announcement date of ceasefire", "2030-03", "single-source") in facts
     assert ("announcement date of inquiry", "2030-05", "single-source") in facts
+
+
+def test_generic_figures_are_no_facts_even_with_a_holder(analyse):
+    from storyline.aliases import resolve_entities
+    from storyline.facts import consolidate_facts
+
+    arts = [analyse("g1", "Dorvane Motors said its dividend rose 11% while Dorvane Motors "
+                          "employs 4,200 people.")]  # fmt: skip
+    facts = consolidate_facts(arts, resolve_entities(arts))
+    assert [f.value for f in facts if f.unit == "%"] == []
+    assert [f.value for f in facts if f.unit == "people"] == [4200]
+
+
+def test_an_infinitive_to_is_no_deadline_and_a_span_is_no_founding(analyse):
+    from storyline.aliases import resolve_entities
+    from storyline.facts import consolidate_facts
+
+    arts = [
+        analyse(
+            "t1",
+            "Analysts said exports would continue to grow in 2032. "
+            "About 9,000 posts have been created in Velmora since 2020.",
+            "2031-06-01",
+        )
+    ]
+    attributes = [f.attribute for f in consolidate_facts(arts, resolve_entities(arts))]
+    assert not any("until" in a for a in attributes)
+    assert not any("formed" in a for a in attributes)

@@ -198,3 +198,30 @@ def test_conversions_clock_times_and_metres_are_not_sums(quantities):
 )
 def test_what_a_sum_is_after_a_copula_a_fine_or_a_glued_scale(quantities, text, value, attribute):
     assert one(quantities(text), value).attribute == attribute
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Almost one in six cars sold by the group was a hatchback.",
+        "Only eight people per thousand own a car.",
+        "Almost four times as many bikes were built last year.",
+        "Ferries account for six out of every 10 crossings.",
+    ],
+)
+def test_ratios_and_multiples_are_not_counts(quantities, text):
+    assert quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "hedge"),
+    [
+        ("The group had invested some £280m in the plant.", 280_000_000, "about"),
+        ("Buyers pay almost £11,500 for the base model.", 11_500, "nearly"),
+        ("Rich nations spend more than $300bn on subsidies.", 300_000_000_000, "more than"),
+        ("The convertible costs up to £15,690.", 15_690, "up to"),
+    ],
+)
+def test_a_hedge_before_the_currency_sign(quantities, text, value, hedge):
+    q = one(quantities(text), value)
+    assert q.hedge == hedge and q.text.split(" ")[0].lower() in text.lower()

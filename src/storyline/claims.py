@@ -223,7 +223,10 @@ def extract_claims(
         if anchor is None:
             continue
         before = text[max(0, tx.start - 40) : tx.start].lower().split()
-        until = bool(set(before[-4:]) & UNTIL_WORDS) or "until" in tx.text.lower()
+        # "to" marks an end only right before the date ("from May to June"); further
+        # back it is an infinitive ("continue to rise in 2005")
+        until = bool(set(before[-4:]) & (UNTIL_WORDS - {"to"})) or before[-1:] == ["to"]
+        until = until or "until" in tx.text.lower()
         found = _find_verb(anchor, until)
         if found is None:
             continue
@@ -238,6 +241,8 @@ def extract_claims(
         subject = noun_phrase(subj, index)
         if pred == "born" and getattr(index.get(subj.i), "label", "") != "PERSON":
             pred = "form"  # "the alliance, born in 2014": founded, not born
+        if pred in {"form", "born"} and tx.mod in {"AFTER", "BEFORE"}:
+            continue  # "jobs created since 2000": a founding has one date, not a span
         date_toks = {t.i for t in anchor.sent if tx.start <= t.idx < tx.end}
         agent = {t.i for c in verb.children if c.dep_ == "agent" for t in c.subtree}
         tokens = list(subj.subtree) + _clause(verb)

@@ -30,10 +30,10 @@ the fact is marked ``updated``, its values run oldest first, and its value, stat
 independent sources are those of the latest value. One article still repeating the old
 figure after the new one appeared makes it a conflict again.
 
-Figures with no holder and no place are left out when they say nothing on their own:
-small counts (one or two: "the two parties", "two companies") name the actors rather
-than report a figure, and a generic description ("a share", "an amount", "rose 4%")
-does not say what was measured. Deaths, injuries and people are always kept.
+Figures that say nothing on their own are left out: a generic description ("a share",
+"an amount", "rose 4%") does not say what was measured, even with a holder, and small
+counts (one or two) with no holder and no place ("the two parties", "two companies")
+name the actors rather than report a figure. Deaths, injuries and people are kept.
 """
 
 from __future__ import annotations
@@ -163,14 +163,14 @@ def _quantity_facts(
 def _names_the_actors(
     subject: str, unit: str, place: str, attribute: str, stmts: list[_Statement]
 ) -> bool:
-    """Whether a quantity group says nothing on its own: a small count of unnamed actors,
-    or a figure whose only description is generic ("a share", "an amount", "rose 4%")
-    and that has no holder and no place (module docstring)."""
-    if subject or place or unit in ALWAYS_COUNTED:
+    """Whether a quantity group says nothing on its own: a figure whose only description
+    is generic ("a share", "an amount", "rose 4%"), or a small count of unnamed actors
+    (module docstring)."""
+    if unit in ALWAYS_COUNTED:
         return False
     if attribute.split(" ")[0] in GENERIC_ATTRIBUTES:
         return True
-    if unit in WHOLE_PHRASE_UNITS:
+    if subject or place or unit in WHOLE_PHRASE_UNITS:
         return False
     if unit in LENGTH_UNITS:
         return False  # "a two-day strike" is a length, not a count of actors

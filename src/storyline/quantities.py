@@ -18,6 +18,7 @@ from typing import Any
 
 from storyline.entities import mention_index, sentence_of, sentence_starts
 from storyline.model import Mention, Quantity
+from storyline.quantity_filters import not_a_count
 from storyline.quantity_owners import holder as _holder
 from storyline.quantity_owners import place as _place
 from storyline.quantity_phrases import (
@@ -34,6 +35,7 @@ from storyline.quantity_words import (
     CURRENCY,
     DEATH_VERBS,
     DURATION_UNITS,
+    EXTREMES,
     HEDGES_1,
     HEDGES_2,
     HEDGES_3,
@@ -42,7 +44,6 @@ from storyline.quantity_words import (
     SCALES,
     SKIP_ENTS,
     SKIP_NOUNS,
-    TIME_ZONES,
     UNITS,
     WORD_NUMBERS,
     WOUND_VERBS,
@@ -189,13 +190,6 @@ def extract_quantities(doc: Any, mentions: list[Mention]) -> list[Quantity]:
     return out
 
 
-def _conversion(doc: Any, i: int) -> bool:
-    """Whether the sum starting at token ``i`` opens a bracket or follows a semicolon in
-    one: a conversion of the sum before it."""
-    k = i - 1 if i > 0 and doc[i - 1].text in CURRENCY else i
-    return k > 0 and doc[k - 1].text in {"(", ";"}
-
-
 def _glued_scale(doc: Any, i: int, j: int) -> bool:
     """Whether token ``j`` is a scale letter glued to the number before it, next to a
     currency ("£600m", "77m euros")."""
@@ -245,6 +239,8 @@ def _duration(doc: Any, i: int, j: int) -> tuple[str, str, int] | None:
     noun = doc[j + 1].head
     if noun.i <= j + 1 or noun.pos_ not in {"NOUN", "PROPN"}:
         return None
+    if noun.lemma_.lower() in EXTREMES:
+        return None  # "a four-year high" is a comparison, not a length
     return f"{unit}s", f"length of {noun_words(noun, DURATION_UNITS)}", noun.i + 1
 
 
@@ -300,19 +296,18 @@ def _quantity(
     value = number_value(list(doc[i:j]))
     if value is None:
         return None
-    hedge, first = _hedge(doc, i)
+    sign = i > 0 and doc[i - 1].text in CURRENCY  # "some £280m": the hedge is before the sign
+    hedge, first = _hedge(doc, i - 1 if sign else i)
+    if sign and hedge is None:
+        first = i - 1
+    if not_a_count(doc, i, j):
+        return None
     num = doc[j - 1]
     sent = sentence_of(starts, doc[i].idx)
     nxt = doc[j] if j < len(doc) else None
     head_tok = num
     written = ""  # the counted noun as written, when the text names one
     money = _money(doc, i, j)
-    if nxt is not None and nxt.lower_ in TIME_ZONES:
-        return None  # "by 1200 GMT": a clock time
-    if nxt is not None and nxt.is_alpha and not doc[j - 1].whitespace_:
-        return None  # "100m", "5kg": a measurement, not a count
-    if money is not None and _conversion(doc, i):
-        return None  # "77m euros (£53m; $100m)": the same sum in other currencies
     duration = _duration(doc, i, j)
     if duration is not None:
         unit, attribute, end = duration

@@ -65,6 +65,7 @@ CURRENCY |= {"yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupee": "INR", "ru
 CURRENCY |= {"rupiah": "IDR", "pence": "GBX", "p": "GBX", "¥": "JPY", "₹": "INR"}
 DURATION_UNITS = frozenset({"day", "week", "month", "year", "hour", "minute"})
 NON_COUNTS = frozenset({"%", "USD", "EUR", "GBP", "money", "days", "weeks", "months", "years"})
+EXTREMES = frozenset({"high", "low", "record", "peak", "best", "worst"})
 SKIP_NOUNS = frozenset({"year", "month", "week", "day", "hour", "minute", "age", "percent"})
 
 SKIP_ENTS = frozenset({"DATE", "TIME", "ORDINAL", "QUANTITY"})
