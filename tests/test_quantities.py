@@ -225,3 +225,8 @@ def test_ratios_and_multiples_are_not_counts(quantities, text):
 def test_a_hedge_before_the_currency_sign(quantities, text, value, hedge):
     q = one(quantities(text), value)
     assert q.hedge == hedge and q.text.split(" ")[0].lower() in text.lower()
+
+
+def test_scaled_decimals_come_out_whole(quantities):
+    q = one(quantities("Workers abroad sent a record $16.6bn home last year."), 16_600_000_000)
+    assert q.value == 16_600_000_000 and isinstance(q.value, int)

@@ -79,7 +79,12 @@ def number_value(tokens: list[Any]) -> float | None:
         else:
             return None
         seen = True
-    return total + current if seen else None
+    if not seen:
+        return None
+    value = total + current
+    whole = round(value)
+    # "16.6bn" is 16.6 * 1e9 = 16600000000.000002 in binary floating point
+    return float(whole) if abs(value - whole) <= 1e-9 * max(1.0, abs(value)) else value
 
 
 def _beside_currency(doc: Any, i: int, j: int) -> bool:
