@@ -12,7 +12,8 @@ Friday, the union plans to ..."); a plan word is taken back by a past verb right
 date ("the rally planned for Saturday was canceled"); a weekday in the possessive ("Monday's
 ruling") names a reported event unless the noun is one usually ahead ("Sunday's vote").
 
-The rules live by kind in :mod:`timex_patterns` (calendar dates), :mod:`timex_finance`
+The rules live by kind in :mod:`timex_patterns` (calendar dates), :mod:`timex_relative`
+(dates counted from another: "that year", "two years ago", "a year from now"), :mod:`timex_finance`
 (quarters, fiscal years, "the year-ago period"), :mod:`timex_vague` (PRESENT_REF,
 PAST_REF, FUTURE_REF), :mod:`timex_durations` (durations and sets), :mod:`timex_clock`
 (times of day) and :mod:`timex_holidays` ("Christmas", "Thanksgiving Day"). Two passes
@@ -41,7 +42,8 @@ from dataclasses import replace
 
 # The rule modules register their rules on import; the order settles ties between candidates
 # of the same span (earlier wins).
-from storyline import timex_patterns, timex_finance, timex_vague  # noqa: F401  isort: skip
+from storyline import timex_patterns, timex_relative  # noqa: F401  isort: skip
+from storyline import timex_finance, timex_vague  # noqa: F401  isort: skip
 from storyline import timex_durations, timex_clock, timex_holidays  # noqa: F401  isort: skip
 from storyline.model import TimeExpr
 from storyline.timex_base import NEEDS, RULES, Cand, Ctx
@@ -103,11 +105,13 @@ def _narrative(cands: list[Cand], ref: Dct | None) -> None:
     """Resolve "the following year"-style values against the last calendar date before them."""
     last: str | None = None
     last_day: str | None = None  # the last full calendar date, for "the previous Friday"
+    last_month: str | None = None  # the last date with a month at least
     for c in cands:
         if c.value.startswith("NARR:"):
             _, step_s, unit = c.value.split(":")
             step = int(step_s)
-            own = last_day if unit.startswith("wd") else last
+            # the last date precise enough for the unit: a day needs a day, a month a month
+            own = {"year": last, "month": last_month}.get(unit, last_day)
             base = own or (ref.date.isoformat() if ref and ref.date else None)
             c.value, c.anchored = "XXXX", False
             if base is None:
@@ -129,6 +133,7 @@ def _narrative(cands: list[Cand], ref: Dct | None) -> None:
         elif c.type == "DATE" and re.fullmatch(r"\d{4}(?:-\d\d){0,2}", c.value):
             last = c.value
             last_day = c.value if len(c.value) == 10 else last_day
+            last_month = c.value if len(c.value) >= 7 else last_month
 
 
 _URL = re.compile(r"(?:https?://|www\.)\S+")

@@ -32,7 +32,8 @@ _CLOCK = (
 )
 _ZONE = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time|\([A-Z]{3,4}\)))?"
 _DAY = (
-    r"(?P<wd>" + WEEKDAY + r")|(?P<rel>today|yesterday|tomorrow|tonight)"
+    r"(?P<wd>" + WEEKDAY + r")(?:,?\s+(?P<wmon>" + MONTH + r")\s+(?P<wdd>[0-3]?\d)(?!\d)"
+    r"(?:,?\s+(?P<wyy>" + YEAR + r"))?)?|(?P<rel>today|yesterday|tomorrow|tonight)"
     r"|(?P<mon>" + MONTH + r")\s+(?P<dd>[0-3]?\d)(?!\d)(?:,?\s+(?P<yy>" + YEAR + r"))?"
 )
 _DAY_SHIFT = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
@@ -42,6 +43,11 @@ def _day_value(m: re.Match[str], ctx: Ctx) -> tuple[str | None, bool]:
     """(YYYY-MM-DD or a value with X's, used dct) of the day named in ``m``; None when none is."""
     ref = ctx.ref.date if ctx.ref else None
     groups = m.groupdict()
+    if groups.get("wmon"):  # "Friday, Oct. 23": the date decides, the weekday only confirms
+        month, day = month_number(groups["wmon"]), int(groups["wdd"])
+        if groups.get("wyy"):
+            return ymd(int(groups["wyy"]), month, day), False
+        return resolve_day(ctx.ref, month, day, ctx.ahead(m.start(), m.end()))
     if groups.get("wd"):
         weekday = WEEKDAYS[groups["wd"].lower()]
         if ref is None:
@@ -80,12 +86,20 @@ def _clock(m: re.Match[str], ctx: Ctx) -> Cand | None:
         elif (m["ap"] or m["ap2"] or "").lower() == "a" and hour == 12:
             hour = 0
     day, anchored = _day_value(m, ctx)
+    start = m.start()
+    if day is None and (lead := _DAY_AT.search(ctx.text, max(0, start - 60), start)):
+        day, anchored = _day_value(lead, ctx)  # "Tuesday at 3 p.m.": one time, on Tuesday
+        start = lead.start()
     if day is None:
         if ctx.ref and ctx.ref.date:
             day, anchored = ctx.ref.date.isoformat(), True
         else:
             day = "XXXX-XX-XX"
-    return Cand(m.start(), m.end(), "TIME", f"{day}T{hour:02d}:{minute:02d}", anchored=anchored)
+    return Cand(start, m.end(), "TIME", f"{day}T{hour:02d}:{minute:02d}", anchored=anchored)
+
+
+# A day named right before a clock time: "Tuesday at 3 p.m.", "tomorrow around noon".
+_DAY_AT = re.compile(r"\b(?:" + _DAY + r"),?\s+(?:at|around|about)\s+$", re.I)
 
 
 @needs("gmt", "utc", "local time")

@@ -16,6 +16,7 @@ from storyline.timex_rules import (
     FULL_MONTH,
     MONTHS,
     NUMBER,
+    SEASONS,
     UNIT,
     WEEKDAY,
     WEEKDAYS,
@@ -29,14 +30,14 @@ _COUNT = (
 # "2 1/2 years", "two and a half years", "a year and a half"
 _HALF = r"(?P<half>\s+1/2|\s+and\s+a\s+half|-and-a-half)?"
 _EXTRA = r"(?:(?:more|additional|further|straight|consecutive|full|trading|business|working)\s+)?"
-_UNIT = r"(?P<unit>" + UNIT + r"|quarter)s?"
+_UNIT = r"(?P<unit>centuries|" + UNIT + r"|quarter)s?"
 # the value of half a unit, in the next smaller unit
 _HALF_OF = {"year": "6M", "month": "15D", "day": "12H", "hour": "30M", "minute": "30S"}
 
 
 def _value(count: int | None, unit: str, half: bool) -> str:
     """The TIMEX3 duration of ``count`` (and a half) ``unit``s; quarters count as Q."""
-    unit = unit.lower()
+    unit = unit.lower().replace("centuries", "century")
     if unit == "quarter":
         return f"P{'X' if count is None else count}Q"
     value = duration_value(count, unit)
@@ -60,6 +61,8 @@ def _value(count: int | None, unit: str, half: bool) -> str:
 def _duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
     word = m["n"].lower()
     unit = m["unit"].lower()
+    if m["unit"][0].isupper():
+        return None  # "CBS's 60 Minutes", "48 Hours": a title, not a length of time
     if word == "some" or (word in ("a", "an") and unit in ("second", "quarter")):
         return None  # "some years" is vague, "a second group" an ordinal, "a quarter" a share
     if unit == "quarter" and re.match(r"s?(?:\s+of\b|-)", ctx.after(m.end(), 4)):
@@ -111,6 +114,29 @@ def _bare_duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return Cand(m.start(), m.end(), "DURATION", _value(None, unit, False))
 
 
+_PART_OF = {("half", "century"): "P50Y", ("half", "decade"): "P5Y", ("half", "year"): "P6M",
+            ("half", "month"): "P15D", ("half", "day"): "PT12H", ("half", "hour"): "PT30M",
+            ("quarter", "century"): "P25Y", ("quarter", "hour"): "PT15M"}  # fmt: skip
+
+
+@needs("half", "quarter")
+@rule(r"\b(?P<part>half)\s+(?:a|an)\s+(?P<unit>century|decade|year|month|day|hour)\b", re.I)
+@rule(r"\b(?:a|an)\s+(?P<part>half|quarter)[\s-](?P<unit>century|hour)\b", re.I)
+def _part_of_unit(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """ "half a century" (P50Y), "a half-hour" (PT30M), "a quarter century" (P25Y)."""
+    if re.match(r"\s+ago\b", ctx.after(m.end(), 6)):
+        return None  # "half a century ago" is a date (timex_patterns)
+    value = _PART_OF[(m["part"].lower(), m["unit"].lower())]
+    return Cand(m.start(), m.end(), "DURATION", value)
+
+
+@needs("long")
+@rule(r"\b(?P<unit>hour|day|week|month|year|decade)(?:-|\s)?long\b", re.I)
+def _unit_long(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """ "a day-long meeting", "a weeklong strike": one unit of time."""
+    return Cand(m.start(), m.end(), "DURATION", duration_value(1, m["unit"]))
+
+
 @needs("for ")
 @rule(r"\b(?:for\s+)(?P<what>a\s+while|some\s+time|a\s+(?:long|short|lengthy)\s+(?:time|period|"
       r"while)|a\s+fairly\s+lengthy\s+period|a\s+time)\b", re.I)  # fmt: skip
@@ -124,10 +150,12 @@ _SET_UNITS = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "quart
               "hour": "PT1H", "night": "XXXX-XX-XXTNI", "morning": "XXXX-XX-XXTMO",
               "evening": "XXXX-XX-XXTEV", "afternoon": "XXXX-XX-XXTAF"}  # fmt: skip
 _SET_WORDS = r"day|week|month|year|quarter|hour|night|morning|evening|afternoon"
+_SEASON_WORDS = r"winter|spring|summer|autumn|fall"
 
 
 @needs("every", "each", "once", "twice", "times", "annually", "yearly")
-@rule(r"\b(?:every|each)\s+(?P<unit>" + _SET_WORDS + "|" + WEEKDAY + "|" + FULL_MONTH + r")", re.I)
+@rule(r"\b(?:every|each)\s+(?P<unit>" + _SET_WORDS + "|" + WEEKDAY + "|" + FULL_MONTH + "|"
+      + _SEASON_WORDS + r")\b", re.I)  # fmt: skip
 @rule(r"\b(?:once|twice|\w+ times)\s+(?:a|an|per|each|every)\s+(?P<unit>" + _SET_WORDS + r")\b",
       re.I)  # fmt: skip
 @rule(r"\b(?P<word>annually|yearly)\b", re.I)
@@ -136,9 +164,35 @@ def _set(m: re.Match[str], ctx: Ctx) -> Cand | None:
     unit = (groups.get("unit") or "year").lower()
     if unit in _SET_UNITS:
         return Cand(m.start(), m.end(), "SET", _SET_UNITS[unit])
+    if unit in SEASONS:  # "every summer"
+        return Cand(m.start(), m.end(), "SET", f"XXXX-{SEASONS[unit]}")
     if unit.rstrip(".") in MONTHS:
         return Cand(m.start(), m.end(), "SET", f"XXXX-{MONTHS[unit.rstrip('.')]:02d}")
     return Cand(m.start(), m.end(), "SET", f"XXXX-WXX-{WEEKDAYS[unit] + 1}")
+
+
+_LETTERS = {"year": "Y", "month": "M", "week": "W", "day": "D", "quarter": "Q"}
+
+
+@needs("every", "each of")
+@rule(r"\bevery\s+(?P<n>other|" + NUMBER + r")\s+"
+      r"(?P<unit>year|month|week|day|hour|minute|quarter)s?\b", re.I)  # fmt: skip
+@rule(
+    r"\beach\s+of\s+the\s+(?:past|last|next|coming|previous|first|following)\s+"
+    r"(?P<n>" + NUMBER + r")\s+(?P<unit>years|months|weeks|days|quarters)\b",
+    re.I,
+)
+def _every_n(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """ "every four years" (SET P4Y), "every other week" (P2W); "each of the last three
+    years" repeats once a year (P1Y), the count only bounds the set."""
+    unit = m["unit"].lower().rstrip("s")
+    word = m["n"].lower()
+    count = 1 if m[0].lower().startswith("each") else (2 if word == "other" else number_value(word))
+    if count is None or count < 1:
+        return None
+    if unit in ("hour", "minute"):
+        return Cand(m.start(), m.end(), "SET", f"PT{count}{unit[0].upper()}")
+    return Cand(m.start(), m.end(), "SET", f"P{count}{_LETTERS[unit]}")
 
 
 _ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P1Q",

@@ -40,8 +40,10 @@ def _quarter_of(ref: Dct | None, n: int, half: bool, future: bool) -> tuple[str,
 @rule(
     r"\b(?:the\s+)?(?:(?P<yr>" + YEAR + r")\s+|(?P<ago>" + _AGO + r")\s+|(?P<rel>next|last|this)"
     r"\s+year's\s+)?(?:fiscal[\s-]+)?" + _ORD + r"[\s-](?:fiscal\s+)?(?P<unit>quarter|half)"
-    r"(?!ly)(?:\s+of)?(?:\s+(?:fiscal\s+)?(?P<year>" + YEAR + r")(?!\d)|\s+(?P<rel2>next|last|this)"
-    r"\s+year\b)?",
+    r"(?!ly)(?:(?:\s+of)?\s+(?:fiscal\s+)?(?P<year>" + YEAR + r")(?!\d)"
+    r"|(?:\s+of)?\s+(?P<rel2>next|last|this)\s+year\b"
+    r"|\s+of\s+the\s+(?P<this>(?:current\s+|calendar\s+)?year)\b"
+    r"(?!\s+(?:ago|earlier|before|after|later)\b))?",
     re.I,
 )
 @rule(r"\b(?:the\s+)?(?P<n>first)\s+two\s+(?P<unit>quarters)(?:\s+of)?(?:\s+(?P<year>" + YEAR
@@ -62,10 +64,13 @@ def _quarter(m: re.Match[str], ctx: Ctx) -> Cand | None:
         return Cand(m.start(), m.end(), "DATE", f"{year}-{code}")
     if groups.get("ago"):
         return Cand(m.start(), m.end(), "DATE", f"FIN:-1:{code}")
-    if groups.get("rel") or groups.get("rel2"):
-        step = {"next": 1, "last": -1, "this": 0}[(groups.get("rel") or groups["rel2"]).lower()]
+    if groups.get("rel") or groups.get("rel2") or groups.get("this"):  # "... of the year": this
+        how = (groups.get("rel") or groups.get("rel2") or "this").lower()
+        step = {"next": 1, "last": -1, "this": 0}[how]
         value = unit_value(ctx.ref, "year", step)
         return Cand(m.start(), m.end(), "DATE", f"{value or 'XXXX'}-{code}", anchored=bool(value))
+    if re.match(r"\s+of\s+(?:the|this|that)\s", ctx.after(m.end(), 12)):
+        return None  # "the second half of the 1990s", "the third quarter of the game"
     year, anchored = _quarter_of(ctx.ref, n, half, ctx.future(m.start()))
     return Cand(m.start(), m.end(), "DATE", f"{year}-{code}", anchored=anchored)
 

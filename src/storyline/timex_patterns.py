@@ -17,16 +17,13 @@ from storyline.timex_base import rule as _rule
 from storyline.timex_rules import (
     FULL_MONTH,
     MONTH,
-    NUMBER,
     PARTS_OF_DAY,
     SEASONS,
-    UNIT,
     WEEKDAY,
     WEEKDAYS,
     YEAR,
     duration_value,
     month_number,
-    number_value,
     resolve_day,
     resolve_month,
     unit_value,
@@ -131,7 +128,10 @@ def _month(m: re.Match[str], ctx: Ctx) -> Cand | None:
 
 
 @_rule(r"(?<![\w.,$€£#])(" + YEAR + r")(?![\w%]|[.,]\d)")
+@_rule(r"\b[Tt]he\s+year\s+(" + YEAR + r")(?![\w%]|[.,]\d)")  # "the year 2000": one date
 def _year(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    if not m[0][0].isdigit():
+        return Cand(m.start(), m.end(), "DATE", m[1])
     if not year_is_plausible(ctx.text, m.start(), m.end()):
         return None
     return Cand(m.start(), m.end(), "DATE", m[1])
@@ -256,6 +256,9 @@ def _weekday(m: re.Match[str], ctx: Ctx) -> Cand | None:
             future = False  # "Wednesday's ruling": an event reported, not one announced
         direction = {"last": "before", "past": "before", "next": "after", "coming": "on_or_after"}
         way = direction.get(how, "on_or_after" if future else "on_or_before")
+        if how == "this":  # "this Sunday": the Sunday of the dct's own (ISO) week
+            ref = ref - dt.timedelta(days=ref.weekday())
+            way = "on_or_after"
         value, anchored = weekday_date(ref, weekday, way).isoformat(), True
     if part:
         return Cand(start, m.end(), "TIME", f"{value}T{part}", anchored=anchored)
@@ -331,54 +334,12 @@ def _the_weekend(m: re.Match[str], ctx: Ctx) -> Cand | None:
 
 
 @needs(" of the")
-@_rule(r"\b(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+(?P<the>the)\s+(?P<unit>month|week)\b")
+@_rule(
+    r"\b(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+(?P<the>the)\s+"
+    r"(?P<unit>month|week|decade|century)\b"
+)
 def _the_month(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """ "by the end of the month", "the end of the decade": the dct's own month, week,
+    decade (199) or century (19); the widening adds the position (END, START)."""
     value = unit_value(ctx.ref, m["unit"], 0)
     return Cand(m.start("the"), m.end(), "DATE", value or "XXXX", anchored=value is not None)
-
-
-_DAY_STEP = {"before": -1, "previous": -1, "preceding": -1, "after": 1, "next": 1, "following": 1}
-
-
-@needs("that ", "same ", "the ", "previous day", "preceding day", "next day", "following day")
-@_rule(
-    r"\b(?:[Tt]hat|[Tt]he\s+same)\s+(?P<unit>year|month|week|day)\b(?!\s+(?:old|ago|earlier|later)\b)"
-)
-@_rule(r"\b[Tt]he\s+(?P<how>previous|preceding|next|following)\s+(?P<unit>day)\b")
-@_rule(
-    r"\b[Tt]he\s+(?P<unit>day|week|month|year)\s+(?P<how>before|after)\b(?!\s+(?:the|a|an|his|her|their|its)\b)"
-)
-def _that_unit(m: re.Match[str], ctx: Ctx) -> Cand | None:
-    step = _DAY_STEP.get((m.groupdict().get("how") or "").lower(), 0)
-    return Cand(m.start(), m.end(), "DATE", f"NARR:{step}:{m['unit']}")
-
-
-@needs("earlier", "later")
-@_rule(r"\b(?P<how>earlier|later)\s+(?:(?P<the>this|next|last)\s+)(?P<unit>week|month|year)\b")
-def _earlier_this(m: re.Match[str], ctx: Ctx) -> Cand | None:
-    step = {"this": 0, "next": 1, "last": -1}[m["the"]]
-    value = unit_value(ctx.ref, m["unit"], step)
-    return Cand(m.start(), m.end(), "DATE", value or "XXXX", anchored=value is not None)
-
-
-_COUNT = r"(?P<n>" + NUMBER + r"|a|an|several|a few|few|many|some|a couple of)"
-
-
-@needs("ago", "later", "earlier")
-@_rule(
-    r"\b" + _COUNT + r"\s+(?P<unit>" + UNIT + r")s?(?:\s+or\s+so)?\s+(?P<dir>ago|later|earlier)\b",
-    re.I,
-)
-def _ago(m: re.Match[str], ctx: Ctx) -> Cand | None:
-    count, unit = number_value(m["n"]), m["unit"].lower()
-    if count == 1 and unit == "year":  # "a year ago/earlier": the same period a year before
-        step = 1 if m["dir"].lower() == "later" else -1
-        return Cand(m.start(), m.end(), "DATE", f"FIN:{step}:{m['dir'].lower()}")
-    if m["dir"].lower() != "ago":  # "three days later": a length of time; "later" a signal
-        return None
-    if count is None:
-        return Cand(m.start(), m.end(), "DATE", "PAST_REF", anchored=ctx.ref is not None)
-    if unit in ("hour", "minute", "second"):
-        unit, count = "day", 0
-    value = unit_value(ctx.ref, unit, -count)
-    return Cand(m.start(), m.end(), "DATE", value or "XXXX", anchored=value is not None)

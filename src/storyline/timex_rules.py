@@ -104,7 +104,7 @@ _POSITIONS = {
 }  # fmt: skip
 PREFIX = re.compile(
     r"(?:\b(?P<rel>" + _alt(list(_RELATIONS)) + r")\s+)?"
-    r"(?P<posall>(?:the\s+)?(?:very\s+)?(?P<pos>end|close|beginning|start|middle)\s+of\s+"
+    r"(?P<posall>(?:\bthe\s+)?(?:\bvery\s+)?\b(?P<pos>end|close|beginning|start|middle)\s+of\s+"
     r"(?:the\s+)?|\b(?P<adj>early|mid|late)(?:-|\s+)(?:in\s+)?)?$",
     re.IGNORECASE,
 )

@@ -1,0 +1,100 @@
+"""Rules for dates counted from another time: from the last date named ("that year", "the day
+after", "later in the day"), from the document creation time ("earlier this month", "two
+years ago", "a year from now", "the day after tomorrow").
+
+A count names a date at the grain of its unit: "two years ago" is a year, "a decade ago" a
+decade (198), "two weeks ago" an ISO week. Values starting with ``NARR:`` are resolved by
+:mod:`storyline.timex` against the last calendar date before them; "a year ago/earlier" is
+left to :mod:`timex_finance` (``FIN:``), which knows the reporting period in focus.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storyline.timex_base import Cand, Ctx, needs
+from storyline.timex_base import rule as _rule
+from storyline.timex_rules import NUMBER, UNIT, number_value, unit_value
+
+_DAY_STEP = {"before": -1, "previous": -1, "preceding": -1, "after": 1, "next": 1, "following": 1}
+
+
+@needs("that ", "same ", "the ", "previous day", "preceding day", "next day", "following day")
+@_rule(
+    r"\b(?:[Tt]hat|[Tt]he\s+same)\s+(?P<unit>year|month|week|day)\b(?!\s+(?:old|ago|earlier|later)\b)"
+)
+@_rule(r"\b[Tt]he\s+(?P<how>previous|preceding|next|following)\s+(?P<unit>day)\b")
+@_rule(
+    r"\b[Tt]he\s+(?P<unit>day|week|month|year)\s+(?P<how>before|after)\b(?!\s+(?:the|a|an|his|her|their|its)\b)"
+)
+@_rule(r"\b(?:[Ll]ater|[Ee]arlier)\s+in\s+(?P<the>the)\s+(?P<unit>day|week)\b")
+def _that_unit(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """ "that year", "the day after", "later in the day": the unit of the last date named."""
+    groups = m.groupdict()
+    step = _DAY_STEP.get((groups.get("how") or "").lower(), 0)
+    start = m.start("the") if groups.get("the") else m.start()
+    return Cand(start, m.end(), "DATE", f"NARR:{step}:{m['unit']}")
+
+
+@needs("earlier", "later")
+@_rule(r"\b(?P<how>earlier|later)\s+(?:(?P<the>this|next|last)\s+)(?P<unit>week|month|year)\b")
+def _earlier_this(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    step = {"this": 0, "next": 1, "last": -1}[m["the"]]
+    value = unit_value(ctx.ref, m["unit"], step)
+    return Cand(m.start(), m.end(), "DATE", value or "XXXX", anchored=value is not None)
+
+
+_COUNT = r"(?P<n>" + NUMBER + r"|a|an|several|a few|few|many|some|a couple of)"
+
+
+@needs("from now", "from today", "after tomorrow", "before yesterday")
+@_rule(r"\b" + _COUNT + r"\s+(?P<unit>" + UNIT + r")s?\s+from\s+(?P<from>now|today)\b", re.I)
+@_rule(r"\b[Tt]he\s+day\s+(?P<how>after\s+tomorrow|before\s+yesterday)\b")
+def _from_now(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """ "a year from now" (the year ahead of the dct), "the day after tomorrow": one date."""
+    groups = m.groupdict()
+    if groups.get("how"):
+        count, unit = (2 if groups["how"].startswith("after") else -2), "day"
+    else:
+        count, unit = number_value(m["n"]), m["unit"].lower()
+    if count is None:
+        return Cand(m.start(), m.end(), "DATE", "FUTURE_REF", anchored=ctx.ref is not None)
+    if unit in ("hour", "minute", "second"):
+        return None  # "two hours from now": a time of day, left to the clock rules
+    if unit == "week" and (groups.get("from") or "").lower() == "today":
+        unit, count = "day", count * 7  # "a week from today": a day
+    value = unit_value(ctx.ref, unit, count)
+    if value and unit in _GRAIN:
+        value = value[: _GRAIN[unit]]
+    return Cand(m.start(), m.end(), "DATE", value or "XXXX", anchored=value is not None)
+
+
+@needs("ago", "later", "earlier")
+@_rule(
+    r"\b" + _COUNT + r"\s+(?P<unit>" + UNIT + r"|centuries)s?(?:\s+or\s+so)?\s+"
+    r"(?P<dir>ago|later|earlier)\b",
+    re.I,
+)
+@_rule(r"\b(?P<half>half)\s+(?P<n>a|an)\s+(?P<unit>century|decade)\s+(?P<dir>ago)\b", re.I)
+def _ago(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    count, unit = number_value(m["n"]), m["unit"].lower().replace("centuries", "century")
+    if m.groupdict().get("half"):  # "half a century ago": 50 years before the dct
+        value = unit_value(ctx.ref, "year", -(50 if unit == "century" else 5))
+        return Cand(m.start(), m.end(), "DATE", value or "XXXX", anchored=value is not None)
+    if count == 1 and unit == "year":  # "a year ago/earlier": the same period a year before
+        step = 1 if m["dir"].lower() == "later" else -1
+        return Cand(m.start(), m.end(), "DATE", f"FIN:{step}:{m['dir'].lower()}")
+    if m["dir"].lower() != "ago":  # "three days later": a length of time; "later" a signal
+        return None
+    if count is None:
+        return Cand(m.start(), m.end(), "DATE", "PAST_REF", anchored=ctx.ref is not None)
+    if unit in ("hour", "minute", "second"):
+        unit, count = "day", 0
+    value = unit_value(ctx.ref, unit, -count)
+    if value and unit in _GRAIN:  # "a decade ago" names a decade (198), not a year (1989)
+        value = value[: _GRAIN[unit]]
+    return Cand(m.start(), m.end(), "DATE", value or "XXXX", anchored=value is not None)
+
+
+# digits of a year that name its decade and its century
+_GRAIN = {"decade": 3, "century": 2}
