@@ -194,3 +194,21 @@ def test_an_updated_fact_shows_its_values_in_order_with_their_days(document: dic
     assert "→" in markdown and ", updated |" in markdown
     html = render(updated, "html")
     assert "badge updated" in html and "2025-03-05 to 2025-03-06" in html
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "hedge", "shown"),
+    [
+        (1200, "resident", "about", "about 1,200 residents"),
+        (2014, None, None, "2014"),
+        (1800, "municipality", None, "1,800 municipalities"),
+        (2500, "troops", "about", "about 2,500 troops"),
+        (1, "supplier", None, "1 supplier"),
+        (1_800_000_000, "EUR", None, "1,800,000,000 EUR"),
+        ("2025-09", None, "END", "end of 2025-09"),
+    ],
+)
+def test_fact_values_read_as_a_reader_expects(value, unit, hedge, shown) -> None:
+    from storyline.views import format_value
+
+    assert format_value(value, unit, hedge) == shown

@@ -202,3 +202,25 @@ def times(
         for t in tag_times(text, dct)
     ]
     sys.stdout.write(json.dumps(found, ensure_ascii=False, indent=2) + "\n")
+
+
+@app.command()
+def serve(
+    db: DbOption = Path("storyline.db"),
+    host: Annotated[str, typer.Option(help="Address to bind (loopback by default).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    allow_ingest: Annotated[
+        bool, typer.Option("--allow-ingest", help="Accept POST /api/v1/ingest (needs the token).")
+    ] = False,
+    token: Annotated[
+        str | None,
+        typer.Option(envvar="STORYLINE_TOKEN", help="Ingest token (default: generated, printed)."),
+    ] = None,
+) -> None:
+    """Serve the REST API (/api/v1, /openapi.json) and the web pages over the database."""
+    from functools import partial
+
+    from storyline.api import serve as serve_app
+
+    say = partial(out.print, markup=False, highlight=False)
+    serve_app(_open_store(db), host, port, allow_ingest, token, say=say)

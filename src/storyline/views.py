@@ -40,10 +40,23 @@ def format_value(value: Any, unit: str | None = None, hedge: str | None = None) 
     """A fact value as a reader expects it: 2,500 troops, nearly 100 dead, by 2025-09."""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = f"{value:,}" if isinstance(value, int) and not 1000 <= value <= 2100 else str(value)
+    yearlike = unit in (None, "date", "year") and isinstance(value, int) and 1000 <= value <= 2100
+    text = f"{value:,}" if isinstance(value, int | float) and not yearlike else str(value)
     hedge = MOD_WORDS.get(hedge, hedge) if hedge else None
-    parts = [hedge, text, unit if unit and unit not in ("date", "year") else None]
-    return " ".join(p for p in parts if p)
+    shown_unit = unit if unit and unit not in ("date", "year") else None
+    if shown_unit and value != 1 and shown_unit.isalpha() and shown_unit.islower():
+        shown_unit = _plural(shown_unit)
+    return " ".join(p for p in (hedge, text, shown_unit) if p)
+
+
+def _plural(unit: str) -> str:
+    """A counted unit as a plural noun ("resident" -> "residents"); units already plural
+    or uncountable ("troops", "dead", "people") stay as they are."""
+    if unit.endswith("s") or unit in {"dead", "wounded", "people", "staff", "personnel"}:
+        return unit
+    if unit.endswith("y") and unit[-2:-1] not in "aeiou":
+        return unit[:-1] + "ies"
+    return unit + ("es" if unit.endswith(("ch", "sh", "x")) else "s")
 
 
 def story_views(document: dict[str, Any]) -> list[dict[str, Any]]:
