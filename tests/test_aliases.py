@@ -136,3 +136,155 @@ def test_corporate_suffixes_unique_prefixes_and_apostrophes():
     assert {"Orbis Freight Group", "Orbis Freight"} <= set(orbis.aliases)
     # a coordination of two names is no longer form of either
     assert entity_of(ents, "Delta") is not entity_of(ents, "Delta and Pine Bay")
+
+
+def test_canonical_name_is_the_most_frequent_full_form():
+    from collections import Counter
+
+    from storyline.aliases import canonical_form
+
+    # the fullest forms (particles not counted) compete; the short form never wins
+    forms = Counter({"Yusuf Karam al Nadir": 1, "Yusuf Karam al-Nadir": 1, "Nadir": 5})
+    assert canonical_form(forms, {}) == "Yusuf Karam al-Nadir"  # tie: attached particle
+    forms = Counter({"Yusuf Karam al Nadir": 3, "Yusuf Karam al-Nadir": 1})
+    assert canonical_form(forms, {}) == "Yusuf Karam al Nadir"  # frequency first
+    tie = Counter({"Jamal Rasheed": 1, "Jamaal Rashid": 1})
+    spread = {"Jamaal Rashid": {"a", "b"}, "Jamal Rasheed": {"a"}}
+    assert canonical_form(tie, spread) == "Jamaal Rashid"  # then the most sources
+    plain = Counter({"Samir al-Haddadi": 1, "Sameer al-Hadadi": 1})
+    assert canonical_form(plain, {}) == "Sameer al-Hadadi"  # then the plainer spelling
+    shout = Counter({"KARIM BELLOUMI / AFP": 1, "Karim Belloumi": 1})
+    assert canonical_form(shout, {}) == "Karim Belloumi"
+
+
+def test_seed_like_variants_take_the_better_spelling():
+    arts = [
+        article("a", "Yusuf Karam al Nadir spoke.", [("Yusuf Karam al Nadir", "PERSON")]),
+        article(
+            "b",
+            "Yusuf Karam al-Nadir and Nadir.",
+            [("Yusuf Karam al-Nadir", "PERSON"), ("Nadir", "PERSON")],
+        ),
+    ]
+    assert entity_of(resolve_entities(arts), "Nadir").name == "Yusuf Karam al-Nadir"
+
+
+def test_acronym_defined_in_parentheses_even_without_plain_initials():
+    from storyline.names import abbreviates
+
+    assert abbreviates("MAL", "Marlow Airlines") and abbreviates("KTC", "Kessel Trading Co")
+    assert not abbreviates("ZQ", "Marlow Airlines")  # the first letter must start it
+    assert not abbreviates("MLX", "Marlow Airlines")
+    arts = [
+        article(
+            "a",
+            "Marlow Airlines (MAL) ordered jets.",
+            [("Marlow Airlines", "ORG"), ("MAL", "ORG")],
+        ),
+        article("b", "MAL said it would pay.", [("MAL", "ORG")]),
+        article("c", "The Tarn Valley (QX) flooded.", [("Tarn Valley", "LOC"), ("QX", "ORG")]),
+    ]
+    ents = resolve_entities(arts)
+    assert entity_of(ents, "MAL") is entity_of(ents, "Marlow Airlines")
+    assert entity_of(ents, "QX") is not entity_of(ents, "Tarn Valley")
+
+
+def test_legal_suffixes_plurals_and_country_short_forms_meet():
+    arts = [
+        article(
+            "a",
+            "Brennan Motors Co. and the U.S. Senate.",
+            [("Brennan Motors Co.", "ORG"), ("U.S. Senate", "ORG")],
+        ),
+        article(
+            "b",
+            "Brennan Motor Company and the United States Senate and the US Senate.",
+            [
+                ("Brennan Motor Company", "ORG"),
+                ("United States Senate", "ORG"),
+                ("US Senate", "ORG"),
+            ],
+        ),
+        article("c", "Brennan and Brenna.", [("Brennan", "ORG"), ("Brenna", "ORG")]),
+    ]
+    ents = resolve_entities(arts)
+    brennan = entity_of(ents, "Brennan")
+    assert {"Brennan Motors Co", "Brennan Motor Company"} <= set(brennan.aliases)
+    assert entity_of(ents, "Brenna") is not brennan  # one letter more is another name
+    senate = entity_of(ents, "US Senate")
+    assert {"U.S. Senate", "United States Senate"} <= set(senate.aliases)
+
+
+def test_a_body_joins_the_only_place_qualified_name_ending_with_it():
+    arts = [
+        article(
+            "a",
+            "Canada and the Canada Border Agency. The Border Agency said so.",
+            [("Canada", "GPE"), ("Canada Border Agency", "ORG"), ("Border Agency", "ORG")],
+        ),
+        article(
+            "b",
+            "Iraqi and Syrian troops: the Iraqi Army and the Syrian Army. The Army left.",
+            [
+                ("Iraqi", "NORP"),
+                ("Syrian", "NORP"),
+                ("Iraqi Army", "ORG"),
+                ("Syrian Army", "ORG"),
+                ("Army", "ORG"),
+            ],
+        ),
+        article(
+            "c",
+            "The Royal Coast Guard and the Coast Guard.",
+            [("Royal Coast Guard", "ORG"), ("Coast Guard", "ORG")],
+        ),
+    ]
+    ents = resolve_entities(arts)
+    assert entity_of(ents, "Border Agency") is entity_of(ents, "Canada Border Agency")
+    army = entity_of(ents, "Army")
+    assert army.aliases == ["Army"]  # two armies of two places: no way to tell
+    # "Royal" is no place: "Coast Guard" stays apart
+    assert entity_of(ents, "Coast Guard") is not entity_of(ents, "Royal Coast Guard")
+
+
+def test_organisations_the_model_took_for_people_or_the_reverse():
+    arts = [
+        article(
+            "a",
+            "Lockwell Barton won. Lockwell said so. Corvane Capital Partners and Corvane.",
+            [
+                ("Lockwell Barton", "PERSON"),
+                ("Lockwell", "ORG"),
+                ("Corvane Capital Partners", "ORG"),
+                ("Corvane", "PERSON"),
+            ],
+        ),
+        article(
+            "b",
+            "Delmar Freight Lines; Elena Delmar and Delmar.",
+            [("Delmar Freight Lines", "ORG"), ("Elena Delmar", "PERSON"), ("Delmar", "PERSON")],
+        ),
+        article("c", "Jordan Hale; Jordan.", [("Jordan Hale", "PERSON"), ("Jordan", "GPE")]),
+    ]
+    ents = resolve_entities(arts)
+    assert entity_of(ents, "Lockwell") is entity_of(ents, "Lockwell Barton")
+    assert entity_of(ents, "Corvane") is entity_of(ents, "Corvane Capital Partners")
+    # a one-word "person" that is some person's surname is left to the surname rule
+    assert entity_of(ents, "Delmar") is entity_of(ents, "Elena Delmar")
+    assert entity_of(ents, "Delmar") is not entity_of(ents, "Delmar Freight Lines")
+    # a place never joins a person by its first name
+    assert entity_of(ents, "Jordan") is not entity_of(ents, "Jordan Hale")
+
+
+def test_resolve_mentions_gives_each_mention_its_entity():
+    from storyline.aliases import resolve_mentions
+
+    arts = [
+        article("a", "Petra Vasquez spoke.", [("Petra Vasquez", "PERSON")]),
+        article(
+            "b", "Vasquez left the Orbis Group.", [("Vasquez", "PERSON"), ("Orbis Group", "ORG")]
+        ),
+    ]
+    ents, index = resolve_mentions(arts)
+    assert index[0][0] == index[1][0] != index[1][1]
+    assert ents[index[1][1]].name == "Orbis Group"

@@ -88,3 +88,79 @@ def test_a_district_named_before_its_noun_is_the_claims_place(nlp):
     times = [TimeExpr(start, start + 9, "June 2027", "DATE", "2027-06")]
     claims = extract_claims(nlp(text), times)
     assert [c.place for c in claims] == ["Old Harbour"]
+
+
+def test_titles_go_before_people_but_stay_in_names_of_bodies():
+    from storyline.entities import person_like
+
+    assert clean_name("General Motors", "ORG") == "General Motors"
+    assert clean_name("General Motors") == "General Motors"
+    assert clean_name("the Defense Ministry", "ORG") == "Defense Ministry"
+    assert clean_name("General Halvard Motors Corporation", "ORG") == (
+        "General Halvard Motors Corporation"
+    )
+    assert clean_name("General Ines Marlowe", "PERSON") == "Ines Marlowe"
+    assert clean_name("Defence Secretary Ines Marlowe", "ORG") == "Ines Marlowe"
+    assert clean_name("President Okonjo", "PERSON") == "Okonjo"
+    assert clean_name("President Okonjo") == "President Okonjo"  # one word: maybe a name
+    assert clean_name("Minister of Fisheries") == "Fisheries"
+    assert person_like(["Yusuf", "bin", "Tamar"]) and person_like(["Rami", "al-Khoury"])
+    assert not person_like(["Tamar"]) and not person_like(["of", "Fisheries"])
+    assert not person_like(["Marlowe", "Holdings"]) and not person_like(["Ines", "marlowe"])
+
+
+def test_people_the_model_mistypes_become_people(nlp):
+    from storyline.entities import extract_mentions
+
+    # the small model tags the whole "Spokeswoman ..." span ORG, and the later surname
+    # alone ORG: a title before a two-word name, and a surname used as a subject
+    text = (
+        "Spokeswoman Delia Varnum said the flight was delayed. Varnum added that no one "
+        "was hurt. Defence Secretary Harlan Whitcombe visited Ottawa. Whitcombe said the "
+        "deal was done."
+    )
+    found = {(m.text, m.label) for m in extract_mentions(nlp(text))}
+    assert ("Delia Varnum", "PERSON") in found
+    assert ("Harlan Whitcombe", "PERSON") in found and ("Whitcombe", "PERSON") in found
+    assert ("Ottawa", "GPE") in found
+
+
+def test_a_surname_that_is_also_a_place_stays_a_place():
+    from types import SimpleNamespace
+
+    from storyline.entities import _surnames_as_people
+    from storyline.model import Mention
+
+    def tokens(*deps: str) -> dict:
+        doc: list = []
+        for i, (start, dep) in enumerate(zip((0, 20, 40), deps, strict=True)):
+            doc.append(SimpleNamespace(i=i, dep_=dep, lower_="x", doc=doc, idx=start))
+        return {t.idx: t for t in doc}
+
+    mentions = [
+        Mention(0, 12, "Talia Jordan", "PERSON"),
+        Mention(20, 26, "Jordan", "GPE"),
+        Mention(40, 46, "Jordan", "GPE"),
+    ]
+    # "... flew to Jordan. Jordan said": the word names a place too, so it stays one
+    kept = _surnames_as_people(mentions, tokens("nsubj", "pobj", "nsubj"))
+    assert [m.label for m in kept] == ["PERSON", "GPE", "GPE"]
+    # "... Jordan said. Jordan added": the only person with that surname
+    moved = _surnames_as_people(mentions, tokens("nsubj", "nsubj", "dobj"))
+    assert [m.label for m in moved] == ["PERSON", "PERSON", "GPE"]
+    # two people share it: no way to tell
+    two = [Mention(0, 12, "Talia Jordan", "PERSON"), Mention(20, 26, "Jordan", "GPE")]
+    two.insert(1, Mention(14, 18, "Ezra Jordan", "PERSON"))
+    toks = tokens("nsubj", "nsubj", "nsubj")
+    toks[14] = toks.pop(20)
+    toks[20] = toks.pop(40)
+    assert [m.label for m in _surnames_as_people(two, toks)] == ["PERSON", "PERSON", "GPE"]
+
+
+def test_an_adjective_stays_apart_from_a_name_that_stands_alone(nlp):
+    from storyline.entities import extract_mentions
+
+    text = "The Islamic State lost ground. Shares of the Danish Velmark rose; Velmark grew."
+    found = {(m.text, m.label) for m in extract_mentions(nlp(text))}
+    assert ("Islamic State", "ORG") in found
+    assert not any(t == "Danish Velmark" for t, _ in found)

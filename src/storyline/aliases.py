@@ -1,22 +1,34 @@
 """Entities of a story: mentions grouped across articles under one canonical name.
 
-Mentions meet when their *keys* meet. A key is built from the cleaned name (no "the",
-possessive or title): lowercase, diacritics and punctuation dropped, the Arabic article
+Mentions meet when their *keys* meet (:func:`storyline.names.mention_key`). A key is built
+from the cleaned name (no "the", possessive or title): lowercase, diacritics and
+punctuation dropped, a run of initials one word ("U.S." -> "us"), the Arabic article
 particles "al"/"el" removed, doubled letters collapsed, a final "h" after a vowel
 dropped, and, for people, each word reduced to its first letter plus its consonants
-("Mohamed"/"Mohammed" -> "mhmd", "Thabet"/"Thabit" -> "thbt", "Haniye"/"Haniyeh").
-Further joins:
+("Mohamed"/"Mohammed" -> "mhmd", "Thabet"/"Thabit" -> "thbt", "Haniye"/"Haniyeh"). For
+other multi-word names, legal suffixes go ("Ltd", "Co", "N.V."), a leading short form of
+a country is spelled out ("U.S. Senate" = "United States Senate") and a final plural
+"s" goes ("Ford Motors" = "Ford Motor"). Further joins:
 
 * a one-word name (or particle + word: "Al Sudani") joins a person's full name when
   exactly one full name in the story ends with that word; when two different people
   share it ("Ali Khamenei", "Hassan Khamenei") it stays an entity of its own;
 * an acronym joins a longer name when the story supports it: defined in parentheses
-  ("Islamic State (IS)"), or the initials of a phrase found in the story's text
-  ("Islamic State of Iraq and Syria" -> "ISIS"), the phrase joining an entity it starts
-  with ("Islamic State");
+  right after it, its letters in order in the name ("Singapore Airlines (SIA)"), or the
+  initials of a phrase found in the story's text ("Islamic State of Iraq and Syria" ->
+  "ISIS"), the phrase joining an entity it starts with ("Islamic State");
+* a short organisation name joins the only longer one it begins ("Lockheed" ->
+  "Lockheed Martin", even typed a person); a one-word "person" that is in no person's
+  full name does the same ("Cerberus" -> "Cerberus Capital Management");
+* a body's name joins the only longer one that is a place of the story followed by it
+  ("Senate" -> "United States Senate"; "Army" stays alone beside two armies);
 * a small table of well-known equivalences (``KNOWN``) that no text defines: the usual
   short forms of the United States, the United Kingdom, the United Nations, the
   European Union and the Islamic State.
+
+The canonical name (:func:`storyline.names.canonical_form`) is the most frequent of the
+fullest forms, then the one most articles use, then the best written ("al-Sudani" over
+"al Sudani"), then the plainer spelling; never a photo credit in capitals.
 
 Nationality adjectives (NORP) are kept apart from countries: "American" is how a text
 qualifies something, not a mention of the United States as an actor.
@@ -25,60 +37,36 @@ qualifies something, not a mention of the United States as an actor.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter, defaultdict
 
 from storyline.entities import clean_name
 from storyline.model import Article, Entity
-
-PARTICLES = frozenset({"al", "el", "ul", "ad", "ar", "as", "ash", "at", "az"})
-KNOWN = {
-    "united states": ["us", "u.s.", "usa", "u.s.a.", "america", "united states of america"],
-    "united kingdom": ["uk", "u.k.", "britain", "great britain"],
-    "united nations": ["un", "u.n."],
-    "european union": ["eu", "e.u."],
-    "islamic state": ["is", "isis", "isil", "daesh", "islamic state of iraq and syria"],
-}
-# legal and corporate suffixes: "Brightwater Energy Ltd" is "Brightwater Energy"
-ORG_SUFFIXES = frozenset(
-    {"ltd", "inc", "plc", "llc", "group", "corp", "corporation", "co", "sa", "ag", "gmbh"}
+from storyline.names import (
+    KNOWN,
+    ORG_SUFFIXES,
+    canonical_form,
+    defined_acronyms,
+    expansions,
+    fold,
+    is_acronym,
+    known_key,
+    mention_key,
+    name_key,
+    name_words,
+    word_key,
 )
-FUNCTION_WORDS = r"(?:of|and|the|for|on|in|de|la|du|del)"
 
-
-def fold(text: str) -> str:
-    """Lowercase ASCII letters/digits/spaces of ``text``: diacritics and punctuation gone."""
-    norm = unicodedata.normalize("NFKD", text)
-    norm = "".join(ch for ch in norm if not unicodedata.combining(ch)).lower()
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", norm).split())
-
-
-def _word_key(word: str, skeleton: bool) -> str:
-    word = re.sub(r"(.)\1+", r"\1", word)
-    word = re.sub(r"([aeiou])h$", r"\1", word)
-    if skeleton and len(word) > 2:
-        word = word[0] + re.sub(r"[aeiou]", "", word[1:])
-    return word
-
-
-def name_words(name: str) -> list[str]:
-    """Folded words of a name without particles ("Al Sudani" -> ["sudani"])."""
-    words = fold(clean_name(name)).split()
-    kept = [w for w in words if w not in PARTICLES]
-    return kept or words
-
-
-def name_key(name: str, label: str = "") -> str:
-    """The matching key of a name (see the module docstring); people get the skeleton."""
-    return " ".join(_word_key(w, label == "PERSON") for w in name_words(name))
-
-
-def _known_key(name: str) -> str | None:
-    low = " ".join(clean_name(name).lower().split())
-    for canon, forms in KNOWN.items():
-        if low == canon or low in forms or fold(low) in {fold(f) for f in forms}:
-            return canon
-    return None
+__all__ = [
+    "KNOWN",
+    "canonical",
+    "canonical_form",
+    "canonical_lookup",
+    "fold",
+    "name_key",
+    "name_words",
+    "resolve_entities",
+    "resolve_mentions",
+]
 
 
 class _Groups:
@@ -100,37 +88,32 @@ class _Groups:
             self.parent[rb] = ra
 
 
-def _acronym_pattern(acro: str) -> re.Pattern[str]:
-    letters = [c for c in acro if c.isalpha()]
-    parts = [rf"{c}[\w'’-]*" for c in letters]
-    sep = rf"(?:\s+{FUNCTION_WORDS}\s+|\s+)"
-    return re.compile(r"\b" + sep.join(parts) + r"\b")
-
-
-def _expansions(acro: str, texts: list[str]) -> Counter[str]:
-    """Phrases in ``texts`` whose capitalised words' initials spell ``acro``."""
-    found: Counter[str] = Counter()
-    pat = _acronym_pattern(acro)
-    for text in texts:
-        for m in pat.finditer(text):
-            found[" ".join(m.group(0).split())] += 1
-    return found
-
-
 def resolve_entities(articles: list[Article]) -> list[Entity]:
     """The story's entities, each with canonical name, type, aliases and sources."""
+    return resolve_mentions(articles)[0]
+
+
+def resolve_mentions(articles: list[Article]) -> tuple[list[Entity], list[list[int | None]]]:
+    """The story's entities, and for each article, for each of its mentions (in order),
+    the index of the entity it names (None when nothing of the name is left once cleaned)."""
     forms: dict[str, Counter[str]] = defaultdict(Counter)  # key -> surface forms
     labels: dict[str, Counter[str]] = defaultdict(Counter)
     sources: dict[str, set[str]] = defaultdict(set)
+    spread: dict[str, set[str]] = defaultdict(set)  # surface form -> articles using it
+    keys: list[list[str | None]] = []
     for art in articles:
+        keys.append([])
         for m in art.analysis.mentions:
-            surface = " ".join(clean_name(m.text).split())
+            surface = " ".join(clean_name(m.text, m.label).split())
             if not surface:
+                keys[-1].append(None)
                 continue
-            key = _key_of(surface, m.label)
+            key = mention_key(surface, m.label)
+            keys[-1].append(key)
             forms[key][surface] += 1
             labels[key][m.label] += 1
             sources[key].add(art.id)
+            spread[surface].add(art.id)
     groups = _Groups()
     for key in forms:
         groups.find(key)
@@ -139,9 +122,11 @@ def resolve_entities(articles: list[Article]) -> list[Entity]:
     _join_of_phrases(forms, groups)
     _join_same_surface(forms, groups)
     _join_org_prefixes(forms, labels, groups)
+    _join_place_names(forms, labels, groups)
     _join_surnames(forms, labels, groups)
     _add_unmarked_forms(articles, forms, labels, sources)
-    return _build(forms, labels, sources, groups)
+    entities, index = _build(forms, labels, sources, groups, spread)
+    return entities, [[None if k is None else index[groups.find(k)] for k in ks] for ks in keys]
 
 
 def _join_same_surface(forms: dict[str, Counter[str]], groups: _Groups) -> None:
@@ -163,20 +148,68 @@ def _join_org_prefixes(
     forms: dict[str, Counter[str]], labels: dict[str, Counter[str]], groups: _Groups
 ) -> None:
     """A short organisation name joins the only longer one it begins ("Castmoor" ->
-    "Castmoor Transit Group"); people are left to the surname rule."""
-    orgs = [
+    "Castmoor Transit Group"), even one the model took for a person ("Lockheed" ->
+    "Lockheed Martin"). A one-word name the model took for a person does the same
+    when it is in no person's full name ("Cerberus" -> "Cerberus Capital Management");
+    otherwise people are left to the surname rule."""
+    longer = [
         k
         for k in forms
-        if labels[k].most_common(1)[0][0] == "ORG"
+        if _label(labels, k) in {"ORG", "PERSON"}
         and " " in k
+        and not k.startswith(("norp:", "known:"))
         and not {"and", "&"} & set(k.split())
     ]
+    in_names = {w for k in longer if _label(labels, k) == "PERSON" for w in k.split()}
     for key in forms:
-        if key.startswith(("norp:", "known:")) or labels[key].most_common(1)[0][0] != "ORG":
+        if key.startswith(("norp:", "known:")):
             continue
-        owners = {groups.find(o) for o in orgs if o.startswith(key + " ")}
+        label = _label(labels, key)
+        if label == "PERSON" and " " not in key and key not in in_names:
+            short = name_key(forms[key].most_common(1)[0][0])
+            owners = {
+                groups.find(o)
+                for o in longer
+                if _label(labels, o) == "ORG" and o.startswith(short + " ")
+            }
+        elif label == "ORG":
+            owners = {
+                groups.find(o)
+                for o in longer
+                if (o.startswith(key + " ") if _label(labels, o) == "ORG" else _first_word(o, key))
+            }
+        else:
+            continue
         if len(owners) == 1:
             groups.join(next(iter(owners)), key)
+
+
+def _first_word(person_key: str, key: str) -> bool:
+    """Whether the one-word ``key`` spells the first word of a person-typed key."""
+    return " " not in key and person_key.split()[0] == word_key(key, True)
+
+
+def _label(labels: dict[str, Counter[str]], key: str) -> str:
+    return labels[key].most_common(1)[0][0]
+
+
+def _join_place_names(
+    forms: dict[str, Counter[str]], labels: dict[str, Counter[str]], groups: _Groups
+) -> None:
+    """A body's name joins the only longer one that is a place of the story followed by
+    it ("Senate" -> "United States Senate", "Air Force" -> "U.S. Air Force")."""
+    places = {k.removeprefix("norp:").removeprefix("known:") for k in forms if _is_place(labels, k)}
+    bodies = [k for k in forms if _label(labels, k) == "ORG" and not k.startswith("known:")]
+    for key in bodies:
+        owners = {
+            groups.find(o) for o in bodies if o.endswith(" " + key) and o[: -len(key) - 1] in places
+        }
+        if len(owners) == 1:
+            groups.join(next(iter(owners)), key)
+
+
+def _is_place(labels: dict[str, Counter[str]], key: str) -> bool:
+    return key.startswith("norp:") or _label(labels, key) in {"GPE", "LOC"}
 
 
 def _add_unmarked_forms(
@@ -209,20 +242,6 @@ def _add_unmarked_forms(
                             sources[key].add(art.id)
 
 
-def _key_of(surface: str, label: str) -> str:
-    prefix = "norp:" if label == "NORP" else ""
-    known = _known_key(surface)
-    if known is not None and label != "NORP":
-        return f"known:{known}"
-    key = name_key(surface, "PERSON" if label == "PERSON" else "")
-    if label != "PERSON":
-        words = key.split()
-        while len(words) > 1 and words[-1] in ORG_SUFFIXES:
-            words = words[:-1]
-        key = " ".join(words)
-    return prefix + key
-
-
 def _join_known(forms: dict[str, Counter[str]], groups: _Groups) -> None:
     """Keys of the same name under the person skeleton and the plain key meet."""
     by_skeleton: dict[str, list[str]] = defaultdict(list)
@@ -238,22 +257,33 @@ def _join_known(forms: dict[str, Counter[str]], groups: _Groups) -> None:
 
 
 def _join_acronyms(forms: dict[str, Counter[str]], texts: list[str], groups: _Groups) -> None:
-    """An all-capitals short name joins the entity its expansion names or starts with."""
+    """An all-capitals short name joins the name it is defined for in parentheses
+    ("Singapore Airlines (SIA)"), else the entity its initials' expansion in the texts
+    names or starts with."""
     long_keys = {k: k for k in forms if " " in k and not k.startswith("norp:")}
+    longs = [
+        (surface, key)
+        for key, surfaces in forms.items()
+        if not key.startswith("norp:")
+        for surface in surfaces
+        if " " in surface
+    ]
+    defined = defined_acronyms(longs, texts)
     for key, surfaces in list(forms.items()):
         surface = surfaces.most_common(1)[0][0]
-        letters = surface.replace(".", "")
-        if not (2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha()):
+        if key.startswith("known:") or not is_acronym(surface):
             continue
-        if key.startswith("known:"):
+        if defined.get(surface):
+            for target in sorted(defined[surface]):
+                groups.join(target, key)
             continue
-        for phrase, _ in _expansions(surface, texts).most_common():
-            pkey = name_key(phrase)
+        for phrase, _ in expansions(surface, texts).most_common():
+            pkey = mention_key(phrase, "")
             target = long_keys.get(pkey) or next(
                 (k for k in long_keys if pkey.startswith(k + " ")), None
             )
             if target is None:
-                known = _known_key(phrase)
+                known = known_key(phrase)
                 target = f"known:{known}" if known and f"known:{known}" in forms else None
             if target is not None:
                 groups.join(target, key)
@@ -271,7 +301,7 @@ def _join_of_phrases(forms: dict[str, Counter[str]], groups: _Groups) -> None:
         head, sep, _ = text.partition(" of ")
         if sep and len(head.split()) >= 2 and head in by_text:
             groups.join(by_text[head], key)
-        known = _known_key(head) if sep and len(head.split()) >= 2 else None
+        known = known_key(head) if sep and len(head.split()) >= 2 else None
         if known is not None and f"known:{known}" in forms:
             groups.join(f"known:{known}", key)
 
@@ -286,10 +316,10 @@ def _join_surnames(
             continue
         words = name_words(surfaces.most_common(1)[0][0])
         if len(words) >= 2:
-            people[_word_key(words[-1], True)].add(groups.find(key))
+            people[word_key(words[-1], True)].add(groups.find(key))
     # one-word forms the model tagged as a person somewhere in the story
     personal = {
-        _word_key(w[0], True)
+        word_key(w[0], True)
         for k, s in forms.items()
         if labels[k]["PERSON"] and len(w := name_words(s.most_common(1)[0][0])) == 1
     }
@@ -299,7 +329,7 @@ def _join_surnames(
         words = name_words(surfaces.most_common(1)[0][0])
         if len(words) != 1:
             continue
-        word = _word_key(words[0], True)
+        word = word_key(words[0], True)
         if labels[key]["PERSON"] == 0 and labels[key]["ORG"] == 0 and word not in personal:
             continue  # "Jordan" the country is no surname unless tagged a person too
         owners = people.get(word, set())
@@ -312,12 +342,14 @@ def _build(
     labels: dict[str, Counter[str]],
     sources: dict[str, set[str]],
     groups: _Groups,
-) -> list[Entity]:
+    spread: dict[str, set[str]],
+) -> tuple[list[Entity], dict[str, int]]:
+    """The entities, and the position in that list of each group (by its root key)."""
     members: dict[str, list[str]] = defaultdict(list)
     for key in forms:
         members[groups.find(key)].append(key)
-    out: list[Entity] = []
-    for keys in members.values():
+    out: list[tuple[str, Entity]] = []
+    for root, keys in members.items():
         surfaces: Counter[str] = Counter()
         label_count: Counter[str] = Counter()
         srcs: set[str] = set()
@@ -327,21 +359,19 @@ def _build(
                 surfaces[s] += 0
             label_count.update(labels[k])
             srcs |= sources[k]
-        # most complete (most words), then most frequent, then longest
-        name = max(surfaces, key=lambda s: (len(s.split()), surfaces[s], len(s)))
+        name = canonical_form(surfaces, spread)
         known = next((k[6:] for k in keys if k.startswith("known:")), None)
         if known is not None:
             name = next((s for s in surfaces if s.lower() == known), name)
-        out.append(
-            Entity(
-                name=name,
-                type=label_count.most_common(1)[0][0],
-                aliases=sorted(surfaces),
-                sources=sorted(srcs),
-            )
+        entity = Entity(
+            name=name,
+            type=label_count.most_common(1)[0][0],
+            aliases=sorted(surfaces),
+            sources=sorted(srcs),
         )
-    out.sort(key=lambda e: (-len(e.sources), e.name))
-    return out
+        out.append((root, entity))
+    out.sort(key=lambda pair: (-len(pair[1].sources), pair[1].name))
+    return [e for _, e in out], {root: i for i, (root, _) in enumerate(out)}
 
 
 def canonical_lookup(entities: list[Entity]) -> dict[str, str]:
@@ -349,14 +379,14 @@ def canonical_lookup(entities: list[Entity]) -> dict[str, str]:
     table: dict[str, str] = {}
     for ent in entities:
         for alias in ent.aliases:
-            table.setdefault(_key_of(alias, ent.type), ent.name)
+            table.setdefault(mention_key(alias, ent.type), ent.name)
             table.setdefault(name_key(alias), ent.name)
     return table
 
 
 def canonical(name: str, table: dict[str, str]) -> str:
     """The canonical form of ``name`` via ``table`` (``name`` itself when unknown)."""
-    for key in (_key_of(name, "PERSON"), _key_of(name, ""), name_key(name)):
+    for key in (mention_key(name, "PERSON"), mention_key(name, ""), name_key(name)):
         if key in table:
             return table[key]
     return name

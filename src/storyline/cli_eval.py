@@ -82,6 +82,44 @@ def timex(
     _emit(as_json, result.to_dict(), table)
 
 
+@eval_app.command("entities")
+def entities(
+    path: DirArgument,
+    half: Annotated[
+        str | None,
+        typer.Option("--half", help="Score only 'dev' (airbus, gm) or 'test' (apple, stock)."),
+    ] = None,
+    errors: Annotated[
+        int, typer.Option("--errors", help="Also list up to N wrong merges/splits (dev only).")
+    ] = 0,
+    as_json: JsonOption = False,
+) -> None:
+    """Cross-document entity resolution on MEANTIME (each corpus one story).
+
+    B-cubed, MUC, CEAF-e and CoNLL of storyline's grouping and of two baselines (same
+    surface form, same last word), on the gold mentions storyline found and end to end.
+    """
+    from storyline.evaluation.entities import HALVES, evaluate_entities, format_errors
+    from storyline.evaluation.entities import format_table as entity_table
+    from storyline.evaluation.entities import read_corpora as read_entities
+    from storyline.evaluation.timeml import GoldReadError
+
+    _need(path)
+    if half is not None and half not in HALVES:
+        err.print(f"error: --half must be one of {', '.join(HALVES)}, not {half!r}")
+        raise typer.Exit(2)
+    try:
+        corpora = read_entities(path)
+    except GoldReadError as exc:
+        err.print(f"error: {exc}")
+        raise typer.Exit(1) from exc
+    result = evaluate_entities(corpora, half=half, max_errors=errors)
+    table = entity_table(result)
+    if errors:
+        table += "\n\n" + format_errors(result)
+    _emit(as_json, result.to_dict(), table)
+
+
 @eval_app.command("pubdates")
 def pubdates(path: DirArgument, as_json: JsonOption = False) -> None:
     """Publication dates on the article-extraction benchmark's HTML pages.

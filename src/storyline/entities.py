@@ -1,17 +1,24 @@
 """Named-entity mentions from a spaCy ``Doc``, with fixes where the small model is weak.
 
 The fixes: a leading "the", a possessive "'s"/"’s", leading titles ("Prime Minister",
-"Defense Minister", "President") and trailing punctuation are trimmed off the span; an
-adjective-like NORP directly followed by a proper noun or an ORG ("Islamic" + "State")
-becomes one ORG mention; an acronym given in parentheses after a name ("Islamic State
-(IS)", "Israeli Air Force (IAF)") is a mention of the same kind, as are its later uses;
-a multi-word name tagged once is a mention wherever else it occurs verbatim.
+"Defense Minister", "President") and trailing punctuation are trimmed off the span (for
+a name not tagged as a person, a title is only dropped when a person's name follows it,
+so "General Motors" and "Defense Ministry" stay whole); an adjective-like NORP directly
+followed by a proper noun or an ORG ("Islamic" + "State") becomes one ORG mention,
+unless that name also stands alone in the text ("the Japanese Toyota ... Toyota"); an
+acronym given in parentheses after a name ("Islamic State (IS)", "Israeli Air Force
+(IAF)") is a mention of the same kind, as are its later uses; a multi-word name tagged
+once is a mention wherever else it occurs verbatim. Person names the model mistypes
+become PERSON mentions: a name of two to four capitalised words right after a personal
+title ("Defense Secretary Lloyd Austin" tagged ORG), and the surname of the one person
+of the text with it, used as a subject or after "Mr"/"Ms" ("Okafor said", tagged GPE).
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from typing import Any
 
 from storyline.model import Mention
@@ -79,27 +86,70 @@ TITLE_WORDS = frozenset(
         "premier",
     ]
 )
+# Titles that stand before a person's name (a subset of TITLE_WORDS: no "foreign",
+# "defense", "prime", which also begin names of bodies).
+_PERSONAL = """minister president secretary spokesman spokeswoman spokesperson senator sen rep
+    representative governor mayor ambassador chancellor premier commander general gen
+    admiral colonel col captain capt lieutenant lt major maj judge king queen prince
+    princess sheikh emir ayatollah pope mr mrs ms dr sir lord lady leader speaker ceo
+    chairman chairwoman"""
+PERSONAL_TITLES = frozenset(_PERSONAL.split())
+# Last words of names of bodies: a title before them is part of the name.
+_BODIES = """inc ltd plc llc corp corporation co company group holdings motors ministry department
+    agency council committee party bank airlines airways university association union
+    force forces army navy office commission court administration institute foundation
+    board authority service services"""
+ORG_WORDS = frozenset(_BODIES.split())
+# Lowercase name particles ("al-Sudani", "bin Salman", "van Gogh").
+PARTICLE = re.compile(
+    r"^(?:al|el|ad|as|ash|at|az|ar|bin|ibn|bint|abu|de|da|di|du|van|von|der|den|le|la)(?:[-’']|$)"
+)
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 EDGE_PUNCT = " \t\n\"'“”‘’,;:!?()[]{}-–—/"
 INITIALISM = re.compile(r"(?:\b[A-Z]\.){2,}$")  # "U.S.", "U.K.": the final dot belongs
 ACRONYM = re.compile(r"\(\s*([A-Z][A-Z0-9.&-]{1,7})\s*\)")
 
 
-def clean_name(text: str) -> str:
+def clean_name(text: str, label: str = "") -> str:
     """A name as a reader would write it: whitespace collapsed, edge punctuation,
-    leading "the", possessive and leading title words removed ("" if nothing is left)."""
+    leading "the", possessive and leading title words removed ("" if nothing is left).
+
+    Titles go from a ``label`` "PERSON" name; from any other, only when the title run
+    ends with a personal title and a person's name follows ("Prime Minister Ali Baraka"
+    -> "Ali Baraka", but "General Motors", "Defense Ministry" stay). A title followed by
+    "of" goes with it ("Prime Minister of Iraq" -> "Iraq").
+    """
     name = _strip_edges(" ".join(text.split()))
     name = _strip_edges(POSSESSIVE.sub("", name))
     words = name.split(" ")
     while words and words[0].lower() in {"the", "a", "an"}:
         words = words[1:]
-    # Titles: drop leading title words but never the whole name, and keep a title
-    # followed by "of" ("Prime Minister of Iraq" is not a name, "Iraq" is).
-    while len(words) > 1 and words[0].lower().strip(".") in TITLE_WORDS:
-        words = words[1:]
+    run = 0
+    while run < len(words) - 1 and words[run].lower().strip(".") in TITLE_WORDS:
+        run += 1
+    rest = words[run:]
+    if run and (
+        label == "PERSON"
+        or rest[0].lower() == "of"
+        or (words[run - 1].lower().strip(".") in PERSONAL_TITLES and person_like(rest))
+    ):
+        words = rest
     if words and words[0].lower() == "of":
         words = words[1:]
     return _strip_edges(" ".join(words))
+
+
+def person_like(words: list[str]) -> bool:
+    """Two to four capitalised words (name particles allowed), not ending like a body's
+    name ("Lloyd Austin", "Mohammed Shia al-Sudani"; not "Motors Corporation")."""
+    if not 2 <= len(words) <= 4 or words[-1].lower().strip(".") in ORG_WORDS:
+        return False
+    for word in words:
+        rest = PARTICLE.sub("", word) if word[:1].islower() else word
+        if not (rest == "" or rest[:1].isupper()):
+            return False
+    last = words[-1]
+    return (PARTICLE.sub("", last) if last[:1].islower() else last)[:1].isupper()
 
 
 def _strip_edges(name: str) -> str:
@@ -110,9 +160,9 @@ def _strip_edges(name: str) -> str:
     return name.lstrip(".")
 
 
-def _trim_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+def _trim_span(text: str, start: int, end: int, label: str = "") -> tuple[int, int] | None:
     """Character bounds of the cleaned name inside ``text[start:end]``."""
-    name = clean_name(text[start:end])
+    name = clean_name(text[start:end], label)
     if not name:
         return None
     first = name.split(" ")[0]
@@ -135,6 +185,12 @@ def _trim_span(text: str, start: int, end: int) -> tuple[int, int] | None:
 def _merged_spans(doc: Any) -> list[tuple[int, int, str]]:
     """Token spans (start, end, label) of the kept entities, NORP+proper-noun joined."""
     spans = [(e.start, e.end, e.label_) for e in doc.ents if e.label_ in LABELS]
+    # a name that stands alone elsewhere is no part of an adjective + name phrase
+    seen = Counter(
+        doc[s:e].text
+        for k, (s, e, _) in enumerate(spans)
+        if not (k and spans[k - 1][2] == "NORP" and spans[k - 1][1] == s)
+    )
     out: list[tuple[int, int, str]] = []
     i = 0
     while i < len(spans):
@@ -146,10 +202,11 @@ def _merged_spans(doc: Any) -> list[tuple[int, int, str]]:
                 j += 1
             nxt = spans[i + 1] if i + 1 < len(spans) else None
             if nxt and nxt[0] == end and nxt[2] in {"ORG", "PERSON"}:
-                out.append((start, nxt[1], "ORG"))
-                i += 2
-                continue
-            if j > end and not doc[end].ent_type_:
+                if not seen[doc[nxt[0] : nxt[1]].text]:
+                    out.append((start, nxt[1], "ORG"))
+                    i += 2
+                    continue
+            elif j > end and not doc[end].ent_type_ and not seen[doc[end:j].text]:
                 out.append((start, j, "ORG"))
                 i += 1
                 continue
@@ -165,22 +222,69 @@ def extract_mentions(doc: Any) -> list[Mention]:
     form (no "the", no possessive, no title) and lies exactly at ``text[start:end]``.
     """
     text = doc.text
+    token_at = {t.idx: t for t in doc}
     mentions: list[Mention] = []
     for start_tok, end_tok, label in _merged_spans(doc):
         start, end = doc[start_tok].idx, doc[end_tok - 1].idx + len(doc[end_tok - 1])
-        bounds = _trim_span(text, start, end)
+        bounds = _trim_span(text, start, end, label)
         if bounds is None:
             continue
         s, e = bounds
-        surface = text[s:e]
-        if not any(ch.isalpha() for ch in surface) or "\n" in surface:
+        surface = " ".join(text[s:e].split())
+        if not any(ch.isalpha() for ch in surface) or "\n" in text[s:e]:
             continue
-        mentions.append(Mention(s, e, " ".join(surface.split()), label))
+        if label != "PERSON" and _after_title(token_at.get(s)) and person_like(surface.split()):
+            label = "PERSON"  # "Defense Secretary Lloyd Austin" tagged ORG
+        mentions.append(Mention(s, e, surface, label))
     mentions.extend(_repeated_mentions(text, mentions))
     mentions.extend(_surname_mentions(text, mentions))
     mentions.extend(_acronym_mentions(text, mentions))
+    mentions = _surnames_as_people(mentions, token_at)
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
+
+
+def _after_title(token: Any) -> bool:
+    """Whether the word before ``token`` is a personal title ("Secretary", "Gen.")."""
+    if token is None or token.i == 0:
+        return False
+    return token.doc[token.i - 1].lower_.strip(".") in PERSONAL_TITLES
+
+
+def _surnames_as_people(mentions: list[Mention], token_at: dict[int, Any]) -> list[Mention]:
+    """A one-word name tagged otherwise that is the surname of exactly one person named
+    earlier in the text is that person where it is a subject or follows "Mr"/"Ms"
+    ("Okafor said"), unless the same word is also the object of a preposition somewhere
+    ("in Jordan": then it names a place too)."""
+    people: dict[str, set[str]] = {}
+    first_use: dict[str, int] = {}
+    for m in mentions:
+        words = m.text.split()
+        if m.label == "PERSON" and len(words) >= 2 and words[-1][:1].isupper():
+            people.setdefault(words[-1], set()).add(m.text)
+            first_use[words[-1]] = min(first_use.get(words[-1], m.start), m.start)
+    placed = {
+        m.text
+        for m in mentions
+        if m.label != "PERSON" and (tok := token_at.get(m.start)) is not None and tok.dep_ == "pobj"
+    }
+    out = []
+    for m in mentions:
+        tok = token_at.get(m.start)
+        if (
+            m.label != "PERSON"
+            and len(people.get(m.text, ())) == 1
+            and m.start > first_use[m.text]
+            and m.text not in placed
+            and tok is not None
+            and (
+                tok.dep_ in {"nsubj", "nsubjpass"}
+                or (tok.i > 0 and tok.doc[tok.i - 1].lower_.strip(".") in {"mr", "ms", "mrs", "dr"})
+            )
+        ):
+            m = Mention(m.start, m.end, m.text, "PERSON")
+        out.append(m)
+    return out
 
 
 def _repeated_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
