@@ -22,7 +22,7 @@ app = typer.Typer(
 )
 app.add_typer(eval_app, name="eval")
 out = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # an error stays on one line, whatever the width
 
 DbOption = Annotated[Path, typer.Option("--db", help="Database file (SQLite) or SQLAlchemy URL.")]
 
