@@ -247,3 +247,118 @@ def test_seed_storylines_and_events_with_mentions(nlp) -> None:
     articles = seed_articles(nlp)
     assert any(a.analysis.mentions for a in articles)
     check_seed_partition(articles)
+
+
+# --------------------------------------------------------------------------- the index
+
+
+def test_restart_from_restored_assignments_places_like_one_run() -> None:
+    ordered = sorted(CORPUS, key=lambda a: (a.published.value, a.id))
+    *first, last = ordered
+    whole = StoryIndex()
+    for a in first:
+        whole.add(a)
+    expected = whole.add(last)
+    restarted = StoryIndex()
+    for a in first:
+        copy = make(a.id, a.text, a.title, a.published.value)
+        where = whole.assignment(a.id)
+        copy.story, copy.event = where.story, where.event
+        restarted.restore(copy)
+    assert restarted.add(last) == expected
+    assert all(restarted.assignment(a.id) == whole.assignment(a.id) for a in first)
+
+
+def test_same_input_twice_gives_the_same_ids_online() -> None:
+    def run() -> dict:
+        index = StoryIndex()
+        return {a.id: index.add(a) for a in reversed(CORPUS)}
+
+    assert run() == run()
+
+
+def _storm(aid: str, day: str, place: str = "Marlow") -> Article:
+    text = (
+        f"Storm Ferris flooded {place} harbour and the old town; the {place} council opened "
+        f"shelters as the river Ouse burst its banks and lifeboats rescued families in {place}."
+    )
+    return make(aid, text, f"Storm Ferris floods {place}", day)
+
+
+def _filler(i: int, day: str) -> Article:
+    words = ["tariff", "orchestra", "satellite", "vaccine", "glacier", "stadium", "pension"]
+    text = f"Report {i} on the {words[i % 7]} {words[(i + 3) % 7]} budget of the {words[i % 5]}."
+    return make(f"filler-{i}", text * 3, None, day)
+
+
+def test_old_storylines_retire_and_an_old_article_revives_them() -> None:
+    from storyline import story_index
+
+    index = StoryIndex()
+    first = index.add(_storm("storm-1", "2020-01-10"))
+    event_key = index._where["storm-1"]
+    assert any(event_key in p for p in index._index.hot.values())
+    index.add(_filler(0, "2021-06-01"))  # the clock moves far past the storm
+    index.add(_filler(1, "2021-06-02"))  # retirement happens before placing this one
+    assert not any(event_key in p for p in index._index.hot.values())
+    assert index._clusters[event_key].hot is False
+    # a late report dated in the storm's week still finds it (the slow path) ...
+    late = index.add(_storm("storm-2", "2020-01-11"))
+    assert late == first
+    assert index._clusters[event_key].hot is True
+    # ... while a new storm with the same wording a year and a half later opens its own story
+    again = index.add(_storm("storm-3", "2021-06-03"))
+    assert again.story == "s-storm-3"
+    assert (date_range("2021-06-01")[0] - date_range("2020-01-11")[0]) > story_index.RETIRE_DAYS
+
+
+def test_an_undated_article_still_finds_a_retired_event() -> None:
+    index = StoryIndex()
+    index.add(_storm("storm-1", "2020-01-10"))
+    index.add(_filler(0, "2021-06-01"))
+    index.add(_filler(1, "2021-06-02"))
+    assert index.add(_storm("storm-undated", None)).story == "s-storm-1"
+
+
+def test_centroids_and_postings_stay_bounded() -> None:
+    from storyline import story_index
+
+    index = StoryIndex()
+    for i in range(40):  # one growing event: many distinct words, all on one day
+        extra = " ".join(f"word{chr(97 + i % 26)}{chr(97 + i // 26)}x" for _ in range(3))
+        article = _storm(f"storm-{i}", "2020-01-10")
+        article.text += f" Witnesses {extra} described {extra}."
+        index.add(article)
+    story = index._clusters[index._where["storm-0"]]
+    owner = story if story.ids is not None else index._clusters[story.story]
+    kept = story_index.WORDS_KEPT + story_index.ENTITIES_KEPT
+    assert len(owner.ids) <= kept and len(owner.weights) == len(owner.ids)
+    assert index.assignment("storm-39").event == "e-storm-0"
+    many = StoryIndex()
+    for i in range(story_index.POSTING_CAP + 20):  # many events sharing the word 'ferris'
+        place = "".join(chr(97 + (i // 26**k) % 26) for k in range(3)) + "ton"
+        many.add(_storm(f"s{i}", f"20{10 + i % 10}-0{1 + i % 9}-1{i % 10}", place))
+    assert all(len(p) <= story_index.POSTING_CAP for p in many._index.hot.values())
+
+
+def test_vocabulary_hashes_terms_deterministically() -> None:
+    from storyline.story_index import Vocabulary
+
+    vocab = Vocabulary(bits=8)
+    vocab.n = 2
+    first = vocab.count(["flood", "river"])
+    assert vocab.count(["flood"]) == first[:1]
+    assert vocab.freq(first[0]) == 2 and vocab.freq(first[1]) == 1
+    assert vocab.idf(first[0]) < vocab.idf(first[1])
+
+
+def test_a_restored_copy_keeps_its_ids_and_adds_no_weight() -> None:
+    index = StoryIndex()
+    original = make("orig", CORPUS[0].text, CORPUS[0].title, "2023-05-02")
+    original.story, original.event = "s-x", "e-x"
+    index.restore(original)
+    copy = make("copy", "A short reprint.", None, "2023-05-02")
+    copy.duplicate_of, copy.story, copy.event = "orig", "s-x", "e-x"
+    index.restore(copy)
+    assert index.assignment("copy") == index.assignment("orig")
+    assert index._clusters[index._where["copy"]].size == 1

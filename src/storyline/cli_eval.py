@@ -18,7 +18,7 @@ eval_app = typer.Typer(
     no_args_is_help=True,
     help="Score storyline against labelled data (TempEval-3, SemEval-2015 Task 4, ...).",
 )
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # one line per error, whatever the width
 
 DirArgument = Annotated[Path, typer.Argument(help="Folder (or file) holding the gold data.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")]
@@ -118,6 +118,40 @@ def entities(
     if errors:
         table += "\n\n" + format_errors(result)
     _emit(as_json, result.to_dict(), table)
+
+
+@eval_app.command("clusters")
+def clusters(
+    path: DirArgument,
+    labels: Annotated[Path, typer.Argument(help="CSV with the columns file, event, topic.")],
+    half: Annotated[
+        str | None,
+        typer.Option("--half", help="Score only 'dev' or 'test' (baselines are tuned on dev)."),
+    ] = None,
+    limit_topics: Annotated[
+        int | None,
+        typer.Option("--limit-topics", help="Keep the first N topics of each half (development)."),
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Storyline and event clustering on ECB+ (topics as storylines), with two baselines.
+
+    B-cubed and pairwise precision/recall/F1 for storyline, TF-IDF + agglomerative
+    clustering and NMF topics; the baselines are tuned on the dev half of the topics.
+    """
+    from storyline.evaluation.clusters import HALVES, evaluate_clusters, stderr_progress
+
+    _need(path)
+    _need(labels)
+    if half is not None and half not in HALVES:
+        err.print(f"error: --half must be one of {', '.join(HALVES)}, not {half!r}")
+        raise typer.Exit(2)
+    try:
+        result = evaluate_clusters(path, labels, half, limit_topics, stderr_progress(err))
+    except ValueError as exc:
+        err.print(f"error: {exc}")
+        raise typer.Exit(1) from exc
+    _emit(as_json, result.to_dict(), result.table())
 
 
 @eval_app.command("pubdates")

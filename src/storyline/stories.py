@@ -1,165 +1,87 @@
 """Online two-level clustering of articles: storylines (long-running stories) and events.
 
-Each article is described by a sparse bag of words (title + body, lowercased, stop words
-removed, title words weighted up, sublinear counts), a bag of its named entities (when the
-nlp stage found any) and its publication date. Inverse document frequencies are kept up to
-date inside the index, so nothing has to be refitted as articles arrive: cluster centroids
-hold raw (length-normalised) counts and IDF is applied when comparing.
+Each article is described by a sparse bag of words (title + body, lowercased, stop words and
+URL scaffolding removed, title words weighted up, sublinear counts), a bag of its named
+entities (when the nlp stage found any) and its publication date. Inverse document
+frequencies are kept up to date inside the index, so nothing has to be refitted as articles
+arrive: cluster centroids hold summed unit-length bags and IDF is applied when comparing.
 
-An article joins the storyline with the best combined similarity (text cosine, entity
-cosine, damped by the time gap) when it reaches ``story_threshold``, else opens a new
-storyline; inside it, it joins the best event when the similarity reaches
-``event_threshold`` and the dates lie within ``event_days`` (a much higher bar when a date
-is unknown or coarser than a day), else opens a new event. Clusters never mix languages.
-Ids are ``"s-"`` / ``"e-"`` + the id of the cluster's first article.
+Similarity of an article to a cluster: ``(1 - ENTITY_WEIGHT)`` x the IDF-weighted cosine of
+the word bags + ``ENTITY_WEIGHT`` x that of the entity bags (words only when a side has no
+entities). Decision, events first (after Miranda et al. 2018, "Multilingual clustering of
+streaming news"):
+
+1. the article joins the most similar candidate event when the similarity reaches
+   ``event_threshold`` and the dates agree (see :meth:`StoryIndex._best_event`);
+2. else it opens a new event in the most similar storyline (the best of the storyline's
+   centroid and its candidate events, damped by the time gap) when that reaches
+   ``story_threshold``;
+3. else it opens a new storyline.
+
+Candidates come from an inverted index over the events' top terms
+(:mod:`storyline.story_index`), so the cost per article does not grow with the archive.
+Clusters never mix languages (an unknown language agrees with any). Ids are ``"s-"`` /
+``"e-"`` + the id of the cluster's first article, so the same input in the same order gives
+the same ids; :func:`cluster` sorts its input, so it gives the same ids in any input order.
 """
 
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from datetime import date
-
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+from dataclasses import dataclass
 
 from storyline.model import Article
+from storyline.story_features import TITLE_WEIGHT, Doc, date_range, entity_key, features, terms
+from storyline.story_index import (
+    ENTITY_PREFIX,
+    INDEXED_TERMS,
+    QUERY_TERMS,
+    CandidateIndex,
+    Cluster,
+    Vocabulary,
+    merge,
+    top_terms,
+)
 
-_STOP = ENGLISH_STOP_WORDS | {
-    "said", "says", "say", "told", "according", "also", "just", "new", "year", "years",
-    "time", "week", "day", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "today", "yesterday", "mr", "mrs", "ms", "like", "including",
-}  # fmt: skip
-_WORD = re.compile(r"[^\W\d_]+")
-_ENT_PUNCT = re.compile(r"[.\u2019'`]+|\s+")
+__all__ = [
+    "TITLE_WEIGHT",
+    "StoryAssignment",
+    "StoryIndex",
+    "cluster",
+    "date_range",
+    "entity_key",
+    "features",
+    "terms",
+]
 
-TITLE_WEIGHT = 3.0  # a title word counts as much as this many body words
 ENTITY_WEIGHT = 0.35  # share of the entity cosine in the combined similarity
 STORY_GRACE_DAYS = 30  # no time penalty for storyline members closer than this
 STORY_HALF_LIFE_DAYS = 180  # beyond the grace period, similarity halves every this many days
-UNDATED_EVENT_MARGIN = 0.1  # extra similarity an undated article needs to join an event
+UNDATED_EVENT_MARGIN = 0.15  # extra similarity a vaguely dated article needs to join an
+# event dated to the day
 
 
-def _stem(word: str) -> str:
-    """A light plural/possessive stripping so 'strikes' and 'strike' share a feature."""
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
-def terms(text: str) -> list[str]:
-    """Content words of ``text``: lowercased letter runs, stop words and 1-2 letter words out."""
-    return [_stem(w) for w in _WORD.findall(text.lower()) if len(w) > 2 and w not in _STOP]
-
-
-def entity_key(text: str) -> str:
-    """A mention text normalised for matching: lowercase, no leading 'the', no possessive."""
-    key = text.lower().strip()
-    for suffix in ("'s", "\u2019s"):
-        key = key.removesuffix(suffix)
-    key = key.removeprefix("the ")
-    return _ENT_PUNCT.sub(lambda m: " " if m.group().isspace() else "", key).strip()
-
-
-def _unit(counts: dict[str, float]) -> dict[str, float]:
-    """Sublinear (1 + log) counts scaled to unit length; empty stays empty."""
-    weights = {k: 1.0 + math.log(v) if v >= 1 else v for k, v in counts.items() if v > 0}
-    norm = math.sqrt(sum(w * w for w in weights.values()))
-    return {k: w / norm for k, w in weights.items()} if norm else {}
-
-
-def date_range(value: str | None) -> tuple[int, int, bool] | None:
-    """A YYYY[-MM[-DD]] value as (first day, last day, is-a-single-day) ordinals, or None."""
-    try:
-        nums = [int(p) for p in (value or "")[:10].split("-") if p][:3]
-        if len(nums) == 3:
-            day = date(*nums).toordinal()
-            return day, day, True
-        if len(nums) == 2:
-            nxt = date(nums[0] + nums[1] // 12, nums[1] % 12 + 1, 1).toordinal()
-            return date(nums[0], nums[1], 1).toordinal(), nxt - 1, False
-        if len(nums) == 1:
-            return date(nums[0], 1, 1).toordinal(), date(nums[0], 12, 31).toordinal(), False
-    except ValueError:
-        return None
-    return None
-
-
-@dataclass(slots=True)
-class _Doc:
-    """The features of one article."""
-
-    words: dict[str, float]
-    ents: dict[str, float]
-    when: tuple[int, int, bool] | None
-    language: str | None
+COARSE_EVENT_DAYS = 45  # dates known only roughly: an event farther than this is not joined
+QUERY_ENTITIES = 4  # entity terms a query reads postings for, besides its top words
+DATELESS_MARGIN = 0.1  # extra similarity an undated article needs to join a dated event
+NORM_REFRESH = 0.05  # a cached centroid length is kept until the collection grows this much
 
 
 @dataclass(slots=True)
 class _Query:
-    """An article's features ready for comparison: IDF-weighed bags and the date/language."""
+    """An article ready for comparison. ``words``/``ents``: term id -> unit weight x IDF
+    squared (so a dot product with a raw centroid is the IDF-weighted one); ``*_len``: the
+    length of the IDF-weighted bag; ``top``: its (term, tf-idf weight) pairs to search by."""
 
-    doc: _Doc
-    words: tuple[dict[str, float], float]
-    ents: tuple[dict[str, float], float]
-
-
-def features(article: Article) -> _Doc:
-    """Bag of words, bag of entities, date range and language of an article."""
-    counts: dict[str, float] = {}
-    for w in terms(article.title or ""):
-        counts[w] = counts.get(w, 0.0) + TITLE_WEIGHT
-    for w in terms(article.text):
-        counts[w] = counts.get(w, 0.0) + 1.0
-    ents: dict[str, float] = {}
-    for mention in article.analysis.mentions:
-        key = entity_key(mention.text)
-        if key:
-            ents[key] = ents.get(key, 0.0) + 1.0
-    return _Doc(_unit(counts), _unit(ents), date_range(article.published.value), article.language)
-
-
-@dataclass(slots=True)
-class _Cluster:
-    """A storyline or an event: summed member features, date span, language, members."""
-
-    id: str
-    language: str | None
-    words: dict[str, float] = field(default_factory=dict)
-    ents: dict[str, float] = field(default_factory=dict)
-    lo: int | None = None  # earliest known day of a member
-    hi: int | None = None  # latest known day of a member
-    days: bool = False  # True when some member has a single-day date
-    articles: list[str] = field(default_factory=list)
-    events: list[_Cluster] = field(default_factory=list)  # storylines only
-    norms: dict[str, tuple[int, float]] = field(default_factory=dict)  # IDF norm cache
-
-    def absorb(self, doc: _Doc | None, article_id: str) -> None:
-        """Add a member; ``doc`` None registers membership only (a copy adds no weight)."""
-        self.articles.append(article_id)
-        if doc is None:
-            return
-        self.norms.clear()
-        if self.language is None:
-            self.language = doc.language
-        for bag, mine in ((doc.words, self.words), (doc.ents, self.ents)):
-            for k, v in bag.items():
-                mine[k] = mine.get(k, 0.0) + v
-        if doc.when is not None:
-            lo, hi, exact = doc.when
-            self.lo = lo if self.lo is None else min(self.lo, lo)
-            self.hi = hi if self.hi is None else max(self.hi, hi)
-            self.days = self.days or exact
-
-
-def _gap(when: tuple[int, int, bool] | None, lo: int | None, hi: int | None) -> int | None:
-    """Days between a date range and a cluster's span (0 when they overlap), None if unknown."""
-    if when is None or lo is None or hi is None:
-        return None
-    return max(0, when[0] - hi, lo - when[1])
+    doc: Doc
+    raw_words: dict[int, float]
+    raw_ents: dict[int, float]
+    words: dict[int, float]
+    ents: dict[int, float]
+    words_len: float
+    ents_len: float
+    top: list[tuple[int, float]]
 
 
 @dataclass(slots=True)
@@ -170,44 +92,68 @@ class StoryAssignment:
     event: str
 
 
+def _gap(when: tuple[int, int, bool] | None, lo: int | None, hi: int | None) -> int | None:
+    """Days between a date range and a cluster's span (0 when they overlap), None if unknown."""
+    if when is None or lo is None or hi is None:
+        return None
+    return max(0, when[0] - hi, lo - when[1])
+
+
 class StoryIndex:
-    """Incremental storyline/event clustering; see the module docstring for the decision."""
+    """Incremental storyline/event clustering; see the module docstring for the decision.
+
+    Per article it keeps only its id and its event's key; the rest is per cluster
+    (truncated centroids, postings) or per term (the vocabulary).
+    """
 
     def __init__(
-        self, story_threshold: float = 0.15, event_threshold: float = 0.2, event_days: int = 3
+        self, story_threshold: float = 0.1, event_threshold: float = 0.18, event_days: int = 3
     ) -> None:
         self.story_threshold = story_threshold
         self.event_threshold = event_threshold
         self.event_days = event_days
-        self._stories: list[_Cluster] = []
-        self._by_id: dict[str, _Cluster] = {}  # story and event ids -> clusters
-        self._where: dict[str, StoryAssignment] = {}
-        self._df: dict[str, int] = {}
-        self._edf: dict[str, int] = {}
-        self._n = 0
+        self._clusters: list[Cluster] = []  # storylines and events, by key
+        self._by_id: dict[str, int] = {}  # unusual cluster ids (see _lookup) -> key
+        self._where: dict[str, int] = {}  # article id -> event key
+        self._vocab = Vocabulary()
+        self._index = CandidateIndex()
 
     def __len__(self) -> int:
         return len(self._where)
 
     def assignment(self, article_id: str) -> StoryAssignment | None:
         """Where an article was put, or None when the index has not seen it."""
-        return self._where.get(article_id)
+        key = self._where.get(article_id)
+        if key is None:
+            return None
+        event = self._clusters[key]
+        return StoryAssignment(self._clusters[event.story].id, event.id)
 
     def add(self, article: Article) -> StoryAssignment:
         """Place an article in a storyline and an event (opening new ones when nothing fits)."""
-        if article.id in self._where:
-            return self._where[article.id]
-        if article.duplicate_of and article.duplicate_of in self._where:
-            return self._register(article.id, self._where[article.duplicate_of], None)
-        doc = features(article)
-        self._count(doc)
-        query = _Query(doc, self._weigh(doc.words, self._df), self._weigh(doc.ents, self._edf))
-        story = self._best_story(query)
-        if story is None:
-            return self._register(article.id, StoryAssignment("s-" + article.id, ""), doc)
-        event = self._best_event(query, story)
-        target = StoryAssignment(story.id, event.id if event else "")
-        return self._register(article.id, target, doc)
+        known = self._where.get(article.id)
+        if known is None and article.duplicate_of:
+            known = self._where.get(article.duplicate_of)
+        if known is not None:
+            self._where[article.id] = known  # a copy goes with its original, adding no weight
+            return self.assignment(article.id)  # type: ignore[return-value]
+        query = self._query(features(article))
+        when = query.doc.when
+        self._index.retire(self._clusters)
+        # an estimated date may be far off: it does not limit the search to recent events
+        day = when[1] if when and not query.doc.estimated else None
+        cold = self._index.needs_cold(day)
+        keys = self._index.candidates(query.top, self._clusters, cold, day)
+        candidates = [self._clusters[k] for k in keys]
+        candidates = [e for e in candidates if _language_ok(query.doc, e)]
+        event = self._best_event(query, candidates)
+        if event is None:
+            story = self._best_story(query, candidates)
+            if story is None:
+                story = self._new(article.id, True, -1, query.doc.language)
+            event = self._new(article.id, True, story.key, query.doc.language)
+        self._absorb(article.id, event, query)
+        return self.assignment(article.id)  # type: ignore[return-value]
 
     def restore(self, article: Article) -> None:
         """Re-register an article whose ``story``/``event`` are already set, keeping them.
@@ -220,127 +166,194 @@ class StoryIndex:
             self.add(article)
             return
         copy = bool(article.duplicate_of and article.duplicate_of in self._where)
-        doc = None if copy else features(article)
-        if doc is not None:
-            self._count(doc)
-        self._register(article.id, StoryAssignment(article.story, article.event), doc)
+        doc = None if copy else features(article)  # a copy adds no weight
+        language = doc.language if doc else article.language
+        story_key = self._lookup(article.story, True)
+        if story_key is None:
+            story_key = self._open(article.story, article.id, -1, language)
+        event_key = self._lookup(article.event, False)
+        if event_key is None or self._clusters[event_key].story != story_key:
+            event_key = self._open(article.event, article.id, story_key, language)
+        if doc is None:
+            self._where[article.id] = event_key
+        else:
+            self._absorb(article.id, self._clusters[event_key], self._query(doc))
+
+    def _lookup(self, cluster_id: str, story: bool) -> int | None:
+        """The key of a storyline (``story``) or event by id, None when there is none.
+
+        Only ids that are not "s-"/"e-" + the first article's id are kept in a table; the
+        others are found through their first article.
+        """
+        key = self._by_id.get(cluster_id)
+        if key is not None:
+            return key if (self._clusters[key].story < 0) == story else None
+        prefix, first = cluster_id[:2], cluster_id[2:]
+        where = self._where.get(first)
+        if where is None or prefix != ("s-" if story else "e-"):
+            return None
+        event = self._clusters[where]
+        found = self._clusters[event.story] if story else event
+        return found.key if found.prefixed and found.name == first else None
+
+    def _open(self, cluster_id: str, article_id: str, story: int, language: str | None) -> int:
+        """Open a cluster under a given id (compactly when it is the usual id for the
+        article that opens it)."""
+        usual = ("s-" if story < 0 else "e-") + article_id
+        if cluster_id == usual:
+            return self._new(article_id, True, story, language).key
+        return self._new(cluster_id, False, story, language).key
 
     # ------------------------------------------------------------------ internals
 
-    def _count(self, doc: _Doc) -> None:
-        """Update document frequencies with one more article."""
-        self._n += 1
-        for bag, df in ((doc.words, self._df), (doc.ents, self._edf)):
-            for k in bag:
-                df[k] = df.get(k, 0) + 1
+    def _new(self, name: str, prefixed: bool, story: int, language: str | None) -> Cluster:
+        """Open a storyline (``story`` -1) or an event in storyline ``story``."""
+        cluster = Cluster(len(self._clusters), name, prefixed, story, language)
+        if story >= 0:
+            parent = self._clusters[story]
+            if parent.events == 0:
+                cluster.ids = cluster.weights = None  # shares the storyline's centroid
+                parent.first = cluster.key
+            elif parent.events == 1:  # the first event stops sharing the centroid
+                first = self._clusters[parent.first]
+                first.ids, first.weights, first.split = parent.ids, parent.weights, parent.split
+                first.norms = parent.norms
+            parent.events += 1
+        self._clusters.append(cluster)
+        if not prefixed:
+            self._by_id.setdefault(name, cluster.key)
+        return cluster
 
-    def _register(
-        self, article_id: str, where: StoryAssignment, doc: _Doc | None
-    ) -> StoryAssignment:
-        """Record the placement, creating the storyline/event when their ids are new."""
-        story = self._by_id.get(where.story)
-        if story is None:
-            story = _Cluster(where.story, doc.language if doc else None)
-            self._stories.append(story)
-            self._by_id[story.id] = story
-        event_id = where.event or "e-" + article_id
-        event = self._by_id.get(event_id)
-        if event is None:
-            event = _Cluster(event_id, story.language)
-            story.events.append(event)
-            self._by_id[event_id] = event
-        story.absorb(doc, article_id)
-        event.absorb(doc, article_id)
-        result = StoryAssignment(story.id, event_id)
-        self._where[article_id] = result
-        return result
+    def _query(self, doc: Doc) -> _Query:
+        """Count the article in the vocabulary and weigh its bags by the current IDF."""
+        vocab = self._vocab
+        vocab.n += 1
+        word_ids = vocab.count(list(doc.words))
+        ent_ids = vocab.count([ENTITY_PREFIX + k for k in doc.ents])
+        raw_w = dict(zip(word_ids, doc.words.values(), strict=True))
+        raw_e = dict(zip(ent_ids, doc.ents.values(), strict=True))
+        sides = []
+        for raw in (raw_w, raw_e):
+            idf = {t: vocab.idf(t) for t in raw}
+            weighted = {t: v * idf[t] ** 2 for t, v in raw.items()}
+            length = math.sqrt(sum((v * idf[t]) ** 2 for t, v in raw.items()))
+            shared = ((t, v * idf[t]) for t, v in raw.items() if vocab.freq(t) > 1)
+            tfidf = sorted(shared, key=lambda p: (-p[1], p[0]))  # a term only here finds nothing
+            sides.append((weighted, length, tfidf))
+        (ww, wl, wt), (ew, el, et) = sides
+        return _Query(doc, raw_w, raw_e, ww, ew, wl, el, wt[:QUERY_TERMS] + et[:QUERY_ENTITIES])
 
-    def _weigh(self, bag: dict[str, float], df: dict[str, int]) -> tuple[dict[str, float], float]:
-        """An article bag as (term -> weight * idf squared, length of the idf-weighted bag)."""
-        n = self._n
-        idf = {k: math.log((n + 1) / (df.get(k, 0) + 1)) + 1.0 for k in bag}
-        length = math.sqrt(sum((v * idf[k]) ** 2 for k, v in bag.items()))
-        return {k: v * idf[k] ** 2 for k, v in bag.items()}, length
+    def _owner(self, cluster: Cluster) -> Cluster:
+        """The cluster that holds ``cluster``'s centroid (its storyline while shared)."""
+        return cluster if cluster.ids is not None else self._clusters[cluster.story]
 
-    def _norm(self, cluster: _Cluster, kind: str) -> float:
-        """Length of a cluster's idf-weighted centroid, cached until the cluster changes or
-        the collection grows by more than 5% (IDF moves slowly once there are many articles)."""
-        cached = cluster.norms.get(kind)
-        n = self._n
-        if cached is not None and n - cached[0] <= 0.05 * cached[0]:
-            return cached[1]
-        df = self._df if kind == "words" else self._edf
-        centroid = cluster.words if kind == "words" else cluster.ents
-        total = sum(
-            (v * (math.log((n + 1) / (df.get(k, 0) + 1)) + 1.0)) ** 2 for k, v in centroid.items()
-        )
-        cluster.norms[kind] = (n, math.sqrt(total))
-        return cluster.norms[kind][1]
+    def _norms(self, owner: Cluster) -> tuple[float, float]:
+        """Lengths of the IDF-weighted centroid (words, entities), cached for a while."""
+        n = self._vocab.n
+        cached = owner.norms
+        if cached is not None and n - cached[0] <= NORM_REFRESH * cached[0]:
+            return cached[1], cached[2]
+        idf = self._vocab.idf
+        ids, weights, split = owner.ids or (), owner.weights or (), owner.split
+        sums = [0.0, 0.0]
+        for i, (tid, w) in enumerate(zip(ids, weights, strict=True)):
+            sums[i >= split] += (w * idf(tid)) ** 2
+        owner.norms = (n, math.sqrt(sums[0]), math.sqrt(sums[1]))
+        return owner.norms[1], owner.norms[2]
 
-    def _cosine(self, query: tuple[dict[str, float], float], cluster: _Cluster, kind: str) -> float:
-        """IDF-weighted cosine between a weighed article bag and a cluster centroid."""
-        weights, length = query
-        centroid = cluster.words if kind == "words" else cluster.ents
-        if not weights or not centroid or not length:
-            return 0.0
-        dot = sum(w * centroid[k] for k, w in weights.items() if k in centroid)
-        return dot / (length * self._norm(cluster, kind)) if dot > 0 else 0.0
-
-    def _similarity(self, query: _Query, cluster: _Cluster, entities: bool = True) -> float:
-        """Text cosine, blended with entity cosine when asked and both sides have entities."""
-        text = self._cosine(query.words, cluster, "words")
-        if not entities or not query.ents[0] or not cluster.ents:
+    def _similarity(self, query: _Query, cluster: Cluster) -> float:
+        """Word cosine, blended with the entity cosine when both sides have entities."""
+        owner = self._owner(cluster)
+        assert owner.ids is not None and owner.weights is not None
+        dots = [0.0, 0.0]
+        bags = (query.words, query.ents)
+        for i, (tid, w) in enumerate(zip(owner.ids, owner.weights, strict=True)):
+            side = i >= owner.split
+            q = bags[side].get(tid)
+            if q is not None:
+                dots[side] += q * w
+        norm_w, norm_e = self._norms(owner)
+        text = dots[0] / (query.words_len * norm_w) if dots[0] > 0 else 0.0
+        if not query.ents or not norm_e:
             return text
-        ents = self._cosine(query.ents, cluster, "ents")
+        ents = dots[1] / (query.ents_len * norm_e) if dots[1] > 0 else 0.0
         return (1.0 - ENTITY_WEIGHT) * text + ENTITY_WEIGHT * ents
 
-    def _best_story(self, query: _Query) -> _Cluster | None:
+    def _best_event(self, query: _Query, candidates: list[Cluster]) -> Cluster | None:
+        """The candidate event the article joins (best score; earliest opened on ties).
+
+        Both dates exact: the gap to the event's span must be at most ``event_days`` and the
+        widened span at most twice that. Otherwise the similarity must clear an extra margin
+        and a known gap be at most ``COARSE_EVENT_DAYS``.
+        """
+        best, best_score = None, -1.0
+        when = query.doc.when
+        for event in candidates:
+            gap = _gap(when, event.lo, event.hi)
+            exact = gap is not None and bool(when and when[2]) and event.days
+            if exact and when and event.lo is not None and event.hi is not None:
+                span = max(event.hi, when[1]) - min(event.lo, when[0])
+                if gap > self.event_days or span > 2 * self.event_days:  # type: ignore[operator]
+                    continue
+            elif gap is not None and gap > COARSE_EVENT_DAYS and not query.doc.estimated:
+                continue
+            loose = event.days and not exact  # a dated-to-the-day event, a vaguer article
+            need = self.event_threshold + (UNDATED_EVENT_MARGIN if loose else 0.0)
+            if when is None and event.lo is not None:
+                need = max(need, self.event_threshold + DATELESS_MARGIN)
+            score = self._similarity(query, event)
+            if score >= need and (score, -event.key) > (best_score, -(best.key if best else 0)):
+                best, best_score = event, score
+        return best
+
+    def _best_story(self, query: _Query, candidates: list[Cluster]) -> Cluster | None:
         """The storyline scoring best at or above the story threshold (earliest on ties)."""
+        scores: dict[int, float] = {}
+        for event in candidates:
+            score = self._similarity(query, event)
+            scores[event.story] = max(score, scores.get(event.story, 0.0))
         best, best_score = None, self.story_threshold
-        doc = query.doc
-        for story in self._stories:
-            if doc.language and story.language not in (None, doc.language):
-                continue  # languages never mix (an unknown language agrees with anything)
-            score = self._similarity(query, story)
-            if len(story.events) > 1:
-                score = max([score] + [self._similarity(query, e) for e in story.events])
-            gap = _gap(doc.when, story.lo, story.hi)
+        for key in sorted(scores):
+            story = self._clusters[key]
+            score = max(scores[key], self._similarity(query, story))
+            gap = _gap(query.doc.when, story.lo, story.hi)
             if gap is not None and gap > STORY_GRACE_DAYS:
                 score *= 0.5 ** ((gap - STORY_GRACE_DAYS) / STORY_HALF_LIFE_DAYS)
             if score >= best_score and (best is None or score > best_score):
                 best, best_score = story, score
         return best
 
-    def _best_event(self, query: _Query, story: _Cluster) -> _Cluster | None:
-        """The event of ``story`` the article joins (best similarity), or None to open one.
+    def _absorb(self, article_id: str, event: Cluster, query: _Query) -> None:
+        """Record the article in ``event`` and its storyline, and re-list the event."""
+        story = self._clusters[event.story]
+        self._where[article_id] = event.key
+        when = query.doc.when
+        for cluster in (event, story):
+            cluster.size += 1
+            if cluster.language is None:
+                cluster.language = query.doc.language
+            if when is not None:
+                cluster.lo = when[0] if cluster.lo is None else min(cluster.lo, when[0])
+                cluster.hi = when[1] if cluster.hi is None else max(cluster.hi, when[1])
+                cluster.days = cluster.days or when[2]
+            if cluster.ids is not None:
+                merge(cluster, query.raw_words, query.raw_ents, self._vocab)
+        if not event.hot:  # an old event revived by an article from its time
+            event.hot, event.indexed = True, None
+        owner = self._owner(event)
+        self._index.list_event(event, top_terms(owner, INDEXED_TERMS, self._vocab))
+        self._index.touch(event, when[1] if when and not query.doc.estimated else None)
 
-        Both dates known to the day: the gap to the event's span must be at most
-        ``event_days`` and the widened span at most twice that. Otherwise (a date unknown or
-        only a month/year) the similarity must clear an extra margin, and a known gap must
-        still be compatible.
-        """
-        best, best_score = None, -1.0
-        doc = query.doc
-        for event in story.events:
-            gap = _gap(doc.when, event.lo, event.hi)
-            if gap is not None and gap > self.event_days:
-                continue
-            precise = gap is not None and bool(doc.when and doc.when[2]) and event.days
-            if precise and doc.when and event.lo is not None and event.hi is not None:
-                span = max(event.hi, doc.when[1]) - min(event.lo, doc.when[0])
-                if span > 2 * self.event_days:
-                    continue
-            need = self.event_threshold + (0.0 if precise else UNDATED_EVENT_MARGIN)
-            score = self._similarity(query, event, entities=False)
-            if score >= need and score > best_score:
-                best, best_score = event, score
-        return best
+
+def _language_ok(doc: Doc, cluster: Cluster) -> bool:
+    """Languages never mix; an unknown language (on either side) agrees with anything."""
+    return not doc.language or cluster.language in (None, doc.language)
 
 
 def cluster(
     articles: Iterable[Article],
-    story_threshold: float = 0.15,
-    event_threshold: float = 0.2,
+    story_threshold: float = 0.1,
+    event_threshold: float = 0.18,
     event_days: int = 3,
 ) -> dict[str, StoryAssignment]:
     """Cluster a batch: article id -> assignment, adding by date (unknown last), then id.

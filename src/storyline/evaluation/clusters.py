@@ -1,0 +1,413 @@
+"""Storyline and event clustering measured on ECB+ (``storyline eval clusters``).
+
+ECB+ groups news articles in topics; each topic holds two different real events of one kind
+(two Oscar host announcements, two earthquakes). Gold: ``LABELS.csv`` with ``file,event,topic``.
+A topic is taken as a storyline and an event as an event.
+
+The documents are read and analysed by storyline's own stages (``read_file``,
+``analyse_document``), then placed the way :func:`storyline.pipeline.assign_pending` places
+them: in publication order, copies found by the duplicate index first. Two baselines cluster
+the same title + body texts in the same run:
+
+* TF-IDF (scikit-learn, English stop words, sublinear counts) and average-link
+  agglomerative clustering on cosine distance, cut at a distance threshold;
+* NMF topics on the same TF-IDF matrix, each article assigned to its dominant topic, with
+  the number of topics set as (number of articles / articles per topic).
+
+Both baselines' settings are tuned on the dev half, for each level separately (events,
+storylines), and then applied unchanged to the test half. Split: the topics sorted by number,
+even positions (1st, 3rd, ...) form the dev half, odd positions the test half. Each half is
+clustered on its own, so the test half is never seen while tuning.
+
+Scores: B-cubed precision/recall/F1 (per article, averaged over articles) and pairwise
+precision/recall/F1 (over pairs of articles put together). :func:`evaluate_clusters` does
+the reading (I/O); everything else is pure.
+"""
+
+from __future__ import annotations
+
+import csv
+import warnings
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from storyline.dedupe import DuplicateIndex
+from storyline.model import Article, RawDocument
+from storyline.stories import StoryIndex
+
+HALVES = ("dev", "test")
+LEVELS = ("event", "story")
+# Grids the baselines are tuned over (on the dev half only).
+DISTANCE_GRID = tuple(round(0.30 + 0.02 * i, 2) for i in range(35))  # 0.30 .. 0.98
+PER_TOPIC_GRID = tuple(range(2, 41))  # articles per NMF topic
+SYSTEMS = ("storyline", "tfidf-agglomerative", "nmf-topics")
+
+
+# --------------------------------------------------------------------------- metrics
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    """Precision, recall and F1 of one partition against the gold."""
+
+    precision: float
+    recall: float
+
+    @property
+    def f1(self) -> float:
+        total = self.precision + self.recall
+        return 2 * self.precision * self.recall / total if total else 0.0
+
+    def to_dict(self) -> dict[str, float]:
+        return {
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+        }
+
+
+def _groups(labels: Mapping[str, Hashable]) -> dict[Hashable, set[str]]:
+    out: dict[Hashable, set[str]] = defaultdict(set)
+    for item, label in labels.items():
+        out[label].add(item)
+    return out
+
+
+def bcubed(system: Mapping[str, Hashable], gold: Mapping[str, Hashable]) -> Score:
+    """B-cubed precision and recall (Bagga and Baldwin 1998) over the gold's items.
+
+    For each item: precision is the share of its system cluster that shares its gold
+    cluster, recall the share of its gold cluster found in its system cluster; both are
+    averaged over the items. An item missing from ``system`` counts as a singleton.
+    """
+    if not gold:
+        return Score(1.0, 1.0)
+    sys_groups, gold_groups = _groups(system), _groups(gold)
+    precision = recall = 0.0
+    for item, label in gold.items():
+        mine = sys_groups[system[item]] & gold.keys() if item in system else {item}
+        truth = gold_groups[label]
+        common = sum(1 for other in mine if gold[other] == label)
+        precision += common / len(mine)
+        recall += common / len(truth)
+    return Score(precision / len(gold), recall / len(gold))
+
+
+def pairwise(system: Mapping[str, Hashable], gold: Mapping[str, Hashable]) -> Score:
+    """Pairwise precision and recall over the unordered pairs of gold items.
+
+    Precision: share of the pairs the system puts together that the gold puts together;
+    recall: share of the gold's pairs the system puts together. With no pair on a side the
+    corresponding figure is 1.0 (nothing was wrongly joined / nothing was to be found).
+    """
+    items = sorted(gold)
+    both = sys_pairs = gold_pairs = 0
+    for i, a in enumerate(items):
+        for b in items[i + 1 :]:
+            same_sys = a in system and b in system and system[a] == system[b]
+            same_gold = gold[a] == gold[b]
+            sys_pairs += same_sys
+            gold_pairs += same_gold
+            both += same_sys and same_gold
+    return Score(both / sys_pairs if sys_pairs else 1.0, both / gold_pairs if gold_pairs else 1.0)
+
+
+# --------------------------------------------------------------------------- gold and split
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """The gold of one file: its event and its topic."""
+
+    event: str
+    topic: str
+
+
+def read_labels(path: Path) -> dict[str, Label]:
+    """``file -> Label`` from a CSV with the columns ``file``, ``event``, ``topic``."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {row["file"]: Label(row["event"], row["topic"]) for row in csv.DictReader(handle)}
+
+
+def _topic_key(topic: str) -> tuple[int, str]:
+    return (int(topic), topic) if topic.isdigit() else (10**9, topic)
+
+
+def split_topics(topics: set[str]) -> dict[str, list[str]]:
+    """The fixed split: topics sorted by number, even positions dev, odd positions test."""
+    ordered = sorted(topics, key=_topic_key)
+    return {"dev": ordered[0::2], "test": ordered[1::2]}
+
+
+# --------------------------------------------------------------------------- systems
+
+
+def storyline_partition(articles: Sequence[Article]) -> tuple[dict[str, str], dict[str, str]]:
+    """(article id -> storyline id, article id -> event id), placed as a pipeline run does.
+
+    Articles go in publication order (unknown dates last, then by id); each is first
+    checked against the duplicate index, as :func:`storyline.pipeline.assign_pending` does.
+    """
+    ordered = sorted(articles, key=lambda a: (a.published.value or "9999", a.id))
+    duplicates, index = DuplicateIndex(), StoryIndex()
+    stories: dict[str, str] = {}
+    events: dict[str, str] = {}
+    for article in ordered:
+        article.duplicate_of = duplicates.add(article.id, article.text)
+        where = index.add(article)
+        stories[article.id], events[article.id] = where.story, where.event
+    return stories, events
+
+
+def _tfidf(texts: Sequence[str]) -> Any:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    return TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
+
+
+def agglomerative(matrix: Any, threshold: float) -> list[int]:
+    """Average-link agglomerative clusters on cosine distance, cut at ``threshold``."""
+    from sklearn.cluster import AgglomerativeClustering
+
+    if matrix.shape[0] < 2:
+        return [0] * matrix.shape[0]
+    model = AgglomerativeClustering(
+        n_clusters=None, distance_threshold=threshold, metric="cosine", linkage="average"
+    )
+    return [int(x) for x in model.fit_predict(matrix.toarray())]
+
+
+def nmf_topics(matrix: Any, per_topic: int) -> list[int]:
+    """NMF with (articles / ``per_topic``) topics; each article goes to its dominant topic."""
+    from sklearn.decomposition import NMF
+    from sklearn.exceptions import ConvergenceWarning
+
+    rows = matrix.shape[0]
+    k = max(1, min(rows, round(rows / per_topic)))
+    if k == 1:
+        return [0] * rows
+    model = NMF(n_components=k, init="nndsvd", max_iter=400, random_state=0)
+    with warnings.catch_warnings():  # a tiny input may not converge: still a partition
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        weights = model.fit_transform(matrix)
+    return [int(x) for x in weights.argmax(axis=1)]
+
+
+def article_text(article: Article) -> str:
+    """What the baselines read: the title and the body."""
+    return f"{article.title or ''}\n{article.text}"
+
+
+# --------------------------------------------------------------------------- evaluation
+
+
+@dataclass(slots=True)
+class LevelScores:
+    """One system's scores at one level on one half."""
+
+    bcubed: Score
+    pairwise: Score
+    setting: float | int | None = None  # the tuned baseline setting, None for storyline
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"bcubed": self.bcubed.to_dict(), "pairwise": self.pairwise.to_dict()}
+        if self.setting is not None:
+            out["setting"] = self.setting
+        return out
+
+
+@dataclass(slots=True)
+class HalfResult:
+    """Scores on one half: system -> level -> scores, with the half's size."""
+
+    half: str
+    topics: int
+    articles: int
+    events: int
+    scores: dict[str, dict[str, LevelScores]] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class ClusterEvaluation:
+    """The whole run: the tuned baseline settings and the scores of every half scored."""
+
+    tuned: dict[str, dict[str, float | int]]
+    halves: list[HalfResult]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "split": "topics sorted by number: even positions dev, odd positions test",
+            "tuned_on_dev": self.tuned,
+            "halves": {
+                h.half: {
+                    "topics": h.topics,
+                    "articles": h.articles,
+                    "events": h.events,
+                    "scores": {
+                        s: {lvl: sc.to_dict() for lvl, sc in levels.items()}
+                        for s, levels in h.scores.items()
+                    },
+                }
+                for h in self.halves
+            },
+        }
+
+    def table(self) -> str:
+        lines = []
+        for h in self.halves:
+            lines.append(
+                f"{h.half} half: {h.topics} topics, {h.articles} articles, {h.events} events"
+            )
+            lines.append(
+                f"  {'level':<6} {'system':<22} {'B3 P':>6} {'B3 R':>6} {'B3 F1':>6}"
+                f" {'pair P':>6} {'pair R':>6} {'pairF1':>6}  setting"
+            )
+            for level in LEVELS:
+                for system in SYSTEMS:
+                    sc = h.scores[system][level]
+                    b, p = sc.bcubed, sc.pairwise
+                    setting = "" if sc.setting is None else str(sc.setting)
+                    lines.append(
+                        f"  {level:<6} {system:<22} {b.precision:6.3f} {b.recall:6.3f} {b.f1:6.3f}"
+                        f" {p.precision:6.3f} {p.recall:6.3f} {p.f1:6.3f}  {setting}"
+                    )
+            lines.append("")
+        tuned = "; ".join(
+            f"{level}: distance {v['distance']}, {v['per_topic']} articles per NMF topic"
+            for level, v in self.tuned.items()
+        )
+        lines.append(f"baselines tuned on the dev half ({tuned})")
+        return "\n".join(lines)
+
+
+def _gold_maps(
+    articles: Sequence[Article], labels: Mapping[str, Label]
+) -> dict[str, dict[str, str]]:
+    return {
+        "event": {a.id: labels[a.source].event for a in articles},
+        "story": {a.id: labels[a.source].topic for a in articles},
+    }
+
+
+def _score(
+    system: Sequence[Hashable] | Mapping[str, Hashable], ids: Sequence[str], gold: Mapping[str, str]
+) -> tuple[Score, Score]:
+    mapping = system if isinstance(system, Mapping) else dict(zip(ids, system, strict=True))
+    return bcubed(mapping, gold), pairwise(mapping, gold)
+
+
+def tune_baselines(
+    articles: Sequence[Article], labels: Mapping[str, Label]
+) -> dict[str, dict[str, float | int]]:
+    """The distance threshold and articles-per-topic with the best B-cubed F1, per level."""
+    ids = [a.id for a in articles]
+    matrix = _tfidf([article_text(a) for a in articles])
+    gold = _gold_maps(articles, labels)
+    tuned: dict[str, dict[str, float | int]] = {}
+    for level in LEVELS:
+        best_d = max(
+            DISTANCE_GRID,
+            key=lambda t: (_score(agglomerative(matrix, t), ids, gold[level])[0].f1, -t),
+        )
+        best_k = max(
+            PER_TOPIC_GRID,
+            key=lambda k: (_score(nmf_topics(matrix, k), ids, gold[level])[0].f1, -k),
+        )
+        tuned[level] = {"distance": best_d, "per_topic": best_k}
+    return tuned
+
+
+def score_half(
+    half: str,
+    articles: Sequence[Article],
+    labels: Mapping[str, Label],
+    tuned: Mapping[str, Mapping[str, float | int]],
+) -> HalfResult:
+    """Storyline and both baselines (with the tuned settings) on one half's articles."""
+    ids = [a.id for a in articles]
+    gold = _gold_maps(articles, labels)
+    matrix = _tfidf([article_text(a) for a in articles])
+    stories, events = storyline_partition(articles)
+    sizes = (len(set(gold["story"].values())), len(articles), len(set(gold["event"].values())))
+    result = HalfResult(half, *sizes)
+    parts = {"event": events, "story": stories}
+    result.scores = {system: {} for system in SYSTEMS}
+    for level in LEVELS:
+        d, k = tuned[level]["distance"], int(tuned[level]["per_topic"])
+        result.scores["storyline"][level] = LevelScores(*_score(parts[level], ids, gold[level]))
+        agglo = _score(agglomerative(matrix, float(d)), ids, gold[level])
+        result.scores["tfidf-agglomerative"][level] = LevelScores(*agglo, d)
+        result.scores["nmf-topics"][level] = LevelScores(
+            *_score(nmf_topics(matrix, k), ids, gold[level]), k
+        )
+    return result
+
+
+def load_articles(
+    folder: Path, files: Sequence[str], advance: Callable[[], None] | None = None
+) -> list[Article]:
+    """Read and analyse ``files`` (names under ``folder``) with storyline's own stages."""
+    from storyline.ingest import read_file
+    from storyline.pipeline import analyse_document
+
+    articles: list[Article] = []
+    for name in files:
+        for item in read_file(folder / name, name):
+            if isinstance(item, RawDocument):
+                articles.extend(analyse_document(item))
+        if advance is not None:
+            advance()
+    return articles
+
+
+def evaluate_clusters(
+    folder: Path,
+    labels_path: Path,
+    half: str | None = None,
+    limit_topics: int | None = None,
+    progress: Callable[[int], Callable[[], None]] | None = None,
+) -> ClusterEvaluation:
+    """Tune the baselines on the dev half, then score every system on the halves asked for.
+
+    ``folder`` holds the documents (``docs/`` inside it is used when present); ``half`` None
+    scores both halves; ``limit_topics`` keeps the first N topics of each half (development
+    runs). ``progress(total)`` is called once and returns a callback run per document.
+    """
+    docs = folder / "docs" if (folder / "docs").is_dir() else folder
+    try:
+        labels = {k: v for k, v in read_labels(labels_path).items() if (docs / k).is_file()}
+    except KeyError as exc:
+        raise ValueError(f"{labels_path}: needs the columns file, event, topic") from exc
+    if not labels:
+        raise ValueError(f"{docs}: none of the files named in {labels_path} is there")
+    halves = split_topics({v.topic for v in labels.values()})
+    if limit_topics is not None:
+        halves = {k: v[:limit_topics] for k, v in halves.items()}
+    wanted = HALVES if half is None else ("dev", half) if half == "test" else ("dev",)
+    files = {
+        h: sorted(f for f, lab in labels.items() if lab.topic in set(halves[h])) for h in wanted
+    }
+    advance = progress(sum(len(v) for v in files.values())) if progress else None
+    articles = {h: load_articles(docs, files[h], advance) for h in wanted}
+    tuned = tune_baselines(articles["dev"], labels)
+    shown = HALVES if half is None else (half,)
+    return ClusterEvaluation(tuned, [score_half(h, articles[h], labels, tuned) for h in shown])
+
+
+def stderr_progress(console: Any, every: int = 50) -> Callable[[int], Callable[[], None]]:
+    """A ``progress`` for :func:`evaluate_clusters` printing "analysed N/T" every ``every``."""
+
+    def start(total: int) -> Callable[[], None]:
+        done = [0]
+
+        def advance() -> None:
+            done[0] += 1
+            if done[0] % every == 0 or done[0] == total:
+                console.print(f"analysed {done[0]}/{total} documents")
+
+        return advance
+
+    return start
