@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.dedupe import DuplicateIndex
+from storyline.evaluation.coref import PRF
 from storyline.model import Article, RawDocument
 from storyline.stories import StoryIndex
 
@@ -49,24 +50,8 @@ SYSTEMS = ("storyline", "tfidf-agglomerative", "nmf-topics")
 # --------------------------------------------------------------------------- metrics
 
 
-@dataclass(frozen=True, slots=True)
-class Score:
-    """Precision, recall and F1 of one partition against the gold."""
-
-    precision: float
-    recall: float
-
-    @property
-    def f1(self) -> float:
-        total = self.precision + self.recall
-        return 2 * self.precision * self.recall / total if total else 0.0
-
-    def to_dict(self) -> dict[str, float]:
-        return {
-            "precision": round(self.precision, 4),
-            "recall": round(self.recall, 4),
-            "f1": round(self.f1, 4),
-        }
+# one precision/recall/F1 record for every scorer (see storyline.evaluation.coref)
+Score = PRF
 
 
 def _groups(labels: Mapping[str, Hashable]) -> dict[Hashable, set[str]]:
