@@ -215,6 +215,27 @@ def test_attribute_scores_follow_tempeval3() -> None:
     assert "missed" in format_errors(result.errors)
 
 
+def test_values_are_compared_as_strings_like_tempeval3() -> None:
+    """TempEval-3 compares values as strings: a gold week written without its zero
+    ("2031-W7") does not match the well-formed "2031-W07"; only outer spaces are ignored."""
+    text = "Crews worked all this week and next week, and closed the dam last week."
+    gold = doc(
+        text,
+        ("this week", "DATE", "2031-W7"),
+        ("next week", "DATE", "2031-W08 "),
+        ("last week", "DATE", "2031-W06"),
+    )
+    tagger = fixed(
+        ("this week", "DATE", "2031-W07", 0),
+        ("next week", "DATE", "2031-W08", 0),
+        ("last week", "DATE", "2031-06", 0),
+    )
+    result = evaluate([gold], tagger)
+    assert (result.total.relaxed, result.total.value_ok) == (3, 1)
+    assert result.total.attribute(result.total.value_ok)["f1"] == pytest.approx(1 / 3)
+    assert [e.gold_value for e in result.errors if e.kind == "value"] == ["2031-W7", "2031-W06"]
+
+
 def test_error_listing_is_limited_but_counted_in_full() -> None:
     text = "in 2030, 2031, 2032 and 2033"
     gold = doc(text, ("2030", "DATE", "2030"), ("2031", "DATE", "2031"), ("2032", "DATE", "2032"))

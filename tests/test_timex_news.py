@@ -137,3 +137,82 @@ def test_guidelines_round_three(
     text: str, dct: str | None, expected: list[tuple[str, str, str]]
 ) -> None:
     assert kinds(text, dct) == expected
+
+
+# 2024-10-02 is a Wednesday; 2024-07-15 a Monday.
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # "since" looks back, even to a month or a day just ahead of the dct
+        ("Exports have climbed since November.", W, ["2023-11"]),
+        ("Fares have doubled since Oct. 20, riders say.", W, ["2023-10-20"]),
+        ("Prices are expected to rise for the fourth time since November.", W, ["2023-11"]),
+        # cues that are not plans: "than expected", "due to" a cause, a past relative clause
+        ("Output fell more than expected in March.", W, ["2024-03"]),
+        ("The final was postponed due to rain on Sunday.", W, ["2024-09-29"]),
+        ("The ferry is due to arrive on Sunday.", W, ["2024-10-06"]),
+        ("He vowed there would be no repeat of the riot that marred the parade in March.", W,
+         ["2024-03"]),
+        ("The builder expects to finish the bridge in March.", W, ["2025-03"]),
+        # clause breaks of wire copy: " _ ", "--", closing quotes
+        ("The mayor will retire -- his aides said Monday.", W, ["2024-09-30"]),
+        ("The mayor will retire _ his aides said Monday.", W, ["2024-09-30"]),
+        ("``The mayor will retire'' his aides said Monday.", W, ["2024-09-30"]),
+        # "last summer" said in summer is the summer before
+        ("Last summer the lake ran dry.", "2024-07-15", ["2023-SU"]),
+        ("Last summer the lake ran dry.", W, ["2024-SU"]),
+        # a range of days takes its year: "Jan. 5-7, 2010"
+        ("The fair ran Feb. 3-6, 2019, in Turin.", W, ["2019-02-03", "2019"]),
+    ],
+)  # fmt: skip
+def test_news_round_four_tense_and_anchors(text: str, dct: str, expected: list[str]) -> None:
+    assert values(text, dct) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # times of day: 24-hour clock with its day, a day-month date, race results
+        ("Polls will close at 2100 GMT on Saturday.", ["2024-10-05T21:00"]),
+        ("The ban lapses at midnight on 1 November.", ["2024-11-01T24:00"]),
+        ("She won the 1500m in 3:58.21 and he ran 2:08:17.", []),
+        # lengths that are not lengths of time
+        ("He clocked 9.92 seconds in the heat.", []),
+        ("United scored two second-half goals after a first-half penalty.", []),
+        ("Three-quarters of voters agreed; a rolling four-quarter test applies.", []),
+        ("The course suits 12 to 15-year-olds and 16-18 year olds.", []),
+        ("The plan drew praise in many quarters.", []),
+        ("Fans queued for the quarter-final tickets.", []),
+        ("The fall in exports surprised traders.", []),
+        # still lengths and halves of a year
+        ("Profit rose in the second half, after losses in the past two quarters.",
+         ["2024-H2", "P2Q"]),
+        ("Second-half profit rose.", ["2024-H2"]),
+    ],
+)  # fmt: skip
+def test_news_round_four_not_times(text: str, expected: list[str]) -> None:
+    assert values(text, W) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a clock time in brackets gives the same moment in another zone, on the same day
+        ("The blast came on Sept. 26 at 9:40 a.m. (0640 GMT).",
+         ["2024-09-26T09:40", "2024-09-26T06:40"]),
+        # "that night" and "that day" take the day last named, a time's day included
+        ("Rescuers reached the mine on Sept. 20. That night the rain stopped.",
+         ["2024-09-20", "2024-09-20TNI"]),
+        ("The fire broke out on the night of Sept. 14; later that day it spread.",
+         ["2024-09-14TNI", "2024-09-14"]),
+        ("The guards left at 6 p.m., and that night the gate was open.",
+         ["2024-10-02T18:00", "2024-10-02TNI"]),
+        # a count after "the" with a counted noun; a page number
+        ("The 2000 marines landed; the 1998 elections were close; see page 1987.", ["1998"]),
+        ("In 1985 residents fled the valley.", ["1985"]),
+        # "fall" as a drop; "last fall" as a season
+        ("The fall in exports hurt; last fall was dry.", ["2023-FA"]),
+    ],
+)  # fmt: skip
+def test_news_round_four_anchors_and_counts(text: str, expected: list[str]) -> None:
+    assert values(text, W) == expected

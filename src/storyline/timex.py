@@ -101,6 +101,9 @@ def _widen(text: str, cand: Cand, floor: int) -> Cand:
     return replace(cand, start=start, mod=pos or kept or rel or cand.mod)
 
 
+_TIME_OF = re.compile(r"(\d{4}-\d\d-\d\d)T")  # the day of a TIME value
+
+
 def _narrative(cands: list[Cand], ref: Dct | None) -> None:
     """Resolve "the following year"-style values against the last calendar date before them."""
     last: str | None = None
@@ -108,12 +111,12 @@ def _narrative(cands: list[Cand], ref: Dct | None) -> None:
     last_month: str | None = None  # the last date with a month at least
     for c in cands:
         if c.value.startswith("NARR:"):
-            _, step_s, unit = c.value.split(":")
+            _, step_s, unit, *part = c.value.split(":")  # part of a day: "that night"
             step = int(step_s)
             # the last date precise enough for the unit: a day needs a day, a month a month
             own = {"year": last, "month": last_month}.get(unit, last_day)
             base = own or (ref.date.isoformat() if ref and ref.date else None)
-            c.value, c.anchored = "XXXX", False
+            c.value, c.anchored = "XXXX" + ("-XX-XXT" + part[0] if part else ""), False
             if base is None:
                 continue
             parts = [int(p) for p in base.split("-")]
@@ -129,7 +132,13 @@ def _narrative(cands: list[Cand], ref: Dct | None) -> None:
                 days = step * (7 if unit == "week" else 1)
                 day = dt.date(*parts) + dt.timedelta(days=days)
                 c.value = day.isoformat() if unit == "day" else fmt_week(day)
+            if part:
+                c.value = (c.value if len(c.value) == 10 else "XXXX-XX-XX") + f"T{part[0]}"
             c.anchored = own is None
+        elif c.type == "TIME" and (day := _TIME_OF.match(c.value)):
+            # "the night of Oct. 23" names a day; "at 10 p.m." alone only took the dct's
+            if not (ref and ref.date and day[1] == ref.date.isoformat()):
+                last = last_month = last_day = day[1]
         elif c.type == "DATE" and re.fullmatch(r"\d{4}(?:-\d\d){0,2}", c.value):
             last = c.value
             last_day = c.value if len(c.value) == 10 else last_day
@@ -165,6 +174,17 @@ def _ranges(text: str, cands: list[Cand]) -> None:
         first.value, first.anchored = value, False
 
 
+def _bracketed_times(text: str, cands: list[Cand]) -> None:
+    """A clock time in brackets after another gives it in another zone: "at 10:30 a.m.
+    (0730 GMT)" lies on the first time's day, not on the dct's."""
+    for first, second in zip(cands, cands[1:], strict=False):
+        if first.type == second.type == "TIME" and text[first.end : second.start].strip() == "(":
+            day, own = _TIME_OF.match(first.value), _TIME_OF.match(second.value)
+            if day and own:
+                second.value = day[1] + second.value[own.end(1) :]
+                second.anchored = first.anchored
+
+
 def tag_times(text: str, dct: str | None) -> list[TimeExpr]:
     """The time expressions of ``text``, sorted and non-overlapping, normalised against dct.
 
@@ -191,6 +211,7 @@ def tag_times(text: str, dct: str | None) -> list[TimeExpr]:
     resolve_periods(widened, ctx.ref)
     _ranges(text, widened)
     _narrative(widened, ctx.ref)
+    _bracketed_times(text, widened)
     return [
         TimeExpr(c.start, c.end, text[c.start : c.end], c.type, c.value, c.mod, c.anchored)
         for c in widened

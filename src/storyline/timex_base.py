@@ -39,7 +39,7 @@ _PAST_BEFORE_CUE = re.compile(r"\b(?:had(?:\s+been)?|was|were|previously|origina
 _STILL_AHEAD = re.compile(r"planning\b", re.I)
 # A plan word ("planned", "scheduled") is taken back by a past verb right after the date:
 # "the rally scheduled for Saturday was canceled".
-_PLAN_CUE = re.compile(r"(?:planned|scheduled|due|set to|expected to)$", re.I)
+_PLAN_CUE = re.compile(r"^(?:planned|scheduled|due|set to|expected to)\b", re.I)
 _PAST_AFTER = re.compile(r"\W{0,3}(?:was|were|had|has been|got)\b", re.I)
 # After a date that opens its clause ("On Tuesday, the league plans to ..."), the first
 # finite verb tells the tense: a future cue, or a past form ("said", "met", "-ed").
@@ -47,17 +47,25 @@ _PAST_VERB = re.compile(
     r"\b(?:said|told|was|were|had|did|met|went|came|took|made|gave|began|left|held|won|"
     r"lost|fell|rose|sent|found|got|saw|spoke|[a-z]{3,}ed)\b"
 )
+# A relative clause in the past between the cue and the date claims the date for itself:
+# "will not repeat the trouble which marred the march in June".
+_RELATIVE_PAST = re.compile(r"\b(?:which|who|that)\s+(?:(?:also|only)\s+)?" + _PAST_VERB.pattern)
+# "since" looks back: "prices have risen since May" is the May before the dct.
+_SINCE = re.compile(r"\bsince\s+(?:(?:early|late|mid)(?:-|\s+))?$", re.I)
 _OPENER = re.compile(r"^\W*(?:(?:on|by|early|late|and|but|then|so)\s+)*$", re.I)
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bM[rs])(?<!\bMrs)(?<!\bDr)(?<!\bSt)[.!?]\s|\n")
 # Words right before a month or a day that point at a deadline or a start still to come.
 _AHEAD = re.compile(
-    r"\b(?:by|until|till|effective|starting|beginning|expected\s+(?:in|by|on)|"
+    r"\b(?:by|until|till|effective|starting|beginning|(?<!than\s)(?<!as\s)expected\s+(?:in|by|on)|"
     r"due\s+(?:in|by|on)|payable|to\s+be\s+\w+\s+(?:in|on|by))\s+"
     r"(?:(?:early|late|mid)(?:-|\s+))?$",
     re.I,
 )
-# a clause ends at a comma, a colon, a quote or a sentence end (not at "Mr." or "P.")
-_CLAUSE = re.compile(r"(?<!\b[A-Z])(?<!\bM[rs])(?<!\bMrs)(?<!\bDr)(?<!\bSt)[.!?]\s|\n|[,;:\"“”]")
+# a clause ends at a comma, a colon, a quote, a wire-copy dash (" _ ", "--") or a sentence end
+# (not at "Mr." or "P.")
+_CLAUSE = re.compile(
+    r"(?<!\b[A-Z])(?<!\bM[rs])(?<!\bMrs)(?<!\bDr)(?<!\bSt)[.!?]\s|\n|[,;:\"“”]|\s_\s|--|``|''"
+)
 
 
 @dataclass(slots=True)
@@ -80,12 +88,16 @@ class Ctx:
         canceled"), and an expression opening its clause takes the tense of the first verb
         after it ("On Tuesday, the league plans to ...").
         """
+        if self.since(start):
+            return False
         window = self.clause_before(start)
         cues = list(FUTURE_CUE.finditer(window))
         if not cues:
             return end is not None and _OPENER.match(window) is not None and self._later(end)
         cue = cues[-1]
         if _PAST_BEFORE_CUE.search(window[: cue.start()]) and not _STILL_AHEAD.match(cue[0]):
+            return False
+        if _RELATIVE_PAST.search(window[cue.end() :]):
             return False
         taken_back = (
             end is not None and _PLAN_CUE.search(cue[0]) and _PAST_AFTER.match(self.after(end))
@@ -102,7 +114,14 @@ class Ctx:
     def ahead(self, start: int, end: int | None = None) -> bool:
         """True when a future cue or a deadline word ("by", "until", "effective") leads to
         ``start``: a month or a day named there is more likely still to come."""
+        if self.since(start):
+            return False
         return self.future(start, end) or bool(_AHEAD.search(self.text[max(0, start - 40) : start]))
+
+    def since(self, start: int) -> bool:
+        """True when "since" ("since early", "since mid-") leads to ``start``: a point looked
+        back to, never one still ahead."""
+        return bool(_SINCE.search(self.text[max(0, start - 20) : start]))
 
     def before(self, start: int, width: int = 30) -> str:
         """The ``width`` characters before ``start``."""

@@ -35,6 +35,7 @@ _DAY = (
     r"(?P<wd>" + WEEKDAY + r")(?:,?\s+(?P<wmon>" + MONTH + r")\s+(?P<wdd>[0-3]?\d)(?!\d)"
     r"(?:,?\s+(?P<wyy>" + YEAR + r"))?)?|(?P<rel>today|yesterday|tomorrow|tonight)"
     r"|(?P<mon>" + MONTH + r")\s+(?P<dd>[0-3]?\d)(?!\d)(?:,?\s+(?P<yy>" + YEAR + r"))?"
+    r"|(?P<bdd>[0-3]?\d)\s+(?P<bmon>" + MONTH + r")(?:,?\s+(?P<byy>" + YEAR + r"))?"
 )
 _DAY_SHIFT = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
@@ -58,17 +59,30 @@ def _day_value(m: re.Match[str], ctx: Ctx) -> tuple[str | None, bool]:
         if ref is None:
             return "XXXX-XX-XX", False
         return (ref + dt.timedelta(days=_DAY_SHIFT[groups["rel"].lower()])).isoformat(), True
-    if groups.get("mon"):
-        month, day = month_number(groups["mon"]), int(groups["dd"])
-        if groups.get("yy"):
-            return ymd(int(groups["yy"]), month, day), False
-        return resolve_day(ctx.ref, month, day, ctx.ahead(m.start(), m.end()))
+    for mon, dd, yy in (("mon", "dd", "yy"), ("bmon", "bdd", "byy")):  # "Nov. 9", "9 November"
+        if groups.get(mon):
+            month, day = month_number(groups[mon]), int(groups[dd])
+            if groups.get(yy):
+                return ymd(int(groups[yy]), month, day), False
+            return resolve_day(ctx.ref, month, day, ctx.ahead(m.start(), m.end()))
     return None, False
 
 
+# A race result or a score, not a time of day: "won in 3:45.87", "a best of 2:17:18".
+_NOT_CLOCK_BEFORE = re.compile(r"\d[:.]$")
+_NOT_CLOCK_AFTER = re.compile(r"[.:]\d")
+
+_DAY_TAIL = r"(?:,?\s+(?:on\s+)?(?:" + _DAY + r"))?"
+
+
 @needs(":", "a.m", "p.m", "am", "pm", "noon", "midday", "midnight")
-@rule(r"\b" + _CLOCK + _ZONE + r"(?:,?\s+(?:on\s+)?(?:" + _DAY + r"))?", re.I)
+@rule(r"\b" + _CLOCK + _ZONE + _DAY_TAIL, re.I)
 def _clock(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    if m["mi"] and (
+        _NOT_CLOCK_BEFORE.search(ctx.before(m.start(), 2))
+        or _NOT_CLOCK_AFTER.match(ctx.text, m.end("mi"))
+    ):
+        return None
     if m["word"]:
         hour, minute = (24, 0) if m["word"].lower() == "midnight" else (12, 0)
         joined = m.end("word") < m.end()
@@ -103,11 +117,14 @@ _DAY_AT = re.compile(r"\b(?:" + _DAY + r"),?\s+(?:at|around|about)\s+$", re.I)
 
 
 @needs("gmt", "utc", "local time")
-@rule(r"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s+(?:GMT|UTC|local\s+time)\b")
+@rule(r"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s+(?:GMT|UTC|local\s+time)\b" + _DAY_TAIL, re.I)
 def _military(m: re.Match[str], ctx: Ctx) -> Cand | None:
-    day = ctx.ref.date.isoformat() if ctx.ref and ctx.ref.date else "XXXX-XX-XX"
-    value = f"{day}T{m['h']}:{m['mi']}"
-    return Cand(m.start(), m.end(), "TIME", value, anchored=not day.startswith("X"))
+    """ "1430 GMT", "1200 GMT on Saturday": a 24-hour clock time, on its day when one is named."""
+    day, anchored = _day_value(m, ctx)
+    if day is None:
+        day = ctx.ref.date.isoformat() if ctx.ref and ctx.ref.date else "XXXX-XX-XX"
+        anchored = not day.startswith("X")
+    return Cand(m.start(), m.end(), "TIME", f"{day}T{m['h']}:{m['mi']}", anchored=anchored)
 
 
 _PART = r"(?P<part>morning|afternoon|evening|night)"

@@ -35,6 +35,10 @@ _UNIT = r"(?P<unit>centuries|" + UNIT + r"|quarter)s?"
 _HALF_OF = {"year": "6M", "month": "15D", "day": "12H", "hour": "30M", "minute": "30S"}
 
 
+_NOT_A_COUNT = re.compile(r"\d[.,]$")  # the number is the end of a decimal
+_VAGUE_PLACES = ("many", "some", "several")
+
+
 def _value(count: int | None, unit: str, half: bool) -> str:
     """The TIMEX3 duration of ``count`` (and a half) ``unit``s; quarters count as Q."""
     unit = unit.lower().replace("centuries", "century")
@@ -55,7 +59,7 @@ def _value(count: int | None, unit: str, half: bool) -> str:
 )
 @rule(
     r"\b" + _COUNT + _HALF + r"(?:-|\s+)" + _EXTRA + _UNIT + r"\b"
-    r"(?P<half2>\s+and\s+a\s+half\b)?(?![\s-]old\b)",
+    r"(?P<half2>\s+and\s+a\s+half\b)?(?![\s-]olds?\b)",
     re.I,
 )
 def _duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
@@ -63,6 +67,14 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
     unit = m["unit"].lower()
     if m["unit"][0].isupper():
         return None  # "CBS's 60 Minutes", "48 Hours": a title, not a length of time
+    if _NOT_A_COUNT.search(ctx.before(m.start(), 2)):
+        return None  # "9.85 seconds" is not 85 seconds
+    if unit == "second" and ctx.after(m.end(), 1) == "-":
+        return None  # "three second-half goals": an ordinal
+    if unit == "quarter" and "-" in m[0] and word not in ("a", "an"):
+        return None  # "three-quarters said", "a four-quarter test": a fraction, not a length
+    if unit == "quarter" and word in _VAGUE_PLACES and ctx.before(m.start(), 3) == "in ":
+        return None  # "hot favourites in many quarters": places, not quarters of a year
     if word == "some" or (word in ("a", "an") and unit in ("second", "quarter")):
         return None  # "some years" is vague, "a second group" an ordinal, "a quarter" a share
     if unit == "quarter" and re.match(r"s?(?:\s+of\b|-)", ctx.after(m.end(), 4)):
@@ -80,6 +92,8 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
     re.I,
 )
 def _range(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    if re.match(r"[\s-]olds?\b", ctx.after(m.end(), 6)):
+        return None  # "16-21 year olds": ages
     low, high = number_value(m["a"]), number_value(m["b"])
     if low is None or high is None or not 0 < low < high:
         return None

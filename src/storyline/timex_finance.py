@@ -36,6 +36,14 @@ def _quarter_of(ref: Dct | None, n: int, half: bool, future: bool) -> tuple[str,
     return str(year), True
 
 
+# Words after "second-half" / "third-quarter" that tell a part of a game, not of a year.
+_GAME = re.compile(
+    r"\s+(?:goals?|penalt(?:y|ies)|tries|try|header|equali[sz]er|substitut\w*|touchdowns?|"
+    r"winner|red\s+card|field\s+goals?)\b",
+    re.I,
+)
+
+
 @needs("quarter", "half", "q1", "q2", "q3", "q4")
 @rule(
     r"\b(?:the\s+)?(?:(?P<yr>" + YEAR + r")\s+|(?P<ago>" + _AGO + r")\s+|(?P<rel>next|last|this)"
@@ -56,8 +64,8 @@ def _quarter(m: re.Match[str], ctx: Ctx) -> Cand | None:
     half = unit != "quarter"
     word = (groups.get("n") or "").lower()
     n = int(groups["q"]) if groups.get("q") else ORDINALS.get(word, 4 if unit == "quarter" else 2)
-    if half and n > 2:
-        return None
+    if (half and n > 2) or _GAME.match(ctx.after(m.end(), 16)):
+        return None  # "the third half"; "a second-half goal" is a half of a game
     code = f"H{1 if unit == 'quarters' else n}" if half else f"Q{n}"
     year = groups.get("year") or groups.get("yr")
     if year:
@@ -79,7 +87,7 @@ def _quarter(m: re.Match[str], ctx: Ctx) -> Cand | None:
 @rule(
     r"\b(?P<the>[Tt]he|[Tt]hat|[Tt]his)\s+(?:(?P<which>latest|current|same|comparable|recent|"
     r"most\s+recent|just-ended|just\s+ended|(?P<yr>" + YEAR + r")|(?P<ago>" + _AGO + r"))\s+)?"
-    r"(?:fiscal\s+)?(?P<unit>quarter|period)\b(?!ly|s)"
+    r"(?:fiscal\s+)?(?P<unit>quarter|period)\b(?!ly|s|-?finals?\b)"
 )
 @rule(r"\b(?:in\s+|for\s+)?(?P<last>last\s+year's)\s+(?P<unit>quarter|period)\b")
 @rule(r"\bthe\s+(?:corresponding|same|comparable)\s+(?P<unit>quarter|period)\s+(?P<last>last\s+"

@@ -58,6 +58,10 @@ def _slash(m: re.Match[str], ctx: Ctx) -> Cand | None:
 _WD_PREFIX = r"(?:(?P<wd>" + WEEKDAY + r"),?\s+(?:the\s+)?)?"
 
 
+# The rest of a range of days written after its first day: "-7, 2010" in "Jan. 5-7, 2010".
+_RANGE_TAIL = re.compile(r"\s*[-–]\s*[0-3]?\d(?:st|nd|rd|th)?,?\s+(?P<year>" + YEAR + r")(?!\d)")
+
+
 @_rule(
     _WD_PREFIX + r"(?P<mon>" + MONTH + r")\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d|,\d)"
     r"(?:,?\s+(?P<year>" + YEAR + r")(?!\d))?"
@@ -70,9 +74,11 @@ def _month_day(m: re.Match[str], ctx: Ctx) -> Cand | None:
     month, day = month_number(m["mon"]), int(m["day"])
     if not 1 <= day <= 31:
         return None
-    if m["year"]:
-        return Cand(m.start(), m.end(), "DATE", ymd(int(m["year"]), month, day))
-    value, anchored = resolve_day(ctx.ref, month, day, ctx.ahead(m.start(), m.end()))
+    year = m["year"] or ((tail := _RANGE_TAIL.match(ctx.text, m.end())) and tail["year"])
+    if year:  # "March 3, 2009"; "Jan. 5-7, 2010": the first day takes the range's year
+        return Cand(m.start(), m.end(), "DATE", ymd(int(year), month, day))
+    since = ctx.since(m.start())
+    value, anchored = resolve_day(ctx.ref, month, day, ctx.ahead(m.start(), m.end()), since)
     return Cand(m.start(), m.end(), "DATE", value, anchored=anchored)
 
 
@@ -121,9 +127,10 @@ def _month(m: re.Match[str], ctx: Ctx) -> Cand | None:
             the_march = None  # "the March on Washington", "the march to the sea"
         if not _MONTH_CUE.search(before) and not the_march:
             return None
-    value, anchored = resolve_month(
-        ctx.ref, month_number(m["mon"]), how, ctx.ahead(m.start(), m.end())
-    )
+    future = ctx.ahead(m.start(), m.end())
+    if not how and ctx.since(m.start()):
+        how = "back"  # "since May": not the May ahead
+    value, anchored = resolve_month(ctx.ref, month_number(m["mon"]), how, future)
     return Cand(m.start(), m.end(), "DATE", value, anchored=anchored)
 
 
@@ -207,19 +214,24 @@ _SEASON = r"(?P<season>winter|spring|summer|autumn|fall)"
 @_rule(r"\b(?P<how>this|last|next|coming|past|this past|this coming)\s+" + _SEASON + r"\b", re.I)
 @_rule(r"\b(?:[Tt]he\s+)(?:(?:early|late)\s+)?" + _SEASON + r"\b(?!\s+of\b)")
 def _season(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    groups = m.groupdict()
+    bare = not groups.get("how") and not groups.get("year")
+    if bare and m["season"].lower() == "fall" and _FALL_NOUN.match(ctx.after(m.end(), 6)):
+        return None  # "the fall in exports": a drop, not autumn
     code = SEASONS[m["season"].lower()]
-    if m.groupdict().get("year"):
+    if groups.get("year"):
         return Cand(m.start(), m.end(), "DATE", f"{m['year']}-{code}")
     if ctx.ref is None:
         return Cand(m.start(), m.end(), "DATE", f"XXXX-{code}")
-    how = (m.groupdict().get("how") or "").lower().replace("this ", "")
+    how = (groups.get("how") or "").lower().replace("this ", "")
     if not how:
         how = "next" if ctx.future(m.start(), m.end()) else "past"
     year = ctx.ref.year
     if how != "this" and ctx.ref.month:
         # a season named from inside or after it: the latest one begun (past), or the next one
         begun = ctx.ref.month >= _SEASON_START[code]
-        if how in ("last", "past") and not begun:
+        inside = 0 <= ctx.ref.month - _SEASON_START[code] <= 2  # "last summer", said in July
+        if (how in ("last", "past") and not begun) or (how == "last" and inside):
             year -= 1
         elif how in ("next", "coming") and begun:
             year += 1
@@ -227,6 +239,7 @@ def _season(m: re.Match[str], ctx: Ctx) -> Cand | None:
 
 
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_FALL_NOUN = re.compile(r"\s+(?:in|of|to|from|on)\b")  # "the fall in exports"
 
 
 # --------------------------------------------------------------------------- relative dates

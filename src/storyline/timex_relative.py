@@ -14,7 +14,7 @@ import re
 
 from storyline.timex_base import Cand, Ctx, needs
 from storyline.timex_base import rule as _rule
-from storyline.timex_rules import NUMBER, UNIT, number_value, unit_value
+from storyline.timex_rules import NUMBER, PARTS_OF_DAY, UNIT, number_value, unit_value
 
 _DAY_STEP = {"before": -1, "previous": -1, "preceding": -1, "after": 1, "next": 1, "following": 1}
 
@@ -34,6 +34,13 @@ def _that_unit(m: re.Match[str], ctx: Ctx) -> Cand | None:
     step = _DAY_STEP.get((groups.get("how") or "").lower(), 0)
     start = m.start("the") if groups.get("the") else m.start()
     return Cand(start, m.end(), "DATE", f"NARR:{step}:{m['unit']}")
+
+
+@needs("that ", "same ")
+@_rule(r"\b(?:[Tt]hat|[Tt]he\s+same)\s+(?P<part>morning|afternoon|evening|night)\b")
+def _that_part(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """ "that night", "the same morning": a part of the day last named."""
+    return Cand(m.start(), m.end(), "TIME", f"NARR:0:day:{PARTS_OF_DAY[m['part']]}")
 
 
 @needs("earlier", "later")

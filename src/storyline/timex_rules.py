@@ -120,11 +120,18 @@ def position_of(word: str | None) -> str | None:
     return _POSITIONS.get(word.lower()) if word else None
 
 
+# "due to" before a verb is a plan ("due to arrive"); before a noun a cause ("due to rain",
+# "due to the strike", "due to rising costs").
+_DUE = (
+    r"due(?!\s+to\s+(?:the|a|an|its|his|her|their|this|that|these|those|our|my|your|poor|bad|"
+    r"heavy|high|low|strong|weak|lack|rain|snow|fog|ice|wind|storms?|weather|illness|injury|"
+    r"[a-z]+(?:ing|tion|sion|ness|ment|ity|ure|ance|ence|s))\b)"
+)
 # Words before an expression that make an unanchored month or weekday point to the future.
 FUTURE_CUE = re.compile(
-    r"\b(?:will|shall|won't|'ll|going to|plans? to|planned|planning|scheduled|due|set to|"
-    r"expected to|is to|are to|aims? to|intends? to|upcoming|next|coming|as (?:soon|early) as|"
-    r"would)\b",
+    r"\b(?:will|shall|won't|'ll|going to|plans? to|planned|planning|scheduled|" + _DUE + r"|"
+    r"set to|expected to|expects? to|is to|are to|aims? to|intends? to|upcoming|next|coming|"
+    r"as (?:soon|early) as|would)\b",
     re.IGNORECASE,
 )
 
@@ -218,6 +225,14 @@ def duration_value(count: int | None, unit: str) -> str:
     return f"P{'T' if is_time else ''}{amount}{letter}"
 
 
+# Plural nouns that are counted ("the 2000 troops"), never dated like "the 1998 elections".
+_PEOPLE = re.compile(
+    r"\s+(?:troops|soldiers|people|workers|employees|residents|members|students|delegates|"
+    r"refugees|officers|families|children|passengers|protesters|demonstrators|marines|"
+    r"sailors|prisoners|civilians|jobs|tons|tonnes|barrels|acres|miles|kilometers|"
+    r"kilometres|copies|shares)\b",
+    re.I,
+)
 _COUNT_NOUN = re.compile(r"\s+(?:[a-z]+s|people|men|women|police|staff|personnel)\b")
 
 
@@ -228,6 +243,10 @@ def year_is_plausible(text: str, start: int, end: int) -> bool:
     read as a count: no "about"/"some"/"$" before it and no plural noun after it.
     """
     before = text[max(0, start - 30) : start]
+    if re.search(r"\b(?:page|room|flight)\s+$", before, re.I) or (
+        _PEOPLE.match(text[end : end + 24]) and re.search(r"\b(?:the|its|their)\s+$", before, re.I)
+    ):
+        return False  # "the 2000 troops", "page 1998": a count or a number, not a year
     if YEAR_CONTEXT.search(before):
         return True
     if COUNT_CONTEXT.search(before):
@@ -255,7 +274,8 @@ def resolve_month(ref: Dct | None, month: int, how: str, future: bool) -> tuple[
 
     Past-leaning: the latest such month not after the dct, unless ``how`` ("next",
     "last", "this") or a future cue says otherwise; one of the next two months counts as
-    the coming one (news about November written in October is about the November ahead).
+    the coming one (news about November written in October is about the November ahead),
+    except with ``how`` "back" ("since May", a verb in the past before it).
     """
     if ref is None:
         return f"XXXX-{month:02d}", False
@@ -274,11 +294,14 @@ def resolve_month(ref: Dct | None, month: int, how: str, future: bool) -> tuple[
     return f"{year}-{month:02d}", True
 
 
-def resolve_day(ref: Dct | None, month: int, day: int, future: bool) -> tuple[str, bool]:
+def resolve_day(
+    ref: Dct | None, month: int, day: int, future: bool, since: bool = False
+) -> tuple[str, bool]:
     """(value, used dct) of a month and day without a year: the dct's year, or the one
-    before (after, with a future cue) when the date lies more than two months away."""
+    before (after, with a future cue) when the date lies more than two months away. After
+    "since" (``since``) the date is never after the dct."""
     if not valid_date(2024, month, day):  # not a day in any year: keep the month
-        return resolve_month(ref, month, "", future)
+        return resolve_month(ref, month, "back" if since else "", future)
     if ref is None:
         return f"XXXX-{month:02d}-{day:02d}", False
     if ref.month is None or not valid_date(ref.year, month, day):
@@ -287,7 +310,7 @@ def resolve_day(ref: Dct | None, month: int, day: int, future: bool) -> tuple[st
     delta = (dt.date(year, month, day) - dt.date(ref.year, ref.month, ref.day or 15)).days
     if future and delta < -62:
         year += 1
-    elif not future and delta > 62:
+    elif (not future and delta > 62) or (since and delta > 0):
         year -= 1
     return ymd(year, month, day), True
 

@@ -7,8 +7,11 @@ Definitions (UzZaman et al. 2013, TempEval-3):
   pairs with at most one system timex, the pairs with the largest overlap first.
 - precision = matches / system timexes, recall = matches / gold timexes, F1 their harmonic mean.
 - attributes (type, value) are judged over the relaxed matches: accuracy = share of matched
-  pairs with the identical attribute; attribute F1 takes precision = correct / system count
-  and recall = correct / gold count, as the TempEval-3 scorer does.
+  pairs with the identical attribute string; attribute F1 takes precision = correct / system
+  count and recall = correct / gold count, as the TempEval-3 scorer does.
+- the document creation time is not scored on either side: the gold is read from
+  ``<TEXT>`` only (TempEval-3 skips the ``t0`` TIMEX3 of ``<DCT>``) and the tagger only
+  sees that text.
 
 :func:`evaluate` runs a tagger (by default :func:`storyline.timex.tag_times`) on each
 :class:`~storyline.evaluation.timeml.GoldDoc` with the document's dct and returns a
@@ -20,7 +23,6 @@ that part are dropped before scoring.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -152,17 +154,11 @@ class TimexEvaluation:
 # --------------------------------------------------------------------------- matching
 
 
-_SHORT_WEEK = re.compile(r"^(\d{4})-W(\d)(?!\d)")
-
-
 def same_value(gold: str, system: str) -> bool:
-    """Whether two TIMEX3 values are the same; only spelling variants of one value are
-    forgiven (a week number without its leading zero, "2000-W7" = "2000-W07")."""
-
-    def canon(value: str) -> str:
-        return _SHORT_WEEK.sub(lambda m: f"{m[1]}-W0{m[2]}", value.strip())
-
-    return canon(gold) == canon(system)
+    """Whether two TIMEX3 values are the same string, as the TempEval-3 scorer compares
+    them: nothing is forgiven, not even a gold week written without its zero ("2000-W7"
+    against "2000-W07"); only surrounding whitespace is ignored."""
+    return gold.strip() == system.strip()
 
 
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
