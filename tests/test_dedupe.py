@@ -2,9 +2,24 @@
 
 from __future__ import annotations
 
-import pytest
+import pickle
 
-from storyline.dedupe import DuplicateIndex, _containment, find_duplicates, normalise, shingles
+import numpy as np
+import pytest
+from datasketch import MinHash
+
+from storyline import dedupe_arrays
+from storyline.dedupe import (
+    DuplicateIndex,
+    _containment,
+    find_duplicates,
+    normalise,
+    shingle_hashes,
+    shingles,
+    signature,
+    sorted_containment,
+)
+from storyline.dedupe_arrays import Multimap
 from tests.conftest import SEEDS, SHARED, need
 
 WIRE = (
@@ -109,6 +124,61 @@ def test_adding_the_same_id_twice_keeps_the_first_answer() -> None:
 def test_threshold_is_checked() -> None:
     with pytest.raises(ValueError):
         DuplicateIndex(threshold=0.0)
+
+
+def test_signature_is_the_one_a_datasketch_minhash_gives() -> None:
+    words = normalise(WIRE).split(" ")
+    reference = MinHash(num_perm=128, seed=1)
+    reference.update_batch(list(shingles(words, 5)))
+    ours = signature(shingle_hashes(words, 5), 128)
+    assert ours.dtype == np.uint32
+    assert ours.tolist() == [int(v) for v in reference.hashvalues]
+
+
+def test_containment_on_sorted_hashes_matches_the_sets() -> None:
+    words = normalise(WIRE).split(" ")
+    half = words[: len(words) // 2]
+    for a, b in ((words, half), (half, words), (words, words[:10]), (words, words)):
+        expected = _containment(frozenset(shingles(a, 5)), frozenset(shingles(b, 5)))
+        ha = np.unique(np.array(shingle_hashes(a, 5), dtype=np.uint32))
+        hb = np.unique(np.array(shingle_hashes(b, 5), dtype=np.uint32))
+        assert sorted_containment(ha, hb) == expected
+
+
+def test_multimap_across_its_buffer_and_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(dedupe_arrays, "BUFFER", 3)
+    table = Multimap()
+    for value in range(40):
+        table.add([value % 7, 100 + value], value)
+    assert len(table) == 80
+    assert table.find([3]) == {v for v in range(40) if v % 7 == 3}
+    assert table.find([105, 139, 999]) == {5, 39}
+    assert table.first(2) == 2 and table.first(999) is None
+    back = pickle.loads(pickle.dumps(table, protocol=5))
+    assert back.find([3, 105]) == table.find([3, 105]) and len(back) == 80
+    back.add([3], 77)
+    assert 77 in back.find([3]) and 77 not in table.find([3])
+
+
+def test_a_pickled_index_answers_like_the_original() -> None:
+    items = [
+        ("orig", WIRE),
+        ("short", "Markets closed higher on Monday."),
+        ("edit", WIRE.replace("Tuesday", "Wednesday")),
+    ]
+    index = DuplicateIndex()
+    for key, text in items:
+        index.add(key, text)
+    back = pickle.loads(pickle.dumps(index, protocol=5))
+    assert len(back) == 3 and "edit" in back and back.root_of("edit") == "orig"
+    later = [
+        ("again", WIRE.upper()),
+        ("short2", "markets closed higher on monday"),
+        ("new", "x " * 30),
+    ]
+    for key, text in later:
+        assert back.add(key, text) == index.add(key, text)
+    assert back.add("edit", "") == "orig"
 
 
 def test_two_outlets_on_the_same_announcement_are_not_duplicates() -> None:

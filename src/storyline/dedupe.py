@@ -8,15 +8,43 @@ catches a wire story reprinted with an extra paragraph or a different header/foo
 
 The index is deterministic: the first text added is the original, and a copy of a copy
 points at the root original.
+
+Memory per text is small and flat (about 2-3 KB for a 400-word article, against about
+40 KB for a datasketch ``MinHash`` object, a set of shingle strings and a ``MinHashLSH``
+entry; see ``bench/dedupe_memory.py``). No shingle strings and no object per text are kept:
+
+* the text's shingles as a sorted array of their 32-bit hashes (datasketch's default
+  shingle hash, the first 4 bytes of the SHA-1). Containment is computed on these hashes:
+  two distinct shingles share a hash with probability 2^-32, so comparing texts of 400 and
+  600 shingles counts a false common shingle about once in 18,000 comparisons, and that
+  moves the containment by 1/400;
+* the MinHash signature as ``num_perm`` unsigned 32-bit values, computed by datasketch's
+  ``MinHash`` with the same seed as before (its values are below 2^32 in every datasketch
+  version), so the Jaccard estimates, and hence the answers, are the ones a ``MinHash``
+  object gives;
+* the LSH band keys (an 8-byte BLAKE2b digest of each band of the signature; bands and rows
+  as datasketch's ``MinHashLSH`` chooses them) and the exact-text key (the first 8 bytes of
+  the SHA-1 of the normalised text), in sorted arrays (:class:`Multimap`). Two different
+  texts share an exact key about once in 2^64 pairs (at a million texts, a chance of about
+  3 in 100 million that one wrong exact match happens anywhere); a band key shared by
+  chance only adds a candidate, which is then scored like any other.
+
+Copies found by their exact key share the original's shingles and signature and add no
+band keys (they can never score above the original, which is found first).
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from array import array
+from functools import lru_cache
+from typing import Any
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
+
+from storyline.dedupe_arrays import U32, Column, Multimap
 
 _PUNCT = re.compile(r"[^\w\s]+")
 _SPACE = re.compile(r"\s+")
@@ -38,14 +66,62 @@ def shingles(words: list[str], size: int) -> set[bytes]:
     return {" ".join(words[i : i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
 
 
-@dataclass(slots=True)
-class _Entry:
-    """What the index keeps for one indexed text."""
+def shingle_hashes(words: list[str], size: int, num_perm: int = 128) -> list[int]:
+    """The 32-bit hashes of the ``size``-word shingles of ``words``, in text order (repeats
+    included), by the hash function datasketch's ``MinHash`` applies to them."""
+    hashfunc = _template(num_perm).hashfunc
+    if len(words) <= size:
+        return [hashfunc(" ".join(words).encode("utf-8"))]
+    return [
+        hashfunc(" ".join(words[i : i + size]).encode("utf-8"))
+        for i in range(len(words) - size + 1)
+    ]
 
-    root: str  # the id of the root original ("self" when this text is an original)
-    order: int  # position in insertion order: earlier wins ties
-    signature: MinHash | None
-    grams: frozenset[bytes]
+
+@lru_cache(maxsize=8)
+def _template(num_perm: int) -> MinHash:
+    """An empty MinHash with the index's seed: its permutations, scheme and hash function."""
+    return MinHash(num_perm=num_perm, seed=_SEED)
+
+
+def _same(value: int) -> int:
+    return value
+
+
+def signature(hashes: list[int], num_perm: int) -> U32:
+    """The MinHash signature of a set of shingle hashes (from :func:`shingle_hashes`), as
+    datasketch computes it for the shingles themselves."""
+    minhash = _template(num_perm).copy()
+    minhash.hashfunc = _same  # the values are already hashed
+    minhash.update_batch(hashes)
+    return np.asarray(minhash.hashvalues).astype(np.uint32)
+
+
+@lru_cache(maxsize=32)
+def lsh_bands(threshold: float, num_perm: int) -> tuple[int, int]:
+    """(bands, rows per band) of datasketch's ``MinHashLSH`` for this threshold."""
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    return lsh.b, lsh.r
+
+
+def band_keys(sig: U32, bands: int, rows: int) -> list[int]:
+    """One 64-bit key per LSH band of a signature (the band's number is hashed in)."""
+    raw = sig[: bands * rows].astype("<u4").tobytes()
+    width = 4 * rows
+    return [
+        int.from_bytes(
+            hashlib.blake2b(
+                raw[i * width : (i + 1) * width], digest_size=8, salt=i.to_bytes(16, "little")
+            ).digest(),
+            "little",
+        )
+        for i in range(bands)
+    ]
+
+
+def exact_key(norm: str) -> int:
+    """The 64-bit key of a normalised text (first 8 bytes of its SHA-1)."""
+    return int.from_bytes(hashlib.sha1(norm.encode("utf-8")).digest()[:8], "little")
 
 
 class DuplicateIndex:
@@ -54,6 +130,11 @@ class DuplicateIndex:
     ``threshold`` is the similarity (estimated Jaccard of the shingle sets, or containment of
     the smaller set in the larger) at which two texts count as copies; ``num_perm`` is the
     number of MinHash permutations and ``shingle`` the number of words per shingle.
+
+    Per indexed text (its ordinal ``n``, in insertion order): ``_ids[n]`` its id, ``_roots[n]``
+    the ordinal of its root original, ``_slots[n]`` the row of its shingles and signature (-1
+    for a text under ``MIN_WORDS`` words). Row ``r``: signature ``_sigs[r * num_perm:]``,
+    sorted shingle hashes ``_grams[_starts[r]:_starts[r + 1]]``.
     """
 
     def __init__(self, threshold: float = 0.8, num_perm: int = 128, shingle: int = 5) -> None:
@@ -65,20 +146,27 @@ class DuplicateIndex:
         # Candidates are fetched at a lower Jaccard so that contained texts (a reprint with an
         # extra paragraph has a lower Jaccard than its containment) are still proposed.
         self._candidate_threshold = max(0.3, threshold / 2)
-        self._lsh = MinHashLSH(threshold=self._candidate_threshold, num_perm=num_perm)
-        self._exact: dict[str, str] = {}  # normalised-text hash -> id of the first text
-        self._entries: dict[str, _Entry] = {}
+        self._bands, self._rows = lsh_bands(self._candidate_threshold, num_perm)
+        self._ids: list[str] = []
+        self._ordinal: dict[str, int] = {}
+        self._roots = array("I")
+        self._slots = array("i")
+        self._sigs = Column(np.uint32)
+        self._grams = Column(np.uint32)
+        self._starts = array("q", [0])
+        self._exact = Multimap()  # exact key -> ordinal of the first text with that key
+        self._lsh = Multimap()  # band key -> ordinals of the texts with that band
 
     def __len__(self) -> int:
-        return len(self._entries)
+        return len(self._ids)
 
     def __contains__(self, article_id: str) -> bool:
-        return article_id in self._entries
+        return article_id in self._ordinal
 
     def root_of(self, article_id: str) -> str | None:
         """The root original of an indexed id (itself when it is an original), None if unknown."""
-        entry = self._entries.get(article_id)
-        return None if entry is None else entry.root
+        ordinal = self._ordinal.get(article_id)
+        return None if ordinal is None else self._ids[self._roots[ordinal]]
 
     def add(self, article_id: str, text: str) -> str | None:
         """Index ``text`` under ``article_id``; return the id of the root original it copies.
@@ -87,44 +175,75 @@ class DuplicateIndex:
         original), or when it is empty. Adding an id a second time does not index it again and
         returns the answer it got the first time.
         """
-        known = self._entries.get(article_id)
+        known = self._ordinal.get(article_id)
         if known is not None:
-            return None if known.root == article_id else known.root
+            root = self._roots[known]
+            return None if root == known else self._ids[root]
         norm = normalise(text)
         if not norm:
             return None
         words = norm.split(" ")
-        digest = hashlib.sha1(norm.encode("utf-8")).hexdigest()
-        original = self._exact.get(digest)
-        signature: MinHash | None = None
-        grams: frozenset[bytes] = frozenset()
-        if len(words) >= MIN_WORDS:
-            grams = frozenset(shingles(words, self.shingle))
-            signature = MinHash(num_perm=self.num_perm, seed=_SEED)
-            signature.update_batch(list(grams))
-            if original is None:
-                original = self._best_match(signature, grams)
-        root = article_id if original is None else self._entries[original].root
-        self._entries[article_id] = _Entry(root, len(self._entries), signature, grams)
-        self._exact.setdefault(digest, article_id)
-        if signature is not None:
-            self._lsh.insert(article_id, signature)
-        return None if original is None else root
+        ordinal = len(self._ids)
+        key = exact_key(norm)
+        original = self._exact.first(key)
+        slot = -1
+        if original is not None:
+            slot = self._slots[original]  # the same text: the same shingles and signature
+        else:
+            self._exact.add((key,), ordinal)
+            if len(words) >= MIN_WORDS:
+                hashes = shingle_hashes(words, self.shingle, self.num_perm)
+                sig = signature(hashes, self.num_perm)
+                grams = np.unique(np.array(hashes, dtype=np.uint32))
+                keys = band_keys(sig, self._bands, self._rows)
+                original = self._best_match(sig, grams, keys)
+                slot = len(self._starts) - 1
+                self._sigs.extend(sig)
+                self._starts.append(len(self._grams) + len(grams))
+                self._grams.extend(grams)
+                self._lsh.add(keys, ordinal)
+        root = ordinal if original is None else self._roots[original]
+        self._ids.append(article_id)
+        self._ordinal[article_id] = ordinal
+        self._roots.append(root)
+        self._slots.append(slot)
+        return None if original is None else self._ids[root]
 
-    def _best_match(self, signature: MinHash, grams: frozenset[bytes]) -> str | None:
-        """The indexed id most similar to the signature above the threshold, earliest on ties."""
-        best: tuple[float, int, str] | None = None
-        for cand in self._lsh.query(signature):
-            entry = self._entries[cand]
-            if entry.signature is None:
-                continue
-            score = max(signature.jaccard(entry.signature), _containment(grams, entry.grams))
-            if score < self.threshold:
-                continue
-            key = (-score, entry.order, cand)
-            if best is None or key < best:
-                best = key
-        return None if best is None else best[2]
+    def _best_match(self, sig: U32, grams: U32, keys: list[int]) -> int | None:
+        """The ordinal of the indexed text most similar to the new one at or above the
+        threshold (the earliest on ties), among the LSH candidates."""
+        found = sorted(self._lsh.find(keys))
+        if not found:
+            return None
+        rows = np.array([self._slots[c] for c in found], dtype=np.int64)
+        sigs = self._sigs.view().reshape(-1, self.num_perm)[rows]
+        agree = np.count_nonzero(sigs == sig, axis=1)
+        all_grams = self._grams.view()
+        best: tuple[float, int] | None = None
+        for cand, row, same in zip(found, rows.tolist(), agree.tolist(), strict=True):
+            other = all_grams[self._starts[row] : self._starts[row + 1]]
+            score = max(same / self.num_perm, sorted_containment(grams, other))
+            if score >= self.threshold and (best is None or (-score, cand) < best):
+                best = (-score, cand)
+        return None if best is None else best[1]
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = {name: getattr(self, name) for name in vars(self) if name != "_ordinal"}
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        vars(self).update(state)
+        self._ordinal = {article_id: n for n, article_id in enumerate(self._ids)}
+
+
+def sorted_containment(a: U32, b: U32) -> float:
+    """:func:`_containment` on two sorted arrays of distinct shingle hashes."""
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    if not len(small) or len(small) * 3 < len(large):
+        return 0.0
+    at = np.searchsorted(large, small)
+    at[at == len(large)] = 0
+    return int(np.count_nonzero(large[at] == small)) / len(small)
 
 
 def _containment(a: frozenset[bytes], b: frozenset[bytes]) -> float:
