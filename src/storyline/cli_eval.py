@@ -132,6 +132,14 @@ def clusters(
         int | None,
         typer.Option("--limit-topics", help="Keep the first N topics of each half (development)."),
     ] = None,
+    url_in_text: Annotated[
+        bool,
+        typer.Option(
+            "--url-in-text",
+            help="Leave ECB+'s leading source-URL line in the text every system reads "
+            "(by default it is the document's URL metadata).",
+        ),
+    ] = False,
     as_json: JsonOption = False,
 ) -> None:
     """Storyline and event clustering on ECB+ (topics as storylines), with two baselines.
@@ -147,7 +155,14 @@ def clusters(
         err.print(f"error: --half must be one of {', '.join(HALVES)}, not {half!r}")
         raise typer.Exit(2)
     try:
-        result = evaluate_clusters(path, labels, half, limit_topics, stderr_progress(err))
+        result = evaluate_clusters(
+            path,
+            labels,
+            half,
+            limit_topics,
+            stderr_progress(err),
+            "text" if url_in_text else "metadata",
+        )
     except ValueError as exc:
         err.print(f"error: {exc}")
         raise typer.Exit(1) from exc

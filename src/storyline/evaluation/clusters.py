@@ -26,7 +26,6 @@ the reading (I/O); everything else is pure.
 
 from __future__ import annotations
 
-import csv
 import warnings
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Mapping, Sequence
@@ -36,7 +35,9 @@ from typing import Any
 
 from storyline.dedupe import DuplicateIndex
 from storyline.evaluation.coref import PRF
-from storyline.model import Article, RawDocument
+from storyline.evaluation.ecbplus import Label, load_articles, read_labels, split_topics
+from storyline.events import form_events
+from storyline.model import Article
 from storyline.stories import StoryIndex
 
 HALVES = ("dev", "test")
@@ -100,33 +101,6 @@ def pairwise(system: Mapping[str, Hashable], gold: Mapping[str, Hashable]) -> Sc
     return Score(both / sys_pairs if sys_pairs else 1.0, both / gold_pairs if gold_pairs else 1.0)
 
 
-# --------------------------------------------------------------------------- gold and split
-
-
-@dataclass(frozen=True, slots=True)
-class Label:
-    """The gold of one file: its event and its topic."""
-
-    event: str
-    topic: str
-
-
-def read_labels(path: Path) -> dict[str, Label]:
-    """``file -> Label`` from a CSV with the columns ``file``, ``event``, ``topic``."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        return {row["file"]: Label(row["event"], row["topic"]) for row in csv.DictReader(handle)}
-
-
-def _topic_key(topic: str) -> tuple[int, str]:
-    return (int(topic), topic) if topic.isdigit() else (10**9, topic)
-
-
-def split_topics(topics: set[str]) -> dict[str, list[str]]:
-    """The fixed split: topics sorted by number, even positions dev, odd positions test."""
-    ordered = sorted(topics, key=_topic_key)
-    return {"dev": ordered[0::2], "test": ordered[1::2]}
-
-
 # --------------------------------------------------------------------------- systems
 
 
@@ -134,16 +108,21 @@ def storyline_partition(articles: Sequence[Article]) -> tuple[dict[str, str], di
     """(article id -> storyline id, article id -> event id), placed as a pipeline run does.
 
     Articles go in publication order (unknown dates last, then by id); each is first
-    checked against the duplicate index, as :func:`storyline.pipeline.assign_pending` does.
+    checked against the duplicate index, then placed in a storyline by the index, as
+    :func:`storyline.pipeline.assign_pending` does. The events of each storyline are then
+    formed from all its members (:func:`storyline.events.form_events`).
     """
     ordered = sorted(articles, key=lambda a: (a.published.value or "9999", a.id))
     duplicates, index = DuplicateIndex(), StoryIndex()
-    stories: dict[str, str] = {}
-    events: dict[str, str] = {}
+    members: dict[str, list[Article]] = defaultdict(list)
     for article in ordered:
         article.duplicate_of = duplicates.add(article.id, article.text)
-        where = index.add(article)
-        stories[article.id], events[article.id] = where.story, where.event
+        members[index.add(article).story].append(article)
+    stories: dict[str, str] = {}
+    events: dict[str, str] = {}
+    for story, group in members.items():
+        for article_id, event in form_events(group).items():
+            stories[article_id], events[article_id] = story, event
     return stories, events
 
 
@@ -221,10 +200,12 @@ class ClusterEvaluation:
 
     tuned: dict[str, dict[str, float | int]]
     halves: list[HalfResult]
+    url_line: str = "metadata"  # where ECB+'s leading URL line went (see evaluation.ecbplus)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "split": "topics sorted by number: even positions dev, odd positions test",
+            "url_line": self.url_line,
             "tuned_on_dev": self.tuned,
             "halves": {
                 h.half: {
@@ -265,6 +246,7 @@ class ClusterEvaluation:
             for level, v in self.tuned.items()
         )
         lines.append(f"baselines tuned on the dev half ({tuned})")
+        lines.append(f"leading URL line read as: {self.url_line}")
         return "\n".join(lines)
 
 
@@ -331,35 +313,20 @@ def score_half(
     return result
 
 
-def load_articles(
-    folder: Path, files: Sequence[str], advance: Callable[[], None] | None = None
-) -> list[Article]:
-    """Read and analyse ``files`` (names under ``folder``) with storyline's own stages."""
-    from storyline.ingest import read_file
-    from storyline.pipeline import analyse_document
-
-    articles: list[Article] = []
-    for name in files:
-        for item in read_file(folder / name, name):
-            if isinstance(item, RawDocument):
-                articles.extend(analyse_document(item))
-        if advance is not None:
-            advance()
-    return articles
-
-
 def evaluate_clusters(
     folder: Path,
     labels_path: Path,
     half: str | None = None,
     limit_topics: int | None = None,
     progress: Callable[[int], Callable[[], None]] | None = None,
+    url_line: str = "metadata",
 ) -> ClusterEvaluation:
     """Tune the baselines on the dev half, then score every system on the halves asked for.
 
     ``folder`` holds the documents (``docs/`` inside it is used when present); ``half`` None
     scores both halves; ``limit_topics`` keeps the first N topics of each half (development
     runs). ``progress(total)`` is called once and returns a callback run per document.
+    ``url_line``: "metadata" (the document's URL, out of every system's text) or "text".
     """
     docs = folder / "docs" if (folder / "docs").is_dir() else folder
     try:
@@ -376,10 +343,11 @@ def evaluate_clusters(
         h: sorted(f for f, lab in labels.items() if lab.topic in set(halves[h])) for h in wanted
     }
     advance = progress(sum(len(v) for v in files.values())) if progress else None
-    articles = {h: load_articles(docs, files[h], advance) for h in wanted}
+    articles = {h: load_articles(docs, files[h], advance, url_line) for h in wanted}
     tuned = tune_baselines(articles["dev"], labels)
     shown = HALVES if half is None else (half,)
-    return ClusterEvaluation(tuned, [score_half(h, articles[h], labels, tuned) for h in shown])
+    scored = [score_half(h, articles[h], labels, tuned) for h in shown]
+    return ClusterEvaluation(tuned, scored, url_line)
 
 
 def stderr_progress(console: Any, every: int = 50) -> Callable[[int], Callable[[], None]]:

@@ -1,0 +1,191 @@
+"""Events inside one storyline, formed again from its members whenever the storyline changes.
+
+The online index (:mod:`storyline.stories`) places each article once, so what it calls events
+depends on the order in which articles arrive: an undated article that comes last meets a
+storyline whose only event is the other happening, and joins it. Storylines are small, so
+their events can be re-formed from all their members each time the storyline changes, in a
+way that does not depend on order:
+
+1. each member's bags (words and entities, :func:`storyline.story_features.features`) are
+   weighted by IDF *within the storyline*: words every member uses ("earthquake",
+   "magnitude") tell nothing about which happening an article reports; the names, places
+   and figures one group uses and another does not do;
+2. the similarity of two members is ``(1 - entity_weight)`` x the word cosine +
+   ``entity_weight`` x the entity cosine (words alone when one has no entities); two
+   members whose dates cannot be one happening (both dated to the day and more than
+   ``days`` apart, or otherwise more than :data:`COARSE_DAYS` apart) get -1;
+3. average-link agglomerative clustering (scikit-learn) cut at ``cut``;
+4. a dated member left alone joins the group (of two or more) it is most similar to on
+   average when that reaches ``attach``: a straggler with a date that fits and some shared
+   content more likely reports that happening than one nobody else reported. An undated
+   member has no such support and stays alone.
+
+An undated member's similarity to a dated one is lowered by :data:`UNDATED_MARGIN`: with no
+date to agree, it needs more shared content to count as the same happening. A date
+estimated from the content (often the month of an earlier event it mentions) neither
+supports nor forbids a match.
+
+Copies (``duplicate_of``) go with their original. Event ids are ``"e-"`` + the id of the
+group's first member in publication order, so the same members give the same ids in any input
+order. Only the newest :data:`WINDOW` members are re-formed; older ones keep their event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from storyline.model import Article
+from storyline.story_features import Doc, date_range, features
+
+CUT = 0.08  # average similarity at which two groups stop merging
+ATTACH = 0.04  # average similarity a lone dated member needs to join its nearest group
+ENTITY_WEIGHT = 0.35  # share of the entity cosine in a pair's similarity
+EVENT_DAYS = 7  # two members dated to the day farther apart than this are two happenings
+COARSE_DAYS = 45  # the same when either date is only a month or a year
+UNDATED_MARGIN = 0.15  # taken off the similarity of an undated member to a dated one
+WINDOW = 400  # members re-formed at most (the newest); older members keep their event
+
+
+def publication_key(article: Article) -> tuple[int, str, str]:
+    """Order members by first possible day (undated last), then id."""
+    when = date_range(article.published.value)
+    return (0, f"{when[0]:08d}", article.id) if when else (1, "", article.id)
+
+
+def _bag_matrix(bags: Sequence[dict[str, float]]) -> Any:
+    """Rows of bags as a sparse matrix, IDF-weighted within the rows, each of unit length."""
+    from scipy.sparse import csr_matrix
+    from sklearn.preprocessing import normalize
+
+    columns: dict[str, int] = {}
+    data: list[float] = []
+    indices: list[int] = []
+    indptr = [0]
+    for bag in bags:
+        for term, weight in bag.items():
+            indices.append(columns.setdefault(term, len(columns)))
+            data.append(weight)
+        indptr.append(len(indices))
+    matrix = csr_matrix((data, indices, indptr), shape=(len(bags), max(len(columns), 1)))
+    freq = np.bincount(matrix.indices, minlength=matrix.shape[1])
+    idf = np.log((len(bags) + 1) / (freq + 1)) + 1.0
+    return normalize(matrix.multiply(idf).tocsr())
+
+
+def compatible(a: Doc, b: Doc, days: int = EVENT_DAYS) -> bool:
+    """Whether two members' dates allow one happening (an unknown or estimated date allows
+    anything: a date guessed from the content is often the month of an earlier event)."""
+    if a.when is None or b.when is None or a.estimated or b.estimated:
+        return True
+    gap = max(0, a.when[0] - b.when[1], b.when[0] - a.when[1])
+    return gap <= (days if a.when[2] and b.when[2] else COARSE_DAYS)
+
+
+def similarity_matrix(
+    docs: Sequence[Doc], entity_weight: float = ENTITY_WEIGHT, days: int = EVENT_DAYS
+) -> np.ndarray:
+    """Pairwise similarities (see the module docstring) as an n x n array; diagonal 1."""
+    n = len(docs)
+    if n == 0:
+        return np.zeros((0, 0))
+    words = _bag_matrix([d.words for d in docs])
+    ents = _bag_matrix([d.ents for d in docs])
+    sims = (words @ words.T).toarray()
+    has_ents = np.array([bool(d.ents) for d in docs])
+    both = np.outer(has_ents, has_ents)
+    blended = (1.0 - entity_weight) * sims + entity_weight * (ents @ ents.T).toarray()
+    sims = np.where(both, blended, sims)
+    undated = np.array([d.when is None for d in docs])
+    sims -= UNDATED_MARGIN * (undated[:, None] != undated[None, :])
+    known = np.array([d.when is not None and not d.estimated for d in docs])
+    lo = np.array([d.when[0] if d.when else 0 for d in docs])
+    hi = np.array([d.when[1] if d.when else 0 for d in docs])
+    exact = np.array([bool(d.when and d.when[2]) for d in docs])
+    gap = np.maximum(0, np.maximum(lo[:, None] - hi[None, :], lo[None, :] - hi[:, None]))
+    limit = np.where(np.outer(exact, exact), days, COARSE_DAYS)
+    sims[np.outer(known, known) & (gap > limit)] = -1.0
+    np.fill_diagonal(sims, 1.0)
+    return sims
+
+
+def group(
+    sims: np.ndarray,
+    cut: float = CUT,
+    attach: float = ATTACH,
+    may_attach: Sequence[bool] | None = None,
+) -> list[int]:
+    """Average-link groups of a similarity matrix: a group label per row (0, 1, ...).
+
+    A row left alone joins its nearest group when ``may_attach`` allows it (all rows when
+    None) and its average similarity to that group reaches ``attach``.
+    """
+    n = len(sims)
+    if n < 2:
+        return [0] * n
+    from sklearn.cluster import AgglomerativeClustering
+
+    distances = 1.0 - np.asarray(sims, dtype=float)
+    np.fill_diagonal(distances, 0.0)
+    model = AgglomerativeClustering(
+        n_clusters=None, distance_threshold=1.0 - cut, metric="precomputed", linkage="average"
+    )
+    labels = [int(x) for x in model.fit_predict(distances)]
+    return _attach_lone(sims, labels, attach, may_attach or [True] * n)
+
+
+def _attach_lone(
+    sims: np.ndarray, labels: list[int], attach: float, may_attach: Sequence[bool]
+) -> list[int]:
+    """Move each member alone in its group to the group it is most similar to on average."""
+    members: dict[int, list[int]] = {}
+    for i, label in enumerate(labels):
+        members.setdefault(label, []).append(i)
+    for i in range(len(labels)):
+        if not may_attach[i] or len(members[labels[i]]) != 1 or len(members) < 2:
+            continue
+        best: tuple[float, int] | None = None
+        for label, rows in sorted(members.items()):
+            if label == labels[i] or len(rows) < 2:  # a straggler joins a group, not another
+                continue
+            score = float(np.mean([sims[i][j] for j in rows]))
+            if best is None or score > best[0]:
+                best = (score, label)
+        if best is not None and best[0] >= attach:
+            del members[labels[i]]
+            labels[i] = best[1]
+            members[best[1]].append(i)
+    return labels
+
+
+def form_events(
+    members: Sequence[Article],
+    cut: float = CUT,
+    attach: float = ATTACH,
+    entity_weight: float = ENTITY_WEIGHT,
+    window: int = WINDOW,
+    days: int = EVENT_DAYS,
+) -> dict[str, str]:
+    """Article id -> event id for a storyline's members (see the module docstring).
+
+    Members outside the newest ``window`` keep the event they have (their own id's event
+    when they have none).
+    """
+    ordered = sorted(members, key=publication_key)
+    ids = {a.id for a in ordered}
+    originals = [a for a in ordered if not (a.duplicate_of and a.duplicate_of in ids)]
+    old, recent = originals[:-window] if window else [], originals[-window:] if window else []
+    events = {a.id: a.event or f"e-{a.id}" for a in old}
+    docs = [features(a) for a in recent]
+    sims = similarity_matrix(docs, entity_weight, days)
+    labels = group(sims, cut, attach, [d.when is not None for d in docs])
+    first: dict[int, str] = {}
+    for article, label in zip(recent, labels, strict=True):
+        first.setdefault(label, article.id)
+        events[article.id] = f"e-{first[label]}"
+    for article in ordered:  # copies: the index points them at their root original
+        if article.id not in events:
+            events[article.id] = events.get(article.duplicate_of or "", f"e-{article.id}")
+    return events

@@ -1,0 +1,161 @@
+"""Events formed inside a storyline (storyline.events)."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+
+from storyline.events import compatible, form_events, group, publication_key
+from storyline.model import Article, PublishedDate
+from storyline.story_features import features
+
+
+def make(aid: str, text: str, day: str | None = None, *, inferred: bool = False) -> Article:
+    evidence = "content" if inferred else "metadata" if day else "unknown"
+    published = PublishedDate(day, evidence, 0.3 if inferred else 1.0, inferred=inferred)
+    return Article(aid, f"{aid}.txt", 1, None, text, published=published, language="en")
+
+
+# One storyline (fires in a national park), two happenings: a spring fire near Lake Orla
+# that firefighter Tomas Brenner's crew fought, an autumn fire in the Vell gorge.
+SPRING = [
+    make(
+        "orla-1",
+        "A forest fire broke out near Lake Orla in the national park. Firefighters led by "
+        "Tomas Brenner fought the blaze through the night and campers were evacuated from "
+        "the lakeshore.",
+        "2025-04-03",
+    ),
+    make(
+        "orla-2",
+        "The Lake Orla fire was contained on Friday, Tomas Brenner said; his crews will stay "
+        "at the lakeshore to watch for embers. The evacuated campers may return next week.",
+        "2025-04-05",
+    ),
+    make(
+        "orla-3",
+        "Campers evacuated from Lake Orla described the fire's glow over the water. "
+        "Brenner's firefighters saved the lakeshore cabins, park rangers said.",
+        "2025-04-04",
+    ),
+]
+AUTUMN = [
+    make(
+        "vell-1",
+        "Fire swept through the Vell gorge in the national park, where strong winds pushed "
+        "the flames up the cliffs. Helicopters dropped water on the gorge and hikers were "
+        "airlifted out.",
+        "2025-10-12",
+    ),
+    make(
+        "vell-2",
+        "Helicopters kept dropping water on the Vell gorge fire as winds eased; the hikers "
+        "airlifted on Sunday are safe, park rangers said, and the cliffs trail stays shut.",
+        "2025-10-13",
+    ),
+]
+
+
+def partition(events: dict[str, str]) -> set[frozenset[str]]:
+    groups: dict[str, set[str]] = {}
+    for aid, event in events.items():
+        groups.setdefault(event, set()).add(aid)
+    return {frozenset(g) for g in groups.values()}
+
+
+def test_two_happenings_of_one_storyline_are_two_events() -> None:
+    events = form_events(SPRING + AUTUMN)
+    assert partition(events) == {
+        frozenset({"orla-1", "orla-2", "orla-3"}),
+        frozenset({"vell-1", "vell-2"}),
+    }
+    # the id is that of the first member in publication order
+    assert events["orla-2"] == "e-orla-1" and events["vell-2"] == "e-vell-1"
+
+
+def test_the_order_of_arrival_does_not_matter() -> None:
+    expected = form_events(SPRING + AUTUMN)
+    for seed in range(5):
+        shuffled = SPRING + AUTUMN
+        random.Random(seed).shuffle(shuffled)
+        assert form_events(shuffled) == expected
+
+
+def test_an_undated_article_that_names_the_happening_joins_it() -> None:
+    undated = make(
+        "orla-undated",
+        "Firefighters led by Tomas Brenner fought the Lake Orla fire through the night; "
+        "campers were evacuated from the lakeshore and Brenner's crews saved the cabins.",
+    )
+    events = form_events([*SPRING, *AUTUMN, undated])
+    assert events["orla-undated"] == "e-orla-1"
+
+
+def test_an_undated_article_with_little_in_common_stays_alone() -> None:
+    # same park, same kind of story, but none of either fire's particulars
+    vague = make(
+        "park-undated",
+        "The national park's rangers warned that fire risk stays high this year and asked "
+        "visitors to use the marked grills only.",
+    )
+    events = form_events([*SPRING, *AUTUMN, vague])
+    assert events["park-undated"] == "e-park-undated"
+
+
+def test_members_dated_to_the_day_far_apart_never_share_an_event() -> None:
+    # the same text a month later is another happening (a second fire at the lake)
+    later = replace(SPRING[0], id="orla-again", published=PublishedDate("2025-05-20", "url", 0.8))
+    events = form_events([*SPRING, later])
+    assert events["orla-again"] != events["orla-1"]
+    assert not compatible(features(SPRING[0]), features(later))
+
+
+def test_an_estimated_date_neither_forbids_nor_supports() -> None:
+    # content estimates are often the month of an earlier event the text mentions
+    guessed = replace(
+        SPRING[1],
+        id="orla-guessed",
+        published=PublishedDate("2024-11", "content", 0.3, inferred=True),
+    )
+    assert compatible(features(guessed), features(SPRING[0]))
+    events = form_events([*SPRING, guessed])
+    assert len(set(events.values())) == 1
+
+
+def test_copies_follow_their_original() -> None:
+    copy = replace(AUTUMN[0], id="vell-copy", duplicate_of="vell-1")
+    events = form_events([*SPRING, *AUTUMN, copy])
+    assert events["vell-copy"] == events["vell-1"] == "e-vell-1"
+
+
+def test_members_outside_the_window_keep_their_event() -> None:
+    old = replace(SPRING[0], event="e-kept")
+    events = form_events([old, *SPRING[1:], *AUTUMN], window=4)
+    assert events["orla-1"] == "e-kept"  # the oldest member, outside the newest 4
+    assert events["vell-1"] == events["vell-2"]
+
+
+def test_a_straggler_joins_a_group_never_another_straggler() -> None:
+    sims = [
+        [1.0, 0.5, 0.05, 0.05],
+        [0.5, 1.0, 0.05, 0.05],
+        [0.05, 0.05, 1.0, 0.06],
+        [0.05, 0.05, 0.06, 1.0],
+    ]
+    # rows 2 and 3 stay apart at the cut (0.06 < 0.08); each joins the group {0, 1}
+    assert group(sims, cut=0.08, attach=0.04) == [group(sims)[0]] * 4
+    # with attachment off they stay alone, and they never attach to each other
+    labels = group(sims, cut=0.08, attach=1.0)
+    assert labels[0] == labels[1] and len({labels[0], labels[2], labels[3]}) == 3
+    undated = group(sims, cut=0.08, attach=0.04, may_attach=[True, True, False, True])
+    assert undated[3] == undated[0] and undated[2] not in (undated[0], undated[3])
+
+
+def test_publication_key_puts_undated_last() -> None:
+    dated, undated = SPRING[0], make("x", "text")
+    assert sorted([undated, dated], key=publication_key) == [dated, undated]
+
+
+def test_a_single_member_and_no_members() -> None:
+    assert form_events([SPRING[0]]) == {"orla-1": "e-orla-1"}
+    assert form_events([]) == {}
