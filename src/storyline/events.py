@@ -45,7 +45,7 @@ ATTACH = 0.04  # average similarity a lone dated member needs to join its neares
 ENTITY_WEIGHT = 0.35  # share of the entity cosine in a pair's similarity
 EVENT_DAYS = 7  # two members dated to the day farther apart than this are two happenings
 COARSE_DAYS = 45  # the same when either date is only a month or a year
-UNDATED_MARGIN = 0.15  # taken off the similarity of an undated member to a dated one
+UNDATED_MARGIN = 0.2  # taken off the similarity of an undated member to a dated one
 WINDOW = 400  # members re-formed at most (the newest); older members keep their event
 
 

@@ -14,22 +14,24 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
+from storyline import index_state
 from storyline.aliases import resolve_entities
 from storyline.briefing import summarise
 from storyline.clean import split_and_clean
 from storyline.dedupe import DuplicateIndex
 from storyline.differences import find_differences
+from storyline.events import form_events
 from storyline.facts import consolidate_facts
 from storyline.ingest import DEFAULT_MAX_BYTES, list_files, read_file
 from storyline.language import DEFAULT_LANGUAGES, detect_language
 from storyline.model import Analysis, Article, Event, IngestError, RawDocument, Story
 from storyline.nlp import analyse_text
 from storyline.pubdate import date_from_story, infer_published
-from storyline.store import Store
+from storyline.store import Placement, Store
 from storyline.stories import StoryIndex
 from storyline.timeline import build_timeline
 from storyline.timex import tag_times
@@ -168,6 +170,16 @@ def analyse_story(story_id: str, members: list[Article]) -> Story:
     )
 
 
+def reform_events(members: list[Article]) -> list[Article]:
+    """Form a storyline's events again from all its members (:mod:`storyline.events`);
+    the members whose event changed, updated in place."""
+    events = form_events(members)
+    changed = [a for a in members if events[a.id] != a.event]
+    for article in changed:
+        article.event = events[article.id]
+    return changed
+
+
 def date_from_siblings(members: list[Article]) -> list[Article]:
     """Date the members whose dateline gives a day and month but no year, with the year of
     the other members' dates (see :func:`storyline.pubdate.date_from_story`).
@@ -242,39 +254,90 @@ def assign_pending(store: Store, progress: Progress | None = None) -> set[str]:
     """Place the articles that are in no story yet; re-analyse the stories they join.
 
     Existing assignments never move, so a new article costs one placement plus the
-    analysis of the story it joins. Returns the ids of the stories that changed.
+    analysis of the story it joins: the indexes come from the state the previous run saved
+    (:mod:`storyline.index_state`; rebuilt from the placed articles when it is missing or
+    stale), and only the pending articles and the members of the stories they join are
+    read. The placements, the stories they change and the indexes' new state are written
+    in one transaction, so a failure leaves the store as it was. Returns the ids of the
+    stories that changed.
     """
     progress = progress or NoProgress()
-    everything = sorted(store.articles(), key=publication_order)
-    placed = [a for a in everything if a.story]
-    pending = [a for a in everything if not a.story]
+    pending = sorted(store.pending_articles(), key=publication_order)
     if not pending:
         return set()
-    duplicates = DuplicateIndex()
-    stories = StoryIndex()
-    for article in placed:
-        duplicates.add(article.id, article.text)
-        stories.restore(article)
+    indexes = load_indexes(store, pending)
     progress.start("stories", len(pending))
+    placed = []
     for article in pending:
-        article.duplicate_of = duplicates.add(article.id, article.text)
-        assignment = stories.add(article)
+        article.duplicate_of = indexes.duplicates.add(article.id, article.text)
+        assignment = indexes.stories.add(article)
         article.story, article.event = assignment.story, assignment.event
+        published = article.published
+        placed.append(Placement(article.id, published.value, published.inferred, article.event))
         progress.advance("stories")
     touched = {a.story for a in pending if a.story}
     members: dict[str, list[Article]] = defaultdict(list)
-    for article in everything:
+    joined = store.story_members(touched) + pending
+    for article in sorted(joined, key=publication_order):
         if article.story in touched:
             members[article.story].append(article)
     redated = [a for story in sorted(touched) for a in date_from_siblings(members[story])]
-    store.save_assignments({a.id: a for a in pending + redated}.values())
+    regrouped = [a for story in sorted(touched) for a in reform_events(members[story])]
     progress.start("analyse stories", len(touched))
     analysed = []
     for story_id in sorted(touched):
         analysed.append(analyse_story(story_id, members[story_id]))
         progress.advance("analyse stories")
-    store.save_stories(analysed, {s: story_dates(members[s]) for s in touched})
+    last = pending[-1]
+    fingerprint = index_state.Fingerprint(len(indexes.stories), last.id, last.story or "")
+    store.save_placements(
+        {a.id: a for a in pending + regrouped + redated}.values(),
+        analysed,
+        {s: story_dates(members[s]) for s in touched},
+        index_state.dump(indexes, fingerprint),
+        placed,
+    )
     return touched
+
+
+def load_indexes(store: Store, pending: list[Article]) -> index_state.Indexes:
+    """The placement indexes of ``store``: the saved ones when they are current, else
+    rebuilt from the placed articles."""
+    saved = index_state.load(store.index_state(), store.placed_count(), store.story_of)
+    if saved is not None and not index_state.knows_any(saved, [a.id for a in pending]):
+        return saved
+    return rebuild_indexes(store.placed_articles(), store.placements())
+
+
+def rebuild_indexes(
+    placed: Iterable[Article], log: Iterable[Placement] = ()
+) -> index_state.Indexes:
+    """Duplicate and story indexes holding ``placed`` (articles already in stories, kept
+    there), as the runs that placed them left them.
+
+    The placements are replayed in the order of ``log``, each article with the date it had
+    when it was placed (a later run may have dated it from its story) and in the index's
+    own event (the stored event is the one :mod:`storyline.events` formed); placed articles the
+    log does not know (placed by an older storyline) come first, by publication date.
+    """
+    by_id = {a.id: a for a in placed}
+    logged = [p for p in log if p.article in by_id]
+    known = {p.article for p in logged}
+    replay = sorted((a for a in by_id.values() if a.id not in known), key=publication_order)
+    for p in logged:
+        article = by_id[p.article]
+        if (article.published.value, article.published.inferred) != (p.published, p.inferred):
+            then = replace(article.published, value=p.published, inferred=p.inferred)
+            article = replace(article, published=then)
+        if p.index_event and p.index_event != article.event:
+            article = replace(article, event=p.index_event)
+        replay.append(article)
+    duplicates = DuplicateIndex()
+    stories = StoryIndex()
+    for article in replay:
+        duplicates.add(article.id, article.text)
+        stories.restore(article)
+    return index_state.Indexes(duplicates, stories)
 
 
 def run(

@@ -1,11 +1,21 @@
 """Store: the database behind a run (SQLite by default, any SQLAlchemy URL works).
 
-Four tables: ``meta`` (the schema version), ``documents`` (every input already read,
+Six tables: ``meta`` (the schema version), ``documents`` (every input already read,
 keyed by content hash and source, which is what makes re-running idempotent),
 ``articles`` (one row per clean article: a few indexed columns plus the whole record as
-JSON) and ``stories`` (the story-level analysis as JSON, rewritten when a story changes).
-Each document is committed with its articles in one transaction, so a failure later in a
-run never loses what was already stored.
+JSON), ``stories`` (the story-level analysis as JSON, rewritten when a story changes),
+``index_state`` (the placement indexes saved between runs, see
+:mod:`storyline.index_state`: one blob per index, cut into parts of at most
+``STATE_PART_BYTES``) and ``placements`` (the order in which runs placed articles, with
+the date each had then: what a rebuild of those indexes replays); they are declared in
+:mod:`storyline.store_schema`. Each document is committed with its articles in one
+transaction, and a run's placements with the stories they change and the indexes' state
+in another, so a failure later in a run never loses what was already stored.
+
+``index_state`` and ``placements`` came after schema version 1 without a version bump:
+``create_all`` adds them to an older database, and a storyline that does not know them
+leaves them alone (the saved state is then found stale, by its fingerprint, and rebuilt;
+articles placed without a ``placements`` row are replayed first, by date).
 """
 
 from __future__ import annotations
@@ -14,71 +24,30 @@ import json
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import (
-    Column,
-    Integer,
-    MetaData,
-    String,
-    Table,
-    Text,
-    create_engine,
-    delete,
-    func,
-    insert,
-    select,
-    update,
-)
-from sqlalchemy.engine import Engine
+from sqlalchemy import create_engine, delete, func, insert, select, update
+from sqlalchemy.engine import Connection, Engine
 
 from storyline.codec import article_from_dict, story_from_dict, to_dict
 from storyline.model import Article, RawDocument, Story
+from storyline.store_schema import (
+    Placement,
+    SavedState,
+    articles_table,
+    documents_table,
+    index_state_table,
+    meta_table,
+    metadata,
+    placements_table,
+    stories_table,
+)
+
+__all__ = ["Placement", "SavedState", "SchemaMismatch", "Store", "articles_table"]
 
 SCHEMA_VERSION = 1
-
-metadata = MetaData()
-
-meta_table = Table(
-    "meta",
-    metadata,
-    Column("key", String(64), primary_key=True),
-    Column("value", Text, nullable=False),
-)
-documents_table = Table(
-    "documents",
-    metadata,
-    Column("key", String(400), primary_key=True),  # sha256 + ":" + source
-    Column("sha256", String(64), nullable=False, index=True),
-    Column("source", Text, nullable=False),
-    Column("format", String(16), nullable=False),
-    Column("articles", Integer, nullable=False),
-    Column("ingested_at", String(32), nullable=False),
-)
-articles_table = Table(
-    "articles",
-    metadata,
-    Column("id", String(32), primary_key=True),
-    Column("document", String(400), nullable=False, index=True),
-    Column("source", Text, nullable=False),
-    Column("part", Integer, nullable=False),
-    Column("published", String(10), index=True),
-    Column("language", String(8)),
-    Column("duplicate_of", String(32)),
-    Column("story", String(40), index=True),
-    Column("event", String(40)),
-    Column("record", Text, nullable=False),
-)
-stories_table = Table(
-    "stories",
-    metadata,
-    Column("id", String(40), primary_key=True),
-    Column("title", Text, nullable=False),
-    Column("articles", Integer, nullable=False),
-    Column("first_date", String(10)),
-    Column("last_date", String(10)),
-    Column("updated_at", String(32), nullable=False),
-    Column("record", Text, nullable=False),
-)
+STATE_PART_BYTES = 8 << 20  # an index_state blob is stored in parts of at most 8 MiB
+IN_BATCH = 500  # ids per "IN (...)" query: SQLite limits the parameters of one statement
 
 
 class SchemaMismatch(RuntimeError):
@@ -135,7 +104,7 @@ class Store:
 
     def add_document(self, document: RawDocument, articles: list[Article]) -> None:
         """Store a document and its articles together (all or nothing)."""
-        now = datetime.now(UTC).isoformat(timespec="seconds")
+        now = _now()
         with self.engine.begin() as conn:
             conn.execute(
                 insert(documents_table).values(
@@ -164,9 +133,45 @@ class Store:
 
     def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
         """Articles (all, or those with the given ids) in a stable order."""
+        if ids is None:
+            return self._select_articles(None)
+        return self._select_articles(articles_table.c.id.in_(list(ids)))
+
+    def pending_articles(self) -> list[Article]:
+        """The articles in no story yet, by id."""
+        return self._select_articles(articles_table.c.story.is_(None))
+
+    def placed_articles(self) -> list[Article]:
+        """The articles already in a story, by id."""
+        return self._select_articles(articles_table.c.story.is_not(None))
+
+    def story_members(self, story_ids: Iterable[str]) -> list[Article]:
+        """The articles of the given stories, by id (asked in batches of ``IN_BATCH`` ids)."""
+        wanted = sorted(set(story_ids))
+        found = [
+            a
+            for i in range(0, len(wanted), IN_BATCH)
+            for a in self._select_articles(articles_table.c.story.in_(wanted[i : i + IN_BATCH]))
+        ]
+        return sorted(found, key=lambda a: a.id)
+
+    def placed_count(self) -> int:
+        """How many articles are in a story."""
+        query = select(func.count()).where(articles_table.c.story.is_not(None))
+        with self.engine.connect() as conn:
+            return int(conn.execute(query).scalar_one())
+
+    def story_of(self, article_id: str) -> str | None:
+        """The story of a stored article (None when it is in none, or unknown)."""
+        query = select(articles_table.c.story).where(articles_table.c.id == article_id)
+        with self.engine.connect() as conn:
+            row = conn.execute(query).first()
+        return None if row is None else row[0]
+
+    def _select_articles(self, where: Any) -> list[Article]:
         query = select(articles_table.c.record).order_by(articles_table.c.id)
-        if ids is not None:
-            query = query.where(articles_table.c.id.in_(list(ids)))
+        if where is not None:
+            query = query.where(where)
         with self.engine.connect() as conn:
             return [article_from_dict(json.loads(row[0])) for row in conn.execute(query)]
 
@@ -176,41 +181,84 @@ class Store:
 
     def save_assignments(self, articles: Iterable[Article]) -> None:
         """Write the story, event, duplicate link and publication date of stored articles
-        (the date can change once the story is known: see pipeline.date_from_siblings)."""
+        (the date can change once the story is known: see pipeline.date_from_siblings).
+
+        The saved index state no longer describes the placements, so it is dropped (the next
+        run rebuilds it); :meth:`save_placements` writes both together instead.
+        """
         with self.engine.begin() as conn:
-            for article in articles:
-                conn.execute(
-                    update(articles_table)
-                    .where(articles_table.c.id == article.id)
-                    .values(
-                        story=article.story,
-                        event=article.event,
-                        duplicate_of=article.duplicate_of,
-                        published=article.published.value,
-                        record=_dumps(to_dict(article)),
-                    )
-                )
+            _write_assignments(conn, articles)
+            conn.execute(delete(index_state_table))
+
+    def save_placements(
+        self,
+        articles: Iterable[Article],
+        stories: Iterable[Story],
+        dates: dict[str, tuple[str | None, str | None]],
+        state: dict[str, SavedState] | None,
+        placed: list[Placement],
+    ) -> None:
+        """One run's outcome in one transaction: the articles' assignments (as
+        :meth:`save_assignments`), the stories they changed (as :meth:`save_stories`), the
+        indexes' state (replacing the saved one; None drops it) and the run's ``placed``
+        articles in the order it placed them."""
+        with self.engine.begin() as conn:
+            _write_assignments(conn, articles)
+            _write_stories(conn, stories, dates)
+            conn.execute(delete(index_state_table))
+            if state:
+                _write_state(conn, state)
+            ids = [p.article for p in placed]
+            for i in range(0, len(ids), IN_BATCH):  # an article placed again is logged again
+                batch = placements_table.c.article.in_(ids[i : i + IN_BATCH])
+                conn.execute(delete(placements_table).where(batch))
+            seq = conn.execute(select(func.max(placements_table.c.seq))).scalar_one()
+            rows = [
+                {"seq": (seq or 0) + n, "article": p.article, "published": p.published}
+                | {"inferred": int(p.inferred), "index_event": p.index_event}
+                for n, p in enumerate(placed, 1)
+            ]
+            if rows:
+                conn.execute(insert(placements_table), rows)
+
+    def placements(self) -> list[Placement]:
+        """Every placement recorded by :meth:`save_placements`, in the order made."""
+        t = placements_table.c
+        query = select(t.article, t.published, t.inferred, t.index_event).order_by(t.seq)
+        with self.engine.connect() as conn:
+            return [Placement(a, p, bool(i), e) for a, p, i, e in conn.execute(query)]
+
+    # ----------------------------------------------------------------- index state
+
+    def index_state(self) -> dict[str, SavedState]:
+        """The saved indexes by name (their parts joined); empty when none is saved."""
+        t = index_state_table.c
+        query = select(t.name, t.part, t.version, t.fingerprint, t.blob).order_by(t.name, t.part)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).all()
+        states: dict[str, SavedState] = {}
+        for name in sorted({row.name for row in rows}):
+            mine = [row for row in rows if row.name == name]
+            whole = [row.part for row in mine] == list(range(len(mine)))
+            if not whole or len({(row.version, row.fingerprint) for row in mine}) != 1:
+                return {}  # parts missing or from different saves: nothing usable
+            blob = b"".join(bytes(row.blob) for row in mine)
+            states[name] = SavedState(mine[0].version, mine[0].fingerprint, blob)
+        return states
+
+    def drop_index_state(self) -> None:
+        """Forget the saved indexes (the next run rebuilds them from the articles)."""
+        with self.engine.begin() as conn:
+            conn.execute(delete(index_state_table))
 
     # ----------------------------------------------------------------- stories
 
-    def save_stories(self, stories: Iterable[Story], dates: dict[str, tuple[str, str]]) -> None:
+    def save_stories(
+        self, stories: Iterable[Story], dates: dict[str, tuple[str | None, str | None]]
+    ) -> None:
         """Replace the records of these stories; ``dates`` holds (first, last) per story id."""
-        now = datetime.now(UTC).isoformat(timespec="seconds")
         with self.engine.begin() as conn:
-            for story in stories:
-                first, last = dates.get(story.id, (None, None))
-                conn.execute(delete(stories_table).where(stories_table.c.id == story.id))
-                conn.execute(
-                    insert(stories_table).values(
-                        id=story.id,
-                        title=story.title,
-                        articles=len(story.articles),
-                        first_date=first,
-                        last_date=last,
-                        updated_at=now,
-                        record=_dumps(to_dict(story)),
-                    )
-                )
+            _write_stories(conn, stories, dates)
 
     def stories(self) -> list[Story]:
         """Every story, the largest first."""
@@ -245,6 +293,63 @@ class Store:
                     ("stories", stories_table),
                 )
             }
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _write_assignments(conn: Connection, articles: Iterable[Article]) -> None:
+    for article in articles:
+        conn.execute(
+            update(articles_table)
+            .where(articles_table.c.id == article.id)
+            .values(
+                story=article.story,
+                event=article.event,
+                duplicate_of=article.duplicate_of,
+                published=article.published.value,
+                record=_dumps(to_dict(article)),
+            )
+        )
+
+
+def _write_stories(
+    conn: Connection, stories: Iterable[Story], dates: dict[str, tuple[str | None, str | None]]
+) -> None:
+    now = _now()
+    for story in stories:
+        first, last = dates.get(story.id, (None, None))
+        conn.execute(delete(stories_table).where(stories_table.c.id == story.id))
+        conn.execute(
+            insert(stories_table).values(
+                id=story.id,
+                title=story.title,
+                articles=len(story.articles),
+                first_date=first,
+                last_date=last,
+                updated_at=now,
+                record=_dumps(to_dict(story)),
+            )
+        )
+
+
+def _write_state(conn: Connection, state: dict[str, SavedState]) -> None:
+    now = _now()
+    for name, saved in sorted(state.items()):
+        blob = saved.blob
+        count = max(1, -(-len(blob) // STATE_PART_BYTES))
+        for part in range(count):
+            conn.execute(
+                insert(index_state_table).values(
+                    name=name,
+                    part=part,
+                    version=saved.version,
+                    fingerprint=saved.fingerprint,
+                    saved_at=now,
+                    blob=blob[part * STATE_PART_BYTES : (part + 1) * STATE_PART_BYTES],
+                )
+            )
 
 
 def _dumps(data: object) -> str:

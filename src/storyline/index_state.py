@@ -1,0 +1,188 @@
+"""The placement indexes kept between runs, so a run costs the new articles, not the archive.
+
+:func:`storyline.pipeline.assign_pending` needs a :class:`~storyline.dedupe.DuplicateIndex`
+and a :class:`~storyline.stories.StoryIndex` holding every placed article. Rebuilding them
+reads and re-featurises the whole archive; instead each run saves both (in the store's
+``index_state`` table, in the same transaction as its placements) and the next run loads
+them. The serialisation is generic: each index is pickled whole (protocol 5; the story
+index zlib-compressed), so new attributes in those classes need no code here, and read back
+by an unpickler that only accepts classes from storyline, numpy, ``array`` and a few
+builtins (a state is data, not code). What still grows with the archive is the size of the
+two blobs read and written per run (about 2.4 KB an article for both, see
+``bench/incremental.py``): bytes copied, no work per article.
+
+A saved state is used only when both of these match, otherwise the caller rebuilds:
+
+* the **version**: :data:`FORMAT_VERSION` plus a digest of the source of every module whose
+  objects are pickled or whose code decides what they hold (:data:`STATE_MODULES`), and
+  numpy's major version. Any edit to those modules, even a comment, makes the next run
+  rebuild once, so a change in the indexes' internals can never be read with the wrong
+  code;
+* the **fingerprint**: how many articles the store has placed, and the last article the
+  state placed with its story. Placements written without a state (an older storyline,
+  :meth:`storyline.store.Store.save_assignments`) change the count or drop the state.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import pickle
+import sys
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from storyline.dedupe import DuplicateIndex
+from storyline.store import SavedState
+from storyline.stories import StoryIndex
+
+FORMAT_VERSION = 1  # bump when the layout of a saved state changes in a way sources do not show
+STATE_MODULES = (
+    "storyline.dedupe",
+    "storyline.dedupe_arrays",
+    "storyline.stories",
+    "storyline.story_index",
+    "storyline.story_features",
+    "storyline.index_state",
+)
+DUPLICATES = "duplicates"
+STORIES = "stories"
+
+_SAFE_BUILTINS = frozenset(
+    {"bool", "bytearray", "bytes", "complex", "dict", "float", "frozenset", "int", "list"}
+    | {"set", "slice", "str", "tuple", "object"}
+)
+_SAFE_MODULES = frozenset(
+    {
+        "array",
+        "copyreg",
+        "numpy",
+        "numpy.core.multiarray",
+        "numpy.core.numeric",
+        "numpy._core.multiarray",
+        "numpy._core.numeric",
+        "numpy.dtypes",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """What the store held when a state was saved: ``placed`` articles in stories, the last
+    of them placed by the run that saved it being ``last_id`` (in story ``last_story``)."""
+
+    placed: int
+    last_id: str
+    last_story: str
+
+    def text(self) -> str:
+        return f"{self.placed}\t{self.last_id}\t{self.last_story}"
+
+    @classmethod
+    def parse(cls, text: str) -> Fingerprint | None:
+        parts = text.split("\t")
+        if len(parts) != 3 or not parts[0].isdigit():
+            return None
+        return cls(int(parts[0]), parts[1], parts[2])
+
+
+@dataclass(slots=True)
+class Indexes:
+    """The two placement indexes of a store."""
+
+    duplicates: DuplicateIndex
+    stories: StoryIndex
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """The format version, numpy's major version and a digest of :data:`STATE_MODULES`."""
+    digest = hashlib.sha1()
+    for name in STATE_MODULES:
+        module = sys.modules.get(name) or __import__(name, fromlist=["_"])
+        path = getattr(module, "__file__", None)
+        digest.update(name.encode())
+        digest.update(Path(path).read_bytes() if path else b"?")
+    return f"{FORMAT_VERSION}:np{np.__version__.split('.')[0]}:{digest.hexdigest()[:20]}"
+
+
+def dump(indexes: Indexes, fingerprint: Fingerprint) -> dict[str, SavedState]:
+    """Both indexes serialised, ready for :meth:`storyline.store.Store.save_placements`."""
+    version, text = code_version(), fingerprint.text()
+    return {
+        DUPLICATES: SavedState(version, text, _dumps(indexes.duplicates, compress=False)),
+        STORIES: SavedState(version, text, _dumps(indexes.stories, compress=True)),
+    }
+
+
+def load(
+    saved: dict[str, SavedState], placed: int, story_of: Callable[[str], str | None]
+) -> Indexes | None:
+    """The saved indexes, or None when they are missing, unreadable or stale.
+
+    ``placed`` is how many articles the store has in stories now and ``story_of`` a function
+    from an article id to its story in the store (one lookup, for the last placed article).
+    """
+    if set(saved) != {DUPLICATES, STORIES}:
+        return None
+    heads = {(s.version, s.fingerprint) for s in saved.values()}
+    if len(heads) != 1:
+        return None
+    version, text = heads.pop()
+    fingerprint = Fingerprint.parse(text)
+    if version != code_version() or fingerprint is None or fingerprint.placed != placed:
+        return None
+    if story_of(fingerprint.last_id) != fingerprint.last_story:
+        return None
+    try:
+        duplicates = _loads(saved[DUPLICATES].blob)
+        stories = _loads(saved[STORIES].blob)
+    except Exception:  # a damaged or foreign blob is a stale state, not an error
+        return None
+    if not isinstance(duplicates, DuplicateIndex) or not isinstance(stories, StoryIndex):
+        return None
+    if len(stories) != placed:
+        return None
+    return Indexes(duplicates, stories)
+
+
+def knows_any(indexes: Indexes, article_ids: list[str]) -> bool:
+    """True when the indexes already hold one of these ids (then they are not the store's:
+    the ids are in no story there)."""
+    return any(
+        a in indexes.duplicates or indexes.stories.assignment(a) is not None for a in article_ids
+    )
+
+
+def _dumps(obj: object, compress: bool) -> bytes:
+    """The pickle, zlib-compressed (fast level) when ``compress``: worth it for the story
+    index (its 4 MB document-frequency table is mostly zeros), not for the duplicate index
+    (random hashes: it would cost 30 ms a megabyte for nothing)."""
+    data = pickle.dumps(obj, protocol=5)
+    return b"z" + zlib.compress(data, 1) if compress else b"p" + data
+
+
+class _Unpickler(pickle.Unpickler):
+    """Reads back only storyline's own classes, numpy arrays, arrays and plain builtins."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if module.startswith("storyline.") or module in _SAFE_MODULES:
+            return super().find_class(module, name)
+        if module == "builtins" and name in _SAFE_BUILTINS:
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in an index state")
+
+
+def _loads(blob: bytes) -> object:
+    kind, data = blob[:1], blob[1:]
+    if kind == b"z":
+        data = zlib.decompress(data)
+    elif kind != b"p":
+        raise pickle.UnpicklingError("not an index state")
+    return _Unpickler(io.BytesIO(data)).load()

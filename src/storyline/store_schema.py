@@ -1,0 +1,95 @@
+"""The store's tables (SQLAlchemy Core) and the records of its index tables.
+
+See :mod:`storyline.store` for what each table holds; a table added here is created in
+existing databases by ``create_all`` when a :class:`~storyline.store.Store` opens them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Column, Integer, LargeBinary, MetaData, String, Table, Text
+from sqlalchemy.dialects.mysql import LONGBLOB
+
+metadata = MetaData()
+
+meta_table = Table(
+    "meta",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+documents_table = Table(
+    "documents",
+    metadata,
+    Column("key", String(400), primary_key=True),  # sha256 + ":" + source
+    Column("sha256", String(64), nullable=False, index=True),
+    Column("source", Text, nullable=False),
+    Column("format", String(16), nullable=False),
+    Column("articles", Integer, nullable=False),
+    Column("ingested_at", String(32), nullable=False),
+)
+articles_table = Table(
+    "articles",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("document", String(400), nullable=False, index=True),
+    Column("source", Text, nullable=False),
+    Column("part", Integer, nullable=False),
+    Column("published", String(10), index=True),
+    Column("language", String(8)),
+    Column("duplicate_of", String(32)),
+    Column("story", String(40), index=True),
+    Column("event", String(40)),
+    Column("record", Text, nullable=False),
+)
+stories_table = Table(
+    "stories",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("articles", Integer, nullable=False),
+    Column("first_date", String(10)),
+    Column("last_date", String(10)),
+    Column("updated_at", String(32), nullable=False),
+    Column("record", Text, nullable=False),
+)
+index_state_table = Table(
+    "index_state",
+    metadata,
+    Column("name", String(32), primary_key=True),
+    Column("part", Integer, primary_key=True),
+    Column("version", String(80), nullable=False),
+    Column("fingerprint", Text, nullable=False),
+    Column("saved_at", String(32), nullable=False),
+    Column("blob", LargeBinary().with_variant(LONGBLOB(), "mysql"), nullable=False),
+)
+placements_table = Table(
+    "placements",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("article", String(32), nullable=False, unique=True),
+    Column("published", String(10)),  # the article's date when it was placed
+    Column("inferred", Integer, nullable=False),
+    Column("index_event", String(40)),  # the story index's own event for it (see events.py)
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """An article placed by a run, with its publication date (value, estimated) then."""
+
+    article: str
+    published: str | None
+    inferred: bool
+    index_event: str | None = None  # the index's placement event (users see events.py's)
+
+
+@dataclass(frozen=True, slots=True)
+class SavedState:
+    """One saved index: the code version that wrote it, what the store held then
+    (``fingerprint``), and the serialised index."""
+
+    version: str
+    fingerprint: str
+    blob: bytes
