@@ -312,6 +312,22 @@ def test_old_storylines_retire_and_an_old_article_revives_them() -> None:
     assert (date_range("2021-06-01")[0] - date_range("2020-01-11")[0]) > story_index.RETIRE_DAYS
 
 
+def test_a_restored_index_retires_old_events_as_the_original_did() -> None:
+    from dataclasses import replace
+
+    articles = [_storm("storm-1", "2020-01-10"), _filler(0, "2021-06-01"), _filler(1, "2021-06-02")]
+    original = StoryIndex()
+    placed = []
+    for article in articles:
+        where = original.add(article)
+        placed.append(replace(article, story=where.story, event=where.event))
+    restored = StoryIndex()
+    for article in placed:
+        restored.restore(article)
+    assert [c.hot for c in restored._clusters] == [c.hot for c in original._clusters]
+    assert restored._index.hot == original._index.hot
+
+
 def test_an_undated_article_still_finds_a_retired_event() -> None:
     index = StoryIndex()
     index.add(_storm("storm-1", "2020-01-10"))

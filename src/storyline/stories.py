@@ -184,6 +184,7 @@ class StoryIndex:
         if doc is None:
             self._where[article.id] = event_key
         else:
+            self._index.retire(self._clusters)  # as add does: old events go cold in turn
             self._absorb(article.id, self._clusters[event_key], self._query(doc))
 
     def _lookup(self, cluster_id: str, story: bool) -> int | None:
