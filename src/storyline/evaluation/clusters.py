@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.dedupe import DuplicateIndex
-from storyline.evaluation.coref import PRF
+from storyline.evaluation.coref import PRF, b_cubed
 from storyline.evaluation.ecbplus import Label, load_articles, read_labels, split_topics
 from storyline.events import form_events
 from storyline.model import Article
@@ -46,6 +46,7 @@ LEVELS = ("event", "story")
 DISTANCE_GRID = tuple(round(0.30 + 0.02 * i, 2) for i in range(35))  # 0.30 .. 0.98
 PER_TOPIC_GRID = tuple(range(2, 41))  # articles per NMF topic
 SYSTEMS = ("storyline", "tfidf-agglomerative", "nmf-topics")
+_MISSING = object()  # the cluster label of an item the system left out (one per item)
 
 
 # --------------------------------------------------------------------------- metrics
@@ -55,31 +56,19 @@ SYSTEMS = ("storyline", "tfidf-agglomerative", "nmf-topics")
 Score = PRF
 
 
-def _groups(labels: Mapping[str, Hashable]) -> dict[Hashable, set[str]]:
-    out: dict[Hashable, set[str]] = defaultdict(set)
-    for item, label in labels.items():
-        out[label].add(item)
-    return out
-
-
 def bcubed(system: Mapping[str, Hashable], gold: Mapping[str, Hashable]) -> Score:
     """B-cubed precision and recall (Bagga and Baldwin 1998) over the gold's items.
 
     For each item: precision is the share of its system cluster that shares its gold
     cluster, recall the share of its gold cluster found in its system cluster; both are
-    averaged over the items. An item missing from ``system`` counts as a singleton.
+    averaged over the items. Only the gold's items count, and an item missing from
+    ``system`` counts as a singleton; with that, this is coreference's mention-based
+    B-cubed (:func:`storyline.evaluation.coref.b_cubed`), which is what computes it.
     """
     if not gold:
         return Score(1.0, 1.0)
-    sys_groups, gold_groups = _groups(system), _groups(gold)
-    precision = recall = 0.0
-    for item, label in gold.items():
-        mine = sys_groups[system[item]] & gold.keys() if item in system else {item}
-        truth = gold_groups[label]
-        common = sum(1 for other in mine if gold[other] == label)
-        precision += common / len(mine)
-        recall += common / len(truth)
-    return Score(precision / len(gold), recall / len(gold))
+    completed = {item: system.get(item, (_MISSING, item)) for item in gold}
+    return b_cubed(gold, completed)
 
 
 def pairwise(system: Mapping[str, Hashable], gold: Mapping[str, Hashable]) -> Score:
