@@ -108,12 +108,25 @@ class Quality:
         self.pairs: Counter[int] = Counter()  # found number << 32 | true number
         self.found: Counter[int] = Counter()
         self.truth: Counter[int] = Counter()
+        self.groups: dict[str, int] = {}  # source group -> number
+        self.in_group: Counter[int] = Counter()  # found number << 16 | group number
 
-    def add(self, story: str, truth: Truth) -> None:
+    def add(self, story: str, truth: Truth, group: str | None = None) -> None:
         number = self.numbers.setdefault(story, len(self.numbers))
         self.pairs[number << 32 | truth.story] += 1
         self.found[number] += 1
         self.truth[truth.story] += 1
+        if group is not None:
+            self.in_group[number << 16 | self.groups.setdefault(group, len(self.groups))] += 1
+
+    def mixed(self) -> float:
+        """Share of articles outside the majority source group (BBC category, ECB+ topic) of
+        the storyline they were put in: texts of another kind merged into it."""
+        majority: Counter[int] = Counter()
+        for key, count in self.in_group.items():
+            majority[key >> 16] = max(majority[key >> 16], count)
+        total = sum(self.in_group.values())
+        return (total - sum(majority.values())) / total if total else 0.0
 
     def scores(self) -> tuple[float, float, float]:
         n = sum(self.found.values()) or 1

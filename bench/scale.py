@@ -48,6 +48,7 @@ from measure import (
 )
 from stream import DEFAULT_DATA, Stream, StreamConfig, Truth, load_corpus
 
+from storyline import stories
 from storyline.dedupe import DuplicateIndex
 from storyline.model import Article
 from storyline.stories import StoryIndex
@@ -78,6 +79,7 @@ class Row:
     b3_precision: float
     b3_recall: float
     b3_f1: float
+    mixed_share: float  # articles outside their storyline's majority source group
     rss_mb: float
     generator_per_s: float
     size_seconds: float  # time taken by the memory measurement itself
@@ -87,6 +89,12 @@ class Row:
     dedupe_bytes_per_article: float | None = None
     dedupe_recall: float | None = None  # share of the generator's copies DuplicateIndex found
     dedupe_false: int | None = None  # originals it called copies
+
+
+def source_group(source: str) -> str:
+    """The stream article's source group: "bbc/<category>" or "ecb/<topic>"."""
+    parts = source.split("/")
+    return "/".join(parts[:2]) if parts[0] == "bbc" else f"ecb/{parts[1].split('_')[0]}"
 
 
 def measure(index: object, memory: str, patterns: tuple[str, ...]) -> tuple[int, int]:
@@ -125,7 +133,7 @@ def run_stories(
             times.append(t2 - t1)
             cpu_times.append(c2 - c1)
             generator += t1 - t0
-            quality.add(placed.story, truth)
+            quality.add(placed.story, truth, source_group(article.source))
             n += 1
         width = min(window, max(1, size // 2))
         mean, median, p99 = window_stats(times, n, width)
@@ -150,6 +158,7 @@ def run_stories(
             b3_precision=precision,
             b3_recall=recall,
             b3_f1=f1,
+            mixed_share=quality.mixed(),
             rss_mb=rss_mb(),
             generator_per_s=n / generator if generator else 0.0,
             size_seconds=clock() - t3,
@@ -207,7 +216,8 @@ def show(row: Row) -> None:
         f"{row.story_median_us:,.0f}, p99 {row.story_p99_us:,.0f}; gc {row.story_gc_share:.0%}), "
         f"{row.story_bytes_per_article:,.0f} B/article "
         f"({row.size_seconds:.0f} s to measure); {row.stories_found:,} stories found / "
-        f"{row.stories_true:,} generated, B3 F1 {row.b3_f1:.2f}; rss {row.rss_mb:,.0f} MB",
+        f"{row.stories_true:,} generated, B3 F1 {row.b3_f1:.2f}, "
+        f"{row.mixed_share:.1%} in another group's storyline; rss {row.rss_mb:,.0f} MB",
         flush=True,
     )
 
@@ -291,7 +301,14 @@ def main() -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--out", type=Path, default=Path("out/bench"))
     parser.add_argument("--docs-png", type=Path, help="also copy the plot here")
+    parser.add_argument(
+        "--story-centroid-min",
+        type=float,
+        help="override stories.STORY_CENTROID_MIN (0 measures the index without the check)",
+    )
     args = parser.parse_args()
+    if args.story_centroid_min is not None:
+        stories.STORY_CENTROID_MIN = args.story_centroid_min
     sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
     groups = load_corpus(args.data)
     if not groups:
