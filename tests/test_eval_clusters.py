@@ -155,3 +155,20 @@ def test_cli_scores_an_invented_corpus(tmp_path: Path) -> None:
         app, ["eval", "clusters", str(tmp_path), str(labels), "--half", "dev"]
     )
     assert table.exit_code == 0 and "dev half" in table.output and "test half" not in table.output
+
+
+def test_a_tokenised_url_line_becomes_the_documents_url() -> None:
+    from storyline.evaluation.ecbplus import split_url_line, with_url_metadata
+    from storyline.model import RawDocument
+
+    text = "http: / / news. example. org / 2019 / 05 / 02 / ferry - sinks. html\nA ferry sank.\n"
+    url, rest = split_url_line(text)
+    assert url == "http://news.example.org/2019/05/02/ferry-sinks.html"
+    assert rest == "A ferry sank.\n"
+    document = with_url_metadata(RawDocument("a.txt", text, "0" * 64, "txt"))
+    assert (document.url, document.text) == (url, rest)
+    # a first line that is prose, or a URL with nothing after it, stays as it is
+    prose = "Visit http: / / example. org for more.\nBody."
+    assert split_url_line(prose) == (None, prose)
+    lone = RawDocument("b.txt", "http: / / example. org / x", "0" * 64, "txt")
+    assert with_url_metadata(lone) is lone
