@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 
-from storyline.events import compatible, form_events, group, publication_key
+from storyline.events import form_events, group, publication_order, similarity_matrix
 from storyline.model import Article, PublishedDate
 from storyline.story_features import features
 
@@ -107,7 +107,7 @@ def test_members_dated_to_the_day_far_apart_never_share_an_event() -> None:
     later = replace(SPRING[0], id="orla-again", published=PublishedDate("2025-05-20", "url", 0.8))
     events = form_events([*SPRING, later])
     assert events["orla-again"] != events["orla-1"]
-    assert not compatible(features(SPRING[0]), features(later))
+    assert similarity_matrix([features(SPRING[0]), features(later)])[0][1] == -1.0
 
 
 def test_an_estimated_date_neither_forbids_nor_supports() -> None:
@@ -117,7 +117,7 @@ def test_an_estimated_date_neither_forbids_nor_supports() -> None:
         id="orla-guessed",
         published=PublishedDate("2024-11", "content", 0.3, inferred=True),
     )
-    assert compatible(features(guessed), features(SPRING[0]))
+    assert similarity_matrix([features(guessed), features(SPRING[0])])[0][1] > 0
     events = form_events([*SPRING, guessed])
     assert len(set(events.values())) == 1
 
@@ -151,9 +151,9 @@ def test_a_straggler_joins_a_group_never_another_straggler() -> None:
     assert undated[3] == undated[0] and undated[2] not in (undated[0], undated[3])
 
 
-def test_publication_key_puts_undated_last() -> None:
+def test_publication_order_puts_undated_last() -> None:
     dated, undated = SPRING[0], make("x", "text")
-    assert sorted([undated, dated], key=publication_key) == [dated, undated]
+    assert sorted([undated, dated], key=publication_order) == [dated, undated]
 
 
 def test_a_single_member_and_no_members() -> None:

@@ -13,6 +13,7 @@ from sqlalchemy import text, update
 from storyline import index_state, pipeline
 from storyline import store as store_module
 from storyline.dedupe import DuplicateIndex
+from storyline.events import publication_order
 from storyline.model import Analysis, Article, Mention, PublishedDate, RawDocument
 from storyline.pipeline import assign_pending, rebuild_indexes, run
 from storyline.store import Placement, Store, articles_table
@@ -237,7 +238,7 @@ def test_a_third_run_uses_the_state_the_rebuild_saved(tmp_path: Path, rebuilds: 
 def test_pickled_indexes_continue_like_uninterrupted_ones() -> None:
     """Catches a change in the indexes' internals that pickling would lose or break."""
     first, second = batches()
-    ordered = sorted(first, key=pipeline.publication_order)
+    ordered = sorted(first, key=publication_order)
     whole = index_state.Indexes(DuplicateIndex(), StoryIndex())
     for article in ordered:
         whole.duplicates.add(article.id, article.text)
@@ -247,7 +248,7 @@ def test_pickled_indexes_continue_like_uninterrupted_ones() -> None:
     back = index_state.load(saved, len(first), lambda _: "y")
     assert back is not None
     assert len(back.duplicates) == len(whole.duplicates)
-    for article in sorted(second, key=pipeline.publication_order):
+    for article in sorted(second, key=publication_order):
         expected = whole.duplicates.add(article.id, article.text)
         assert back.duplicates.add(article.id, article.text) == expected
         article.duplicate_of = expected

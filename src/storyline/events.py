@@ -38,7 +38,7 @@ from typing import Any
 import numpy as np
 
 from storyline.model import Article
-from storyline.story_features import Doc, date_range, features
+from storyline.story_features import Doc, features
 
 CUT = 0.08  # average similarity at which two groups stop merging
 ATTACH = 0.04  # average similarity a lone dated member needs to join its nearest group
@@ -49,10 +49,9 @@ UNDATED_MARGIN = 0.2  # taken off the similarity of an undated member to a dated
 WINDOW = 400  # members re-formed at most (the newest); older members keep their event
 
 
-def publication_key(article: Article) -> tuple[int, str, str]:
-    """Order members by first possible day (undated last), then id."""
-    when = date_range(article.published.value)
-    return (0, f"{when[0]:08d}", article.id) if when else (1, "", article.id)
+def publication_order(article: Article) -> tuple[str, str]:
+    """Dated articles first, oldest first; unknown dates last; ties by id (deterministic)."""
+    return (article.published.value or "9999", article.id)
 
 
 def _bag_matrix(bags: Sequence[dict[str, float]]) -> Any:
@@ -73,15 +72,6 @@ def _bag_matrix(bags: Sequence[dict[str, float]]) -> Any:
     freq = np.bincount(matrix.indices, minlength=matrix.shape[1])
     idf = np.log((len(bags) + 1) / (freq + 1)) + 1.0
     return normalize(matrix.multiply(idf).tocsr())
-
-
-def compatible(a: Doc, b: Doc, days: int = EVENT_DAYS) -> bool:
-    """Whether two members' dates allow one happening (an unknown or estimated date allows
-    anything: a date guessed from the content is often the month of an earlier event)."""
-    if a.when is None or b.when is None or a.estimated or b.estimated:
-        return True
-    gap = max(0, a.when[0] - b.when[1], b.when[0] - a.when[1])
-    return gap <= (days if a.when[2] and b.when[2] else COARSE_DAYS)
 
 
 def similarity_matrix(
@@ -173,7 +163,7 @@ def form_events(
     Members outside the newest ``window`` keep the event they have (their own id's event
     when they have none).
     """
-    ordered = sorted(members, key=publication_key)
+    ordered = sorted(members, key=publication_order)
     ids = {a.id for a in ordered}
     originals = [a for a in ordered if not (a.duplicate_of and a.duplicate_of in ids)]
     old, recent = originals[:-window] if window else [], originals[-window:] if window else []

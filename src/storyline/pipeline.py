@@ -24,7 +24,7 @@ from storyline.briefing import summarise
 from storyline.clean import split_and_clean
 from storyline.dedupe import DuplicateIndex
 from storyline.differences import find_differences
-from storyline.events import form_events
+from storyline.events import form_events, publication_order
 from storyline.facts import consolidate_facts
 from storyline.ingest import DEFAULT_MAX_BYTES, list_files, read_file
 from storyline.language import DEFAULT_LANGUAGES, detect_language
@@ -138,11 +138,6 @@ def plain_sentences(text: str) -> list[tuple[int, int]]:
 
 
 # --------------------------------------------------------------------------- per story
-
-
-def publication_order(article: Article) -> tuple[str, str]:
-    """Dated articles first, oldest first; unknown dates last; ties by id (deterministic)."""
-    return (article.published.value or "9999", article.id)
 
 
 def analyse_story(story_id: str, members: list[Article]) -> Story:

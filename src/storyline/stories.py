@@ -36,7 +36,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from storyline.events import form_events, publication_key
+from storyline.events import form_events, publication_order
 from storyline.model import Article
 from storyline.story_features import TITLE_WEIGHT, Doc, date_range, entity_key, features, terms
 from storyline.story_index import (
@@ -382,7 +382,7 @@ def cluster(
     storyline are then formed from all its members (:func:`storyline.events.form_events`),
     as a pipeline run does, so they do not depend on the order of arrival.
     """
-    ordered = sorted(articles, key=publication_key)
+    ordered = sorted(articles, key=publication_order)
     index = StoryIndex(story_threshold, event_threshold, event_days)
     pending = [a for a in ordered if not a.duplicate_of]
     pending += [a for a in ordered if a.duplicate_of]

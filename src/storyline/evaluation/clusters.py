@@ -36,7 +36,7 @@ from typing import Any
 from storyline.dedupe import DuplicateIndex
 from storyline.evaluation.coref import PRF, b_cubed
 from storyline.evaluation.ecbplus import Label, load_articles, read_labels, split_topics
-from storyline.events import form_events
+from storyline.events import form_events, publication_order
 from storyline.model import Article
 from storyline.stories import StoryIndex
 
@@ -101,7 +101,7 @@ def storyline_partition(articles: Sequence[Article]) -> tuple[dict[str, str], di
     :func:`storyline.pipeline.assign_pending` does. The events of each storyline are then
     formed from all its members (:func:`storyline.events.form_events`).
     """
-    ordered = sorted(articles, key=lambda a: (a.published.value or "9999", a.id))
+    ordered = sorted(articles, key=publication_order)
     duplicates, index = DuplicateIndex(), StoryIndex()
     members: dict[str, list[Article]] = defaultdict(list)
     for article in ordered:
