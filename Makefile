@@ -30,8 +30,9 @@ demo: $(VENV)/.installed
 	$(BIN)/storyline export --db $(DB) --format html --out out/briefing.html
 	$(BIN)/storyline stories --db $(DB)
 
-# The browser tests drive Debian's Chromium. `make test` installs it with apt-get when it runs
-# as root; anywhere else it goes on and those tests skip, saying why.
+# The browser tests drive Debian's Chromium and the store test starts a private PostgreSQL.
+# `make test` installs both with apt-get when it runs as root; anywhere else it goes on and
+# those tests skip, saying why.
 CHROMIUM ?= /usr/bin/chromium
 
 test: $(VENV)/.installed-test
@@ -44,6 +45,16 @@ test: $(VENV)/.installed-test
 	    || echo "chromium could not be installed: the browser tests will skip"; \
 	  else \
 	    echo "no $(CHROMIUM), and installing it needs root and apt-get: the browser tests will skip"; \
+	  fi; }
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing postgresql with apt-get (for the PostgreSQL store test)"; \
+	    export DEBIAN_FRONTEND=noninteractive; \
+	    apt-get install -y -qq postgresql >/dev/null 2>&1 \
+	    || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq postgresql >/dev/null 2>&1; } \
+	    || echo "postgresql could not be installed: the PostgreSQL test will skip"; \
+	  else \
+	    echo "no PostgreSQL binaries, and installing them needs root and apt-get: that test will skip"; \
 	  fi; }
 	$(BIN)/ruff check $(LINTED)
 	STORYLINE_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest
