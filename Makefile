@@ -34,28 +34,25 @@ demo: $(VENV)/.installed
 # `make test` installs both with apt-get when it runs as root; anywhere else it goes on and
 # those tests skip, saying why.
 CHROMIUM ?= /usr/bin/chromium
+HAVE_POSTGRES := ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null
+
+# $(call apt_install,PACKAGE,CHECK,WHAT NEEDS IT): run CHECK, else install PACKAGE if root.
+define apt_install
+	@$(2) || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing $(1) with apt-get (for $(3))"; \
+	    export DEBIAN_FRONTEND=noninteractive; \
+	    apt-get install -y -qq $(1) >/dev/null 2>&1 \
+	    || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq $(1) >/dev/null 2>&1; } \
+	    || echo "$(1) could not be installed: $(3) will skip"; \
+	  else \
+	    echo "no $(1), and installing it needs root and apt-get: $(3) will skip"; \
+	  fi; }
+endef
 
 test: $(VENV)/.installed-test
-	@test -x $(CHROMIUM) || { \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "installing chromium with apt-get (for the browser tests)"; \
-	    export DEBIAN_FRONTEND=noninteractive; \
-	    apt-get install -y -qq chromium >/dev/null 2>&1 \
-	    || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq chromium >/dev/null 2>&1; } \
-	    || echo "chromium could not be installed: the browser tests will skip"; \
-	  else \
-	    echo "no $(CHROMIUM), and installing it needs root and apt-get: the browser tests will skip"; \
-	  fi; }
-	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "installing postgresql with apt-get (for the PostgreSQL store test)"; \
-	    export DEBIAN_FRONTEND=noninteractive; \
-	    apt-get install -y -qq postgresql >/dev/null 2>&1 \
-	    || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq postgresql >/dev/null 2>&1; } \
-	    || echo "postgresql could not be installed: the PostgreSQL test will skip"; \
-	  else \
-	    echo "no PostgreSQL binaries, and installing them needs root and apt-get: that test will skip"; \
-	  fi; }
+	$(call apt_install,chromium,test -x $(CHROMIUM),the browser tests)
+	$(call apt_install,postgresql,$(HAVE_POSTGRES),the PostgreSQL store test)
 	$(BIN)/ruff check $(LINTED)
 	STORYLINE_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest
 
