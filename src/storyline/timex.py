@@ -45,7 +45,9 @@ from dataclasses import replace
 from storyline import timex_patterns, timex_relative  # noqa: F401  isort: skip
 from storyline import timex_finance, timex_vague  # noqa: F401  isort: skip
 from storyline import timex_durations, timex_clock, timex_holidays  # noqa: F401  isort: skip
+from storyline import timex_anchored  # noqa: F401  isort: skip
 from storyline.model import TimeExpr
+from storyline.timex_anchored import DROP
 from storyline.timex_base import NEEDS, RULES, Cand, Ctx
 from storyline.timex_finance import resolve_periods
 from storyline.timex_rules import (
@@ -115,6 +117,9 @@ def _narrative(cands: list[Cand], ref: Dct | None) -> None:
             step = int(step_s)
             # the last date precise enough for the unit: a day needs a day, a month a month
             own = {"year": last, "month": last_month}.get(unit, last_day)
+            if unit == "eday" and own is None:  # "the day after his death": no day to count from
+                c.value, c.anchored = DROP, False
+                continue
             base = own or (ref.date.isoformat() if ref and ref.date else None)
             c.value, c.anchored = "XXXX" + ("-XX-XXT" + part[0] if part else ""), False
             if base is None:
@@ -128,10 +133,10 @@ def _narrative(cands: list[Cand], ref: Dct | None) -> None:
             elif unit.startswith("wd") and len(parts) == 3:  # "the previous Friday"
                 way = "after" if step > 0 else "before"
                 c.value = weekday_date(dt.date(*parts), int(unit[2:]), way).isoformat()
-            elif unit in ("day", "week") and len(parts) == 3:
+            elif unit in ("day", "eday", "week") and len(parts) == 3:
                 days = step * (7 if unit == "week" else 1)
                 day = dt.date(*parts) + dt.timedelta(days=days)
-                c.value = day.isoformat() if unit == "day" else fmt_week(day)
+                c.value = fmt_week(day) if unit == "week" else day.isoformat()
             if part:
                 c.value = (c.value if len(c.value) == 10 else "XXXX-XX-XX") + f"T{part[0]}"
             c.anchored = own is None
@@ -146,6 +151,15 @@ def _narrative(cands: list[Cand], ref: Dct | None) -> None:
 
 
 _URL = re.compile(r"(?:https?://|www\.)\S+")
+# "a year-to-year basis", "the quarter-to-quarter comparison": consecutive periods, no time
+_UNIT_TO = r"(?:day|week|month|quarter|year)"
+_TO_UNIT = re.compile(r"-to-" + _UNIT_TO + r"\b", re.I)
+_UNIT_TO_BEFORE = re.compile(r"\b" + _UNIT_TO + r"-to-$", re.I)
+
+
+def _in_compound(text: str, cand: Cand) -> bool:
+    """True when ``cand`` is one half of a "year-to-year" compound."""
+    return bool(_TO_UNIT.match(text, cand.end) or _UNIT_TO_BEFORE.search(text, 0, cand.start))
 
 
 _RANGE_JOIN = re.compile(r"\s*(?:to|and|until|till|through|-|–|—)\s*", re.I)
@@ -204,6 +218,7 @@ def tag_times(text: str, dct: str | None) -> list[TimeExpr]:
     ]
     urls = [(u.start(), u.end()) for u in _URL.finditer(text)]
     cands = [c for c in cands if not any(a <= c.start < b for a, b in urls)]
+    cands = [c for c in cands if not _in_compound(text, c)]
     chosen = _select(cands)
     widened: list[Cand] = []
     for c in chosen:
@@ -215,6 +230,7 @@ def tag_times(text: str, dct: str | None) -> list[TimeExpr]:
     return [
         TimeExpr(c.start, c.end, text[c.start : c.end], c.type, c.value, c.mod, c.anchored)
         for c in widened
+        if c.value != DROP
     ]
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from storyline.timex_anchored import EVENT_AFTER
 from storyline.timex_base import Cand, Ctx, needs
 from storyline.timex_base import rule as _rule
 from storyline.timex_rules import NUMBER, PARTS_OF_DAY, UNIT, number_value, unit_value
@@ -24,9 +25,7 @@ _DAY_STEP = {"before": -1, "previous": -1, "preceding": -1, "after": 1, "next": 
     r"\b(?:[Tt]hat|[Tt]he\s+same)\s+(?P<unit>year|month|week|day)\b(?!\s+(?:old|ago|earlier|later)\b)"
 )
 @_rule(r"\b[Tt]he\s+(?P<how>previous|preceding|next|following)\s+(?P<unit>day)\b")
-@_rule(
-    r"\b[Tt]he\s+(?P<unit>day|week|month|year)\s+(?P<how>before|after)\b(?!\s+(?:the|a|an|his|her|their|its)\b)"
-)
+@_rule(r"\b[Tt]he\s+(?P<unit>day|week|month|year)\s+(?P<how>before|after)\b(?!" + EVENT_AFTER + ")")
 @_rule(r"\b(?:[Ll]ater|[Ee]arlier)\s+in\s+(?P<the>the)\s+(?P<unit>day|week)\b")
 def _that_unit(m: re.Match[str], ctx: Ctx) -> Cand | None:
     """ "that year", "the day after", "later in the day": the unit of the last date named."""
