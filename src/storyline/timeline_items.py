@@ -1,0 +1,250 @@
+"""Dated items of one article for its story's timeline (:mod:`storyline.timeline`).
+
+Every sentence that carries a calendar date (resolved at least to a year) and a verb gives an
+item per date, with its content words (the time expressions blanked out), the part around the
+date when the sentence gives several, the dated claim read off it, and whether it was still to
+come when reported; a dated article's lead also gives an item at its publication date. Dates keep
+the precision the text gives: "a decade ago" gives no year; a range ("between September 2025 and
+September 2026") gives one item, at its start.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from storyline.model import Article, Claim, TimeExpr
+from storyline.timex import qualifier, tag_times
+from storyline.timex_rules import FUTURE_CUE, MONTHS, NUMBERS, WEEKDAYS
+
+__all__ = ["Anchor", "Item", "article_items", "content_words"]
+
+MAX_TEXT = 200
+
+_VERB = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|will|would|shall|can|could|may|might|must|"
+    r"did|does|said|says|began|met|held|left|won|lost|came|went|became|led|told|gave|took|"
+    r"made|saw|rose|fell|sent|set|burst|hit|cut|put|quit|shut|broke|built|bought|brought|"
+    r"caught|chose|drove|fought|found|flew|got|grew|heard|kept|knew|laid|lent|meant|paid|"
+    r"ran|sold|sought|shot|sank|spoke|spent|stood|struck|swore|taught|thought|threw|wrote|"
+    r"[a-z]{3,}(?:ed|es|ing))\b"
+)
+_CALENDAR = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?:T.*)?$")
+_COARSE = re.compile(r"^(\d{4})-(?:WI|SP|SU|FA|Q[1-4]|H[12])$")
+_WEEK = re.compile(r"^(\d{4})-W(\d\d)")
+_VAGUE_OFFSET = re.compile(
+    r"\b(?:decades?|centur(?:y|ies)|(?:several|many|few|some)\s+years)\b", re.IGNORECASE
+)
+_RANGE_START = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"^\s*(?:and|to|until|till|through|-|–|—)\s*$", re.IGNORECASE)
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:said|says|told|tells|stated|added|noted|according\s+to)\b(?:\W+\w+){0,5}\W*$",
+    re.IGNORECASE,
+)
+_SPEECH_PREDICATES = frozenset({"say", "tell", "state", "add", "note", "report", "quote"})
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"”’)]*|\n|$)")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
+_NUMBER = re.compile(r"\b\d+(?:[.,]\d+)+\b|\b\d{2,}\b")
+_STOP_WORDS = (
+    "the and for that with this from have has had was were are is will would been being its"
+    " their they them than then there these those which who whom whose what when where while"
+    " into onto over under about after before since until also not but can could may might"
+    " said says say some any all more most other such only very just both each our his her"
+    " him she he it we you your of to in on at by as an a or be do did does"
+)
+_STOP = set(_STOP_WORDS.split()) | set(MONTHS) | set(WEEKDAYS) | set(NUMBERS)
+_CLAUSE = re.compile(r"[;:]\s|,\s|\s[–—-]\s")
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """One sentence a timeline entry rests on: its article, its span, the date it gives."""
+
+    article: str  # article id
+    start: int  # character span of the sentence in the article's text
+    end: int
+    date: str  # the date this sentence gives (the entry's date may be more precise)
+
+
+@dataclass(slots=True)
+class Item:
+    """One dated mention: its date, snippet, qualifier, and what it is compared by."""
+
+    date: str
+    text: str
+    mod: str | None
+    scheduled: bool
+    anchor: Anchor
+    words: set[str] = field(default_factory=set)  # the sentence's content words
+    local: set[str] = field(default_factory=set)  # those of its own part, when it shares
+    original: bool = True  # from an article that is not a copy of another
+    claim: Claim | None = None  # the dated claim read off the same sentence and date
+    speech: bool = False  # the date only says when something was said
+
+
+def _calendar(t: TimeExpr) -> str | None:
+    """The YYYY / YYYY-MM / YYYY-MM-DD a DATE or TIME value stands for, or None."""
+    if t.type not in ("DATE", "TIME") or _VAGUE_OFFSET.search(t.text):
+        return None
+    if m := _CALENDAR.match(t.value):
+        y, mo, d = m.groups()
+        if mo is None and t.mod in ("END", "START"):
+            return f"{y}-{'12' if t.mod == 'END' else '01'}"
+        return "-".join(p for p in (y, mo, d) if p)
+    if m := _COARSE.match(t.value):
+        return m[1]
+    if m := _WEEK.match(t.value):
+        thursday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 4)
+        return thursday.strftime("%Y-%m")
+    return None
+
+
+def content_words(text: str) -> set[str]:
+    """Content words and numbers of ``text``; a word loses a plural "s" and is cut to a
+    6-letter stem, so "announced" meets "announcement" and "euros" meets "euro"."""
+    out = set(_NUMBER.findall(text))
+    for w in _WORD.findall(text):
+        low = w.lower().strip("'-")
+        if len(low) > 3 and low.endswith("s") and not low.endswith("ss"):
+            low = low[:-1]
+        if len(low) >= 3 and low not in _STOP:
+            out.add(low[:6])
+    return out
+
+
+def _blank(article: Article, times: list[TimeExpr], s: int, e: int) -> str:
+    """The sentence at [s, e) with its time expressions blanked (offsets kept)."""
+    text = article.text[s:e]
+    for t in (t for t in times if s <= t.start < e):
+        a, b = t.start - s, min(t.end, e) - s
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
+
+def _segments(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """One part of ``sentence`` per time expression at ``spans``: cut between two at the
+    clause break nearest the middle of the gap, or at the middle."""
+    if not spans:
+        return []
+    cuts = [0]
+    for (_, end), (start, _) in zip(spans, spans[1:], strict=False):
+        middle = (end + start) // 2
+        breaks = [m.start() for m in _CLAUSE.finditer(sentence, end, start)]
+        cuts.append(min(breaks, key=lambda c: abs(c - middle)) if breaks else middle)
+    return list(zip(cuts, [*cuts[1:], len(sentence)], strict=True))
+
+
+def _trim(text: str, limit: int = MAX_TEXT) -> str:
+    """``text`` on one line, cut at a word boundary to at most ``limit`` characters."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:–—- ")
+    return cut + "…"
+
+
+def _snippet(sentence: str, start: int, end: int) -> str:
+    """The clause(s) of ``sentence`` around the time expression at [start, end)."""
+    if len(sentence) <= MAX_TEXT:
+        return _trim(sentence)
+    cuts = [0, *(m.end() for m in _CLAUSE.finditer(sentence)), len(sentence)]
+    left = max(c for c in cuts if c <= start)
+    right = min(c for c in cuts if c >= end)
+    if right <= MAX_TEXT:  # keep the sentence opening, which holds the subject
+        left = 0
+    while right - left < 100 and (left > 0 or right < len(sentence)):
+        before = [c for c in cuts if c < left]
+        after = [c for c in cuts if c > right]
+        if before and (not after or left - before[-1] <= after[0] - right):
+            left = before[-1]
+        elif after:
+            right = after[0]
+    return _trim(sentence[left:right].strip(" ,;:–—-"))
+
+
+def _scheduled(date: str, qual: str | None, before: str, pub: str | None) -> bool:
+    """A happening still to come when the article was written: after its date (compared
+    at their common precision), or a deadline of that very date announced as future."""
+    future = bool(FUTURE_CUE.search(before))
+    if pub is None:
+        return future
+    n = min(len(date), len(pub))
+    return date[:n] > pub[:n] or (
+        date[:n] == pub[:n] and future and qual in ("ON_OR_BEFORE", "BEFORE")
+    )
+
+
+def _sentences(article: Article) -> list[tuple[int, int]]:
+    if article.analysis.sentences:
+        return article.analysis.sentences
+    return [(m.start(), m.end()) for m in _SENTENCE.finditer(article.text) if m.group().strip()]
+
+
+def _dated(article: Article, times: list[TimeExpr], s: int, e: int) -> list[tuple[TimeExpr, str]]:
+    """The calendar times of the sentence at [s, e) with their dates; of a range ("between
+    X and Y", "from X to Y") only the start, which takes the end's year when the text gives
+    the year only there ("from January to March 2020")."""
+    pub = article.published.value
+    out: list[tuple[TimeExpr, str]] = []
+    for t in (t for t in times if s <= t.start < e):
+        date = _calendar(t)
+        if date is None or (t.anchored and pub is None):
+            continue
+        if out:
+            prev, prev_date = out[-1]
+            between = article.text[prev.end : t.start]
+            if _RANGE_JOIN.match(between) and _RANGE_START.search(article.text[s : prev.start]):
+                if prev.anchored and not t.anchored and len(prev_date) >= 7:
+                    start = f"{date[:4]}{prev_date[4:]}"
+                    out[-1] = (prev, start if start <= date else prev_date)
+                continue
+        out.append((t, date))
+    return out
+
+
+def article_items(article: Article) -> list[Item]:
+    """Dated items from one article's sentences, plus its lead at its publication date."""
+    pub = article.published.value
+    times = article.analysis.times or tag_times(article.text, pub)
+    claims = {(c.sentence, c.value): c for c in reversed(article.analysis.claims)}
+    original = article.duplicate_of is None
+    items: list[Item] = []
+    lead_done = pub is None
+    for index, (s, e) in enumerate(_sentences(article)):
+        sentence = article.text[s:e]
+        if not _VERB.search(sentence) or len(sentence.split()) < 5:
+            continue
+        blank = _blank(article, times, s, e)
+        words = content_words(blank)
+        dated = _dated(article, times, s, e)
+        parts = _segments(blank, [(t.start - s, t.end - s) for t, _ in dated])
+        dated_past = False
+        for (t, date), (left, right) in zip(dated, parts, strict=True):
+            qual = qualifier(t)
+            before = article.text[s : t.start]
+            scheduled = _scheduled(date, qual, before, pub)
+            dated_past = dated_past or not scheduled
+            claim = claims.get((index, t.value))
+            speech = bool(_SPEECH_BEFORE.search(before)) or bool(
+                claim and claim.predicate in _SPEECH_PREDICATES
+            )
+            local = words
+            if len(dated) > 1:
+                subject = content_words(claim.subject) if claim else set()
+                local = content_words(blank[left:right]) | subject
+            text = _snippet(sentence, t.start - s, t.end - s)
+            anchor = Anchor(article.id, s, e, date)
+            mod = qual or t.mod
+            if t.type == "TIME" and mod == "APPROX":
+                mod = None  # "around 18:20 on Friday": the day itself is exact
+            items.append(
+                Item(date, text, mod, scheduled, anchor, words, local, original, claim, speech)
+            )
+        if not lead_done:
+            lead_done = True
+            if not dated_past and pub:
+                anchor = Anchor(article.id, s, e, pub)
+                lead = Item(pub, _trim(sentence), None, False, anchor, words, words, original)
+                items.append(lead)
+    return items
