@@ -5,9 +5,16 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 
-from storyline.events import form_events, group, publication_order, similarity_matrix
-from storyline.model import Article, PublishedDate
+from storyline.events import (
+    form_events,
+    group,
+    named_months,
+    publication_order,
+    similarity_matrix,
+)
+from storyline.model import Analysis, Article, PublishedDate
 from storyline.story_features import features
+from storyline.timex import tag_times
 
 
 def make(aid: str, text: str, day: str | None = None, *, inferred: bool = False) -> Article:
@@ -159,3 +166,65 @@ def test_publication_order_puts_undated_last() -> None:
 def test_a_single_member_and_no_members() -> None:
     assert form_events([SPRING[0]]) == {"orla-1": "e-orla-1"}
     assert form_events([]) == {}
+
+
+def timed(article: Article) -> Article:
+    """The article with its time expressions tagged against its own date."""
+    times = tag_times(article.text, article.published.value)
+    return replace(article, analysis=Analysis(times=times))
+
+
+def test_named_months_are_months_and_days_never_a_year_alone() -> None:
+    article = timed(
+        make(
+            "park-history",
+            "The park, founded in 1998, burned on 3 April 2025 and again in October 2025; "
+            "rangers met on Friday.",
+        )
+    )
+    assert named_months(article) == {"2025-04": 1.0, "2025-10": 1.0}
+    assert named_months(make("untagged", "It burned on 3 April 2025.")) == {}
+
+
+# Two floods in one town, each report dated and saying which weekday it happened.
+FLOODS = [
+    make(
+        "apr-1",
+        "The river Sava burst its banks in Marren on Wednesday, flooding the old town; "
+        "mayor Ilse Dorn ordered the bridge closed.",
+        "2025-04-10",
+    ),
+    make(
+        "apr-2",
+        "Floodwater in Marren's old town began to recede on Thursday, mayor Ilse Dorn said, "
+        "and the bridge over the Sava stays closed.",
+        "2025-04-11",
+    ),
+    make(
+        "nov-1",
+        "Heavy rain flooded Marren's harbour district on Tuesday; fishing boats were torn "
+        "from their moorings and the ferry stopped running.",
+        "2025-11-20",
+    ),
+    make(
+        "nov-2",
+        "The ferry to Marren resumed on Friday after the harbour flood, the port authority "
+        "said; several fishing boats sank.",
+        "2025-11-22",
+    ),
+]
+
+
+def test_an_undated_article_naming_the_month_of_a_happening_joins_it() -> None:
+    # it shares only the town and the flood with either happening: undated, it stays alone
+    text = (
+        "Residents of Marren are still counting the cost of the flood{}, the town council "
+        "said, and insurers have received hundreds of claims."
+    )
+    floods = [timed(a) for a in FLOODS]
+    alone = timed(make("costs", text.format("")))
+    assert form_events([*floods, alone])["costs"] == "e-costs"
+    named = timed(make("costs", text.format(" of 9 April 2025")))
+    events = form_events([*floods, named])
+    assert events["costs"] == events["apr-2"] == "e-apr-1"
+    assert events["nov-2"] == "e-nov-1"

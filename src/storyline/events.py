@@ -21,8 +21,12 @@ way that does not depend on order:
    member has no such support and stays alone.
 
 An undated member's similarity to a dated one is lowered by :data:`UNDATED_MARGIN`: with no
-date to agree, it needs more shared content to count as the same happening. A date
-estimated from the content (often the month of an earlier event it mentions) neither
+date to agree, it needs more shared content to count as the same happening. The months the
+texts name (:func:`named_months`: "on 9 April 2025", or "on Friday" in a dated article) are
+such date evidence: for two members that both name some, their cosine is blended in at
+:data:`MONTH_WEIGHT`, after the margin (on ECB+'s dev half, mean event B-cubed F1 over five
+arrival orders went from .921 to .940; from .878 to .913 with the source URL left in the
+text). A date estimated from the content (often the month of an earlier event it mentions) neither
 supports nor forbids a match.
 
 Copies (``duplicate_of``) go with their original. Event ids are ``"e-"`` + the id of the
@@ -32,6 +36,7 @@ order. Only the newest :data:`WINDOW` members are re-formed; older ones keep the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -43,10 +48,12 @@ from storyline.story_features import Doc, features
 CUT = 0.08  # average similarity at which two groups stop merging
 ATTACH = 0.04  # average similarity a lone dated member needs to join its nearest group
 ENTITY_WEIGHT = 0.35  # share of the entity cosine in a pair's similarity
+MONTH_WEIGHT = 0.2  # share of the cosine of the months two members' texts name
 EVENT_DAYS = 7  # two members dated to the day farther apart than this are two happenings
 COARSE_DAYS = 45  # the same when either date is only a month or a year
 UNDATED_MARGIN = 0.2  # taken off the similarity of an undated member to a dated one
 WINDOW = 400  # members re-formed at most (the newest); older members keep their event
+_MONTH_VALUE = re.compile(r"^(\d{4}-\d\d)(?:-\d\d)?(?:T|$)")  # a value to the month or finer
 
 
 def publication_order(article: Article) -> tuple[str, str]:
@@ -74,22 +81,51 @@ def _bag_matrix(bags: Sequence[dict[str, float]]) -> Any:
     return normalize(matrix.multiply(idf).tocsr())
 
 
+def named_months(article: Article) -> dict[str, float]:
+    """The months (YYYY-MM) the article's time expressions name, to the month or finer.
+
+    Reports of one happening name the same days and months; a year alone ("formed in 2014")
+    is background more often than not and is left out. An undated article's relative
+    expressions ("on Friday") have no month, so only its explicit dates count.
+    """
+    months: dict[str, float] = {}
+    for t in article.analysis.times if article.analysis else ():
+        if t.type in ("DATE", "TIME") and (m := _MONTH_VALUE.match(t.value)):
+            months[m[1]] = 1.0
+    return months
+
+
+def _cosines(bags: Sequence[dict[str, float]]) -> tuple[np.ndarray, np.ndarray]:
+    """The IDF-weighted cosines of the rows' bags, and which rows have a bag at all."""
+    matrix = _bag_matrix(bags)
+    return (matrix @ matrix.T).toarray(), np.array([bool(b) for b in bags])
+
+
 def similarity_matrix(
-    docs: Sequence[Doc], entity_weight: float = ENTITY_WEIGHT, days: int = EVENT_DAYS
+    docs: Sequence[Doc],
+    entity_weight: float = ENTITY_WEIGHT,
+    days: int = EVENT_DAYS,
+    months: Sequence[dict[str, float]] | None = None,
 ) -> np.ndarray:
-    """Pairwise similarities (see the module docstring) as an n x n array; diagonal 1."""
+    """Pairwise similarities (see the module docstring) as an n x n array; diagonal 1.
+
+    ``months``: each doc's :func:`named_months`, blended in at :data:`MONTH_WEIGHT` for
+    the pairs where both name some, after the undated margin (naming the same month is
+    itself date evidence).
+    """
     n = len(docs)
     if n == 0:
         return np.zeros((0, 0))
-    words = _bag_matrix([d.words for d in docs])
-    ents = _bag_matrix([d.ents for d in docs])
-    sims = (words @ words.T).toarray()
-    has_ents = np.array([bool(d.ents) for d in docs])
-    both = np.outer(has_ents, has_ents)
-    blended = (1.0 - entity_weight) * sims + entity_weight * (ents @ ents.T).toarray()
-    sims = np.where(both, blended, sims)
+    sims, _ = _cosines([d.words for d in docs])
+    ents, has_ents = _cosines([d.ents for d in docs])
+    blended = (1.0 - entity_weight) * sims + entity_weight * ents
+    sims = np.where(np.outer(has_ents, has_ents), blended, sims)
     undated = np.array([d.when is None for d in docs])
     sims -= UNDATED_MARGIN * (undated[:, None] != undated[None, :])
+    if months is not None:  # months both name are date evidence: not under the margin
+        named, has_months = _cosines(months)
+        blended = (1.0 - MONTH_WEIGHT) * sims + MONTH_WEIGHT * named
+        sims = np.where(np.outer(has_months, has_months), blended, sims)
     known = np.array([d.when is not None and not d.estimated for d in docs])
     lo = np.array([d.when[0] if d.when else 0 for d in docs])
     hi = np.array([d.when[1] if d.when else 0 for d in docs])
@@ -169,7 +205,7 @@ def form_events(
     old, recent = originals[:-window] if window else [], originals[-window:] if window else []
     events = {a.id: a.event or f"e-{a.id}" for a in old}
     docs = [features(a) for a in recent]
-    sims = similarity_matrix(docs, entity_weight, days)
+    sims = similarity_matrix(docs, entity_weight, days, [named_months(a) for a in recent])
     labels = group(sims, cut, attach, [d.when is not None for d in docs])
     first: dict[int, str] = {}
     for article, label in zip(recent, labels, strict=True):
