@@ -18,3 +18,26 @@ def need(path: Path) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is absent (../shared is not beside the project)")
     return path
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example corpus run once per test session into a store; tests only read it."""
+    from storyline.pipeline import run
+    from storyline.store import Store
+
+    db = tmp_path_factory.mktemp("demo") / "demo.db"
+    report = run([EXAMPLES], Store(db))
+    assert report.errors == [] and report.documents_added == 11
+    return db
+
+
+@pytest.fixture(scope="session")
+def hostile_db(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """A copy of the demo store with the hostile article (tests/web_support.py) ingested
+    through the API, and the article's id; the web and browser tests read it."""
+    from storyline.api import create_app
+    from tests.web_support import TOKEN, Client, copy_store, ingest_hostile
+
+    db = copy_store(demo_db, tmp_path_factory.mktemp("hostile"))
+    return db, ingest_hostile(Client(create_app(db, allow_ingest=True, token=TOKEN)))

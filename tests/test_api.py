@@ -1,15 +1,12 @@
 """The REST API over the demo store (examples/corpus), through httpx's ASGI transport.
 
-The demo store is built once per session by :func:`demo_db`, which the web and browser
-tests import too; tests that write (ingest) work on a copy of it.
+The demo store is built once per session by the ``demo_db`` fixture (tests/conftest.py),
+which the web and browser tests use too; tests that write (ingest) work on a copy of it.
 """
 
 from __future__ import annotations
 
-import asyncio
 import json
-import shutil
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -20,66 +17,12 @@ from typer.testing import CliRunner
 
 from storyline.api import create_app
 from storyline.cli import app as cli
-from storyline.pipeline import run
-from storyline.store import Store
-from tests.conftest import EXAMPLES
-
-_BUILT: dict[str, Path] = {}
-TOKEN = "test-token-0123456789"
-DAM, DOCK = "s-a4de0b2c69bfe", "s-a2975b9210a03"
-
-
-def demo_db(factory: pytest.TempPathFactory) -> Path:
-    """The example corpus run once per test session into a store; tests only read it."""
-    if "db" not in _BUILT:
-        db = factory.mktemp("demo") / "demo.db"
-        report = run([EXAMPLES], Store(db))
-        assert report.errors == [] and report.documents_added == 11
-        _BUILT["db"] = db
-    return _BUILT["db"]
-
-
-def copy_of_demo(factory: pytest.TempPathFactory) -> Path:
-    """A private copy of the demo store, for tests that write to it."""
-    target = factory.mktemp("demo-copy") / "demo.db"
-    shutil.copy(demo_db(factory), target)
-    return target
-
-
-class Client:
-    """httpx against the ASGI app in process, called synchronously by the tests."""
-
-    def __init__(self, app: Any) -> None:
-        self.transport = httpx.ASGITransport(app=app)
-
-    def request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
-        async def send() -> httpx.Response:
-            async with httpx.AsyncClient(
-                transport=self.transport, base_url="http://testserver"
-            ) as client:
-                return await client.request(method, url, **kwargs)
-
-        try:
-            asyncio.get_running_loop()
-        except RuntimeError:
-            return asyncio.run(send())
-        # a loop already runs here (Playwright's sync API keeps one): use another thread
-        with ThreadPoolExecutor(1) as pool:
-            return pool.submit(asyncio.run, send()).result()
-
-    def get(self, url: str, **kwargs: Any) -> httpx.Response:
-        return self.request("GET", url, **kwargs)
-
-    def post(self, url: str, **kwargs: Any) -> httpx.Response:
-        return self.request("POST", url, **kwargs)
-
-    def delete(self, url: str, **kwargs: Any) -> httpx.Response:
-        return self.request("DELETE", url, **kwargs)
+from tests.web_support import DAM, DOCK, TOKEN, Client, copy_store
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory: pytest.TempPathFactory) -> Client:
-    return Client(create_app(demo_db(tmp_path_factory)))
+def client(demo_db: Path) -> Client:
+    return Client(create_app(demo_db))
 
 
 def error_of(response: httpx.Response) -> str:
@@ -255,8 +198,8 @@ RECORD = {
 
 
 @pytest.fixture(scope="module")
-def writable(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return copy_of_demo(tmp_path_factory)
+def writable(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return copy_store(demo_db, tmp_path_factory.mktemp("writable"))
 
 
 def test_ingest_is_off_unless_allowed(writable: Path) -> None:
@@ -295,11 +238,11 @@ def test_ingest_adds_articles_once_and_reports_bad_lines(writable: Path) -> None
 
 
 def test_serve_binds_loopback_and_prints_a_generated_token(
-    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+    monkeypatch: pytest.MonkeyPatch, demo_db: Path
 ) -> None:
     calls: list[dict[str, Any]] = []
     monkeypatch.setattr(uvicorn, "run", lambda app, **options: calls.append(options))
-    db = str(demo_db(tmp_path_factory))
+    db = str(demo_db)
     result = CliRunner().invoke(cli, ["serve", "--db", db, "--allow-ingest"])
     assert result.exit_code == 0, result.output
     assert calls == [{"host": "127.0.0.1", "port": 8000, "log_level": "warning"}]

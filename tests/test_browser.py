@@ -20,8 +20,7 @@ import pytest
 
 from storyline.api import create_app
 from tests.conftest import ROOT
-from tests.test_api import DAM, demo_db
-from tests.test_web import PAYLOADS, hostile_db
+from tests.web_support import DAM, PAYLOADS
 
 CHROMIUM = Path(os.environ.get("STORYLINE_CHROMIUM", "/usr/bin/chromium"))
 ARGS = [
@@ -89,8 +88,8 @@ def browser() -> Iterator[Any]:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with LiveServer(create_app(demo_db(tmp_path_factory))) as server:
+def site(demo_db: Path) -> Iterator[str]:
+    with LiveServer(create_app(demo_db)) as server:
         yield server.url
 
 
@@ -210,14 +209,12 @@ def test_pages_fit_a_phone(browser: Any, site: str) -> None:
     page.close()
 
 
-def test_hostile_article_runs_nothing(
-    browser: Any, tmp_path_factory: pytest.TempPathFactory
-) -> None:
+def test_hostile_article_runs_nothing(browser: Any, hostile_db: tuple[Path, str]) -> None:
     """The payloads reach the pages as text. The Content-Security-Policy header is stripped
     for this test, so it is the escaping alone that keeps them inert."""
     from playwright.sync_api import expect
 
-    db, article_id = hostile_db(tmp_path_factory)
+    db, article_id = hostile_db
     dialogs: list[str] = []
 
     def without_csp(route: Any) -> None:

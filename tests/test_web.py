@@ -6,7 +6,6 @@ carry script and event-handler payloads, and checks that every page shows them a
 
 from __future__ import annotations
 
-import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -18,12 +17,12 @@ from storyline.api import create_app
 from storyline.model import Analysis, Article, Mention, TimeExpr
 from storyline.web_charts import date_label, span_of, sparkline, timeline_chart
 from storyline.web_text import best_sentence, paragraphs
-from tests.test_api import DAM, TOKEN, Client, copy_of_demo, demo_db
+from tests.web_support import DAM, PAYLOADS, Client
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory: pytest.TempPathFactory) -> Client:
-    return Client(create_app(demo_db(tmp_path_factory)))
+def client(demo_db: Path) -> Client:
+    return Client(create_app(demo_db))
 
 
 def page(client: Client, path: str, status: int = 200) -> str:
@@ -160,54 +159,10 @@ def test_article_text_pieces_rebuild_the_text_and_carry_their_highlights() -> No
 
 # --------------------------------------------------------------------------- escaping
 
-PAYLOADS = [
-    "<script>window.__xss = 'script'; document.title = 'pwned'</script>",
-    "<img src=x onerror=\"window.__xss = 'img'\">",
-    '"><svg onload="window.__xss = \'svg\'">',
-    "' onmouseover='window.__xss = 1' x='",
-]
-HOSTILE = {
-    "title": "Tolven Dam inquiry " + PAYLOADS[0],
-    "text": (
-        "KESSPORT -- The inquiry into the Tolven Dam collapse heard on Tuesday that "
-        f"{PAYLOADS[1]} inspectors had warned Brightwater Energy about the spillway wall.\n"
-        f"Retired judge Helena Brandt said {PAYLOADS[2]} the report was due in February 2026.\n"
-        f"Residents of Kessport {PAYLOADS[3]} said at least 14 people had died in the flood."
-    ),
-    "url": "javascript:window.__xss='url'",
-    "source": "<b onclick=\"window.__xss='outlet'\">Evil Outlet</b>",
-    "published": "2025-11-25",
-}
-
-
-def ingest_hostile(client: Client) -> str:
-    """Posts the hostile article through the API; returns its id."""
-    response = client.post(
-        "/api/v1/ingest",
-        content=json.dumps(HOSTILE),
-        headers={"Authorization": f"Bearer {TOKEN}"},
-    )
-    assert response.status_code == 200, response.text
-    (added,) = response.json()["added"]
-    return added
-
-
-_HOSTILE: dict[str, tuple[Path, str]] = {}
-
-
-def hostile_db(factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    """A copy of the demo store with the hostile article ingested through the API (built
-    once per session; the browser tests serve it too), and the article's id."""
-    if "db" not in _HOSTILE:
-        db = copy_of_demo(factory)
-        client = Client(create_app(db, allow_ingest=True, token=TOKEN))
-        _HOSTILE["db"] = (db, ingest_hostile(client))
-    return _HOSTILE["db"]
-
 
 @pytest.fixture(scope="module")
-def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Client, str]:
-    db, article_id = hostile_db(tmp_path_factory)
+def hostile(hostile_db: tuple[Path, str]) -> tuple[Client, str]:
+    db, article_id = hostile_db
     return Client(create_app(db)), article_id
 
 
