@@ -24,6 +24,7 @@ from storyline.model import (
     TimeExpr,
     TimelineEntry,
 )
+from storyline.views import counted
 
 PAYLOAD = '<script>alert("x")</script><img src=x onerror="alert(1)">'
 
@@ -212,3 +213,18 @@ def test_fact_values_read_as_a_reader_expects(value, unit, hedge, shown) -> None
     from storyline.views import format_value
 
     assert format_value(value, unit, hedge) == shown
+
+
+def test_sources_without_an_outlet_or_a_date_read_naturally(document: dict) -> None:
+    md, html = render(document, "md"), render(document, "html")
+    sources = md.split("### Sources")[1]
+    assert "None" not in sources and "(Ledger, 2025-03-04, dateline)" in sources
+    assert "(date unknown)" in sources  # a2: no outlet, no date
+    assert "None" not in html.split('class="sources"')[1]
+    assert "3 articles, 2 independent sources" in md
+
+
+def test_counts_agree_with_their_nouns() -> None:
+    assert counted(1, "article") == "1 article" and counted(3, "article") == "3 articles"
+    assert counted(1, "story", "stories") == "1 story"
+    assert counted(2, "story", "stories") == "2 stories"

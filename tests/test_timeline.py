@@ -353,3 +353,16 @@ def test_a_coarse_date_never_joins_two_different_days() -> None:
         assert all(g.entry.date.startswith(x.date) for x in g.anchors)
     days = {g.entry.date for g in groups}
     assert {"2010-06-07", "2010-10-20"} <= days
+
+
+def test_an_entry_is_told_by_what_happened_not_by_when_it_was_said() -> None:
+    # "said on Tuesday" joins the article's other item of that day; the entry's text is that
+    # item's (a happening), not the sentence that only says when officials spoke
+    text = (
+        "Nine people died when the flood swept through the lower town on Monday night, "
+        "the regional officials said on Tuesday.\n"
+        "The river wall cracked again on Tuesday."
+    )
+    entries = build_timeline([article("a", text, "2025-03-12")])
+    tuesday = [e for e in entries if e.date == "2025-03-11"]
+    assert len(tuesday) == 1 and tuesday[0].text.startswith("The river wall")

@@ -6,7 +6,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from storyline.views import story_views
+from storyline.views import counted, story_views
 
 
 def render_html(document: dict[str, Any]) -> str:
@@ -16,5 +16,6 @@ def render_html(document: dict[str, Any]) -> str:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    environment.filters["counted"] = counted
     template = environment.get_template("briefing.html")
     return template.render(generator=document["generator"], stories=story_views(document))

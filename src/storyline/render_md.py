@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from storyline.views import story_views
+from storyline.views import counted, story_views
 
 
 def _cites(numbers: list[int]) -> str:
@@ -22,8 +22,9 @@ def render_markdown(document: dict[str, Any]) -> str:
         lines += [
             f"## {story['title']}",
             "",
-            f"{len(story['sources'])} articles, {story['independent_sources']} independent "
-            f"sources{', ' + span if span else ''}. Story `{story['id']}`.",
+            f"{counted(len(story['sources']), 'article')}, "
+            f"{counted(story['independent_sources'], 'independent source')}"
+            f"{', ' + span if span else ''}. Story `{story['id']}`.",
             "",
         ]
         if story["summary"]:
@@ -72,17 +73,16 @@ def render_markdown(document: dict[str, Any]) -> str:
             lines += ["### Entities", ""]
             for entity in story["entities"][:25]:
                 aka = f" (also: {', '.join(entity['others'])})" if entity["others"] else ""
-                lines.append(
-                    f"- {entity['name']}, {entity['type']}{aka}, {entity['count']} articles"
-                )
+                count = counted(entity["count"], "article")
+                lines.append(f"- {entity['name']}, {entity['type']}{aka}, {count}")
             lines.append("")
         lines += ["### Sources", ""]
         for s in story["sources"]:
-            copy = f", copy of [{s['duplicate_of']}]" if s["duplicate_of"] else ""
-            when = s["published"] or "date unknown"
-            evidence = f", {s['evidence']}" if s["evidence"] else ""
+            about = [s["outlet"], s["published"] or "date unknown", s["evidence"]]
+            if s["duplicate_of"]:
+                about.append(f"copy of [{s['duplicate_of']}]")
             lines.append(
-                f"{s['n']}. {s['title']} ({s['outlet']}, {when}{evidence}{copy}), "
+                f"{s['n']}. {s['title']} ({', '.join(a for a in about if a)}), "
                 f"`{s['source']}` part {s['part']}"
             )
         lines.append("")

@@ -112,13 +112,16 @@ def _same_background(a: Item, b: Item) -> bool:
 
 
 def _pick_text(members: list[Item], weight: dict[str, float]) -> str:
-    """A representative: the member closest to the others, from an original article, with
-    a text near 120 characters."""
+    """A representative: a member that reports the happening (not only when something was
+    said), from an original article, closest to the others, with a text near 120 characters."""
 
     def closeness(m: Item) -> float:
         return sum(_overlap(m, o, weight)[1] for o in members if o is not m)
 
-    best = min(members, key=lambda m: (not m.original, -closeness(m), abs(len(m.text) - 120)))
+    best = min(
+        members,
+        key=lambda m: (m.speech, not m.original, -closeness(m), abs(len(m.text) - 120)),
+    )
     return best.text
 
 

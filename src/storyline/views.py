@@ -8,6 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
+
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """ "1 article", "3 articles", "2 stories": a count with its noun (``plural`` when it is
+    not the noun + "s")."""
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"
+
+
 EVIDENCE_WORDS = {
     "metadata": "page metadata",
     "timestamp": "timestamp under the title",

@@ -32,7 +32,7 @@ from storyline.api_catalog import (
     story_item,
     terms,
 )
-from storyline.views import EVIDENCE_WORDS
+from storyline.views import EVIDENCE_WORDS, counted
 from storyline.web_story import list_item, source_label, story_page
 from storyline.web_text import paragraphs
 
@@ -51,6 +51,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.globals["version"] = __version__
+    env.filters["counted"] = counted
     return env
 
 
