@@ -26,8 +26,8 @@ texts name (:func:`named_months`: "on 9 April 2025", or "on Friday" in a dated a
 such date evidence: for two members that both name some, their cosine is blended in at
 :data:`MONTH_WEIGHT`, after the margin (on ECB+'s dev half, mean event B-cubed F1 over five
 arrival orders went from .921 to .940; from .878 to .913 with the source URL left in the
-text). A date estimated from the content (often the month of an earlier event it mentions) neither
-supports nor forbids a match.
+text). A date estimated from the content (often the month of an earlier event it mentions)
+neither supports nor forbids a match.
 
 Copies (``duplicate_of``) go with their original. Event ids are ``"e-"`` + the id of the
 group's first member in publication order, so the same members give the same ids in any input
