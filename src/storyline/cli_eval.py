@@ -30,6 +30,13 @@ def _need(path: Path) -> None:
         raise typer.Exit(2)
 
 
+def _check_half(half: str | None, halves: tuple[str, ...]) -> None:
+    """Exit 2 with a one-line error when ``--half`` names no half of this data."""
+    if half is not None and half not in halves:
+        err.print(f"error: --half must be one of {', '.join(halves)}, not {half!r}")
+        raise typer.Exit(2)
+
+
 def _emit(as_json: bool, figures: dict[str, Any], table: str) -> None:
     if as_json:
         sys.stdout.write(json.dumps(figures, indent=2, ensure_ascii=False) + "\n")
@@ -62,9 +69,7 @@ def timex(
     from storyline.evaluation.timex_eval import evaluate, format_errors, format_table
 
     _need(path)
-    if half is not None and half not in HALVES:
-        err.print(f"error: --half must be one of {', '.join(HALVES)}, not {half!r}")
-        raise typer.Exit(2)
+    _check_half(half, HALVES)
     try:
         gold = read_gold(path)
     except GoldReadError as exc:
@@ -105,9 +110,7 @@ def entities(
     from storyline.evaluation.timeml import GoldReadError
 
     _need(path)
-    if half is not None and half not in HALVES:
-        err.print(f"error: --half must be one of {', '.join(HALVES)}, not {half!r}")
-        raise typer.Exit(2)
+    _check_half(half, HALVES)
     try:
         corpora = read_entities(path)
     except GoldReadError as exc:
@@ -151,9 +154,7 @@ def clusters(
 
     _need(path)
     _need(labels)
-    if half is not None and half not in HALVES:
-        err.print(f"error: --half must be one of {', '.join(HALVES)}, not {half!r}")
-        raise typer.Exit(2)
+    _check_half(half, HALVES)
     try:
         result = evaluate_clusters(
             path,
