@@ -366,3 +366,17 @@ def test_an_entry_is_told_by_what_happened_not_by_when_it_was_said() -> None:
     entries = build_timeline([article("a", text, "2025-03-12")])
     tuesday = [e for e in entries if e.date == "2025-03-11"]
     assert len(tuesday) == 1 and tuesday[0].text.startswith("The river wall")
+
+
+def test_an_article_the_tagger_did_not_read_gives_only_its_lead() -> None:
+    """The times tagged at analysis are the ones used: a Spanish article (which the English
+    tagger does not read) is not tagged again when its story's timeline is built."""
+    text = (
+        "El Gobierno anunció el viernes que la misión terminará en septiembre de 2025. "
+        "Las tropas llegaron en 2014 y se quedarán hasta 2026."
+    )
+    spanish = article("es", text, "2024-09-27")
+    spanish.language = "es"
+    spanish.analysis = Analysis(sentences=spanish.analysis.sentences)  # no times, as stored
+    entries = build_timeline([spanish])
+    assert [e.date for e in entries] == ["2024-09-27"]  # the lead, at its own date

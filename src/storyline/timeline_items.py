@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from storyline.model import Article, Claim, TimeExpr
-from storyline.timex import qualifier, tag_times
+from storyline.timex import qualifier
 from storyline.timex_rules import FUTURE_CUE, MONTHS, NUMBERS, WEEKDAYS
 
 __all__ = ["Anchor", "Item", "article_items", "content_words"]
@@ -206,7 +206,7 @@ def _dated(article: Article, times: list[TimeExpr], s: int, e: int) -> list[tupl
 def article_items(article: Article) -> list[Item]:
     """Dated items from one article's sentences, plus its lead at its publication date."""
     pub = article.published.value
-    times = article.analysis.times or tag_times(article.text, pub)
+    times = article.analysis.times
     claims = {(c.sentence, c.value): c for c in reversed(article.analysis.claims)}
     original = article.duplicate_of is None
     items: list[Item] = []
