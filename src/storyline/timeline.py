@@ -28,7 +28,9 @@ the sentences an entry rests on (the evaluation maps them to gold sentences).
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from storyline.claims import LEXICON_PREDICATES
@@ -51,23 +53,41 @@ class TimelineGroup:
     anchors: list[Anchor]
 
 
-def _weights(items: list[Item]) -> dict[str, float]:
-    """Each word's weight: lower the more of the story's dated sentences hold it."""
-    sentences = {(i.anchor.article, i.anchor.start): i.words for i in items}
-    df = Counter(w for words in sentences.values() for w in words)
-    n = len(sentences)
-    return {
-        w: (NUMBER_WEIGHT if w[0].isdigit() else 1) * math.log(1 + n / c) for w, c in df.items()
-    }
+class _Weights:
+    """Each content word's weight (lower the more of the story's dated sentences hold
+    it), and the weight of a word set, summed once per set.
+
+    Sums are exact (``math.fsum``), so they do not depend on the order a set is walked
+    in, which changes with Python's string hashing from one run to the next.
+    """
+
+    def __init__(self, items: list[Item]) -> None:
+        sentences = {(i.anchor.article, i.anchor.start): i.words for i in items}
+        df = Counter(w for words in sentences.values() for w in words)
+        n = len(sentences)
+        self.of = {
+            w: (NUMBER_WEIGHT if w[0].isdigit() else 1) * math.log(1 + n / c) for w, c in df.items()
+        }
+        self._mass: dict[int, float] = {}  # id of an item's word set -> its weight
+
+    def total(self, words: frozenset[str] | set[str]) -> float:
+        return math.fsum(self.of.get(w, 0.0) for w in words)
+
+    def mass(self, words: frozenset[str] | set[str]) -> float:
+        """The weight of an item's own word set (kept: the items outlive the call)."""
+        key = id(words)
+        if key not in self._mass:
+            self._mass[key] = self.total(words)
+        return self._mass[key]
 
 
-def _share(a: set[str], b: set[str], weight: dict[str, float]) -> tuple[float, int]:
-    mass = min(sum(weight.get(w, 0.0) for w in a), sum(weight.get(w, 0.0) for w in b))
+def _share(a: set[str], b: set[str], weight: _Weights) -> tuple[float, int]:
+    mass = min(weight.mass(a), weight.mass(b))
     shared = a & b
-    return (sum(weight.get(w, 0.0) for w in shared) / mass if mass else 0.0), len(shared)
+    return (weight.total(shared) / mass if mass else 0.0), len(shared)
 
 
-def _overlap(a: Item, b: Item, weight: dict[str, float]) -> tuple[int, float]:
+def _overlap(a: Item, b: Item, weight: _Weights) -> tuple[int, float]:
     """How many content words two items share, and their weight over the lighter set's:
     of their sentences, or of their own parts when that is closer (a sentence giving two
     dates: "was started in 1976, and launched the store in 2003")."""
@@ -83,7 +103,7 @@ def _same_claim(a: Claim | None, b: Claim | None) -> bool:
     return bool(subjects) or bool(a.place and a.place == b.place)
 
 
-def _similar(a: Item, b: Item, weight: dict[str, float]) -> bool:
+def _similar(a: Item, b: Item, weight: _Weights) -> bool:
     """Two items report the same happening: compatible dates and similar content."""
     if a.scheduled != b.scheduled:
         return False
@@ -111,7 +131,7 @@ def _same_background(a: Item, b: Item) -> bool:
     return a.claim.predicate == b.claim.predicate and a.claim.predicate in LEXICON_PREDICATES
 
 
-def _pick_text(members: list[Item], weight: dict[str, float]) -> str:
+def _pick_text(members: list[Item], weight: _Weights) -> str:
     """A representative: a member that reports the happening (not only when something was
     said), from an original article, closest to the others, with a text near 120 characters."""
 
@@ -125,7 +145,7 @@ def _pick_text(members: list[Item], weight: dict[str, float]) -> str:
     return best.text
 
 
-def _cluster(items: list[Item], weight: dict[str, float]) -> list[list[Item]]:
+def _cluster(items: list[Item], weight: _Weights) -> list[list[Item]]:
     """Items joined whenever two of them are similar (single link), in first-seen order.
 
     Two groups never join when their most precise dates disagree: "2010" may link
@@ -140,22 +160,37 @@ def _cluster(items: list[Item], weight: dict[str, float]) -> list[list[Item]]:
             i = parent[i]
         return i
 
-    by_year: dict[str, list[int]] = {}
-    for i, item in enumerate(items):
-        by_year.setdefault(item.date[:4], []).append(i)
-    for members in by_year.values():
-        for x, i in enumerate(members):
-            for j in members[x + 1 :]:
-                a, b = sorted((root(i), root(j)))
-                fine, coarse = sorted((finest[a], finest[b]), key=len, reverse=True)
-                if a == b or not fine.startswith(coarse):
-                    continue
-                if _similar(items[i], items[j], weight):
-                    parent[b], finest[a] = a, fine
+    for i, j in _comparable_pairs(items):
+        a, b = sorted((root(i), root(j)))
+        fine, coarse = sorted((finest[a], finest[b]), key=len, reverse=True)
+        if a == b or not fine.startswith(coarse):
+            continue
+        if _similar(items[i], items[j], weight):
+            parent[b], finest[a] = a, fine
     groups: dict[int, list[Item]] = {}
     for i, item in enumerate(items):
         groups.setdefault(root(i), []).append(item)
     return list(groups.values())
+
+
+def _comparable_pairs(items: list[Item]) -> Iterator[tuple[int, int]]:
+    """The pairs (i < j, in order) whose dates may be one happening's: equal, or one a
+    refinement of the other ("2010", "2010-06-07"). Other pairs are never similar, so
+    they are not looked at: a big story's items are not compared all with all."""
+    by_date: dict[str, list[int]] = {}  # date -> its items, in order
+    for i, item in enumerate(items):
+        by_date.setdefault(item.date, []).append(i)
+    dates = sorted(by_date)
+    compatible: dict[str, list[str]] = {}
+    for date in dates:  # its prefixes, itself, then the dates it begins (a sorted run)
+        shorter = [date[:n] for n in range(1, len(date)) if date[:n] in by_date]
+        run = dates[bisect_left(dates, date) : bisect_left(dates, date + "\U0010ffff")]
+        compatible[date] = shorter + [d for d in run if d.startswith(date)]
+    for i, item in enumerate(items):
+        later = (
+            j for d in compatible[item.date] for j in by_date[d][bisect_right(by_date[d], i) :]
+        )
+        yield from ((i, j) for j in sorted(later))
 
 
 def build_timeline(articles: list[Article]) -> list[TimelineEntry]:
@@ -172,7 +207,7 @@ def timeline_groups(articles: list[Article]) -> list[TimelineGroup]:
     end of", ...) and whether it was still to come when reported.
     """
     items = [i for a in articles for i in article_items(a)]
-    weight = _weights(items)
+    weight = _Weights(items)
     groups = _cluster(items, weight)
     out = []
     for g in groups:
