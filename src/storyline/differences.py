@@ -15,7 +15,7 @@ import re
 from collections import defaultdict
 
 from storyline.aliases import canonical, canonical_lookup, resolve_entities
-from storyline.model import Article, Difference, DifferenceSide, Fact
+from storyline.model import Article, Difference, DifferenceSide, Entity, Fact
 
 MONTH_VALUE = re.compile(r"^\d{4}-\d{2}")
 MONTHS = [
@@ -46,10 +46,15 @@ def _quote(text: str) -> str:
     return text if len(text) <= MAX_QUOTE else text[: MAX_QUOTE - 1].rsplit(" ", 1)[0] + "…"
 
 
-def find_differences(articles: list[Article], facts: list[Fact]) -> list[Difference]:
-    """Conflicting facts as differences, then same-date statements naming other places."""
+def find_differences(
+    articles: list[Article], facts: list[Fact], entities: list[Entity] | None = None
+) -> list[Difference]:
+    """Conflicting facts as differences, then same-date statements naming other places
+    (``entities``: the story's resolved entities, when the caller has them already)."""
     out = [_from_fact(f) for f in facts if f.status == "conflicting" and len(f.values) > 1]
-    out += _place_differences(articles)
+    if entities is None:
+        entities = resolve_entities(articles)
+    out += _place_differences(articles, entities)
     return out
 
 
@@ -65,8 +70,8 @@ def _from_fact(fact: Fact) -> Difference:
     return Difference(what=f"{fact.subject}: {fact.attribute}", sides=sides)
 
 
-def _place_differences(articles: list[Article]) -> list[Difference]:
-    table = canonical_lookup(resolve_entities(articles))
+def _place_differences(articles: list[Article], entities: list[Entity]) -> list[Difference]:
+    table = canonical_lookup(entities)
     # value -> article id -> place -> the claim's sentence
     seen: dict[str, dict[str, dict[str, str]]] = defaultdict(lambda: defaultdict(dict))
     root = {a.id: a.duplicate_of or a.id for a in articles}

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from storyline.entities import clean_name
 
@@ -48,6 +49,9 @@ def fold(text: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9]+", " ", norm).split())
 
 
+_KNOWN_FOLDED = {canon: frozenset(fold(f) for f in forms) for canon, forms in KNOWN.items()}
+
+
 def word_key(word: str, skeleton: bool) -> str:
     word = re.sub(r"(.)\1+", r"\1", word)
     word = re.sub(r"([aeiou])h$", r"\1", word)
@@ -71,12 +75,14 @@ def name_key(name: str, label: str = "") -> str:
 
 def known_key(name: str) -> str | None:
     low = " ".join(clean_name(name).lower().split())
+    folded = fold(low)
     for canon, forms in KNOWN.items():
-        if low == canon or low in forms or fold(low) in {fold(f) for f in forms}:
+        if low == canon or low in forms or folded in _KNOWN_FOLDED[canon]:
             return canon
     return None
 
 
+@lru_cache(maxsize=1 << 16)
 def mention_key(surface: str, label: str) -> str:
     """The group key of a surface form: "known:" for a well-known name, "norp:" for a
     nationality, the skeleton for a person; for any other multi-word name, legal
@@ -108,14 +114,36 @@ def acronym_pattern(acro: str) -> re.Pattern[str]:
     return re.compile(r"\b" + sep.join(parts) + r"\b")
 
 
-def expansions(acro: str, texts: list[str]) -> Counter[str]:
-    """Phrases in ``texts`` whose capitalised words' initials spell ``acro``."""
+def expansions(acro: str, texts: list[str], pairs: list[set[str]] | None = None) -> Counter[str]:
+    """Phrases in ``texts`` whose capitalised words' initials spell ``acro``.
+
+    ``pairs``: each text's :func:`initial_pairs`; a text that lacks a pair of the
+    acronym's letters is not searched (the answer is the same, sooner).
+    """
     found: Counter[str] = Counter()
     pat = acronym_pattern(acro)
-    for text in texts:
+    letters = [c for c in acro if c.isalpha()]
+    needed = {a + b for a, b in zip(letters, letters[1:], strict=False)}
+    if not all(c.isupper() for c in letters):
+        pairs = None  # the pairs hold capitals only
+    for i, text in enumerate(texts):
+        if pairs is not None and not needed <= pairs[i]:
+            continue
         for m in pat.finditer(text):
             found[" ".join(m.group(0).split())] += 1
     return found
+
+
+# at each word start: its first letter, and the first letter of the next word (across a
+# function word), as :func:`acronym_pattern` steps from one word to the next
+_INITIAL_PAIR = re.compile(rf"\b(?=([^\W\d_])[\w'’-]*(?:\s+{FUNCTION_WORDS}\s+|\s+)([^\W\d_]))")
+
+
+def initial_pairs(text: str) -> set[str]:
+    """The initials of every two capitalised words in a row of ``text``, across a
+    function word ("Bank of England" -> "BE"): a phrase whose initials spell an acronym
+    has each pair of its letters here."""
+    return {a + b for a, b in _INITIAL_PAIR.findall(text) if a.isupper() and b.isupper()}
 
 
 def is_acronym(surface: str) -> bool:

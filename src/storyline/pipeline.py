@@ -160,7 +160,7 @@ def analyse_story(story_id: str, members: list[Article]) -> Story:
         timeline=build_timeline(members),
         facts=facts,
         entities=entities,
-        differences=find_differences(members, facts),
+        differences=find_differences(members, facts, entities),
         summary=summarise(members),
     )
 
