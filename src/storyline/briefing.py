@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -23,6 +24,7 @@ SUPPORT_SIMILARITY = 0.4  # cosine at which another article's sentence counts as
 REDUNDANCY = 0.5  # cosine above which a candidate repeats an already chosen sentence
 MMR_LAMBDA = 0.7
 MAX_SENTENCES = 6
+POOL = 400  # candidates the pairwise steps compare (see summarise)
 
 _DATELINE = re.compile(r"^[^\n]{0,80}\([A-Z][^)]{1,40}\)\s*[-–—]+\s*")
 
@@ -55,7 +57,13 @@ def _independent_root(article: Article) -> str:
 
 
 def summarise(articles: list[Article], max_sentences: int = MAX_SENTENCES) -> list[SummarySentence]:
-    """The summary of one story, articles given in publication order."""
+    """The summary of one story, articles given in publication order.
+
+    The pairwise steps (support, redundancy) run on a pool of the candidates most central
+    or nearest the top of their article (:func:`_pool`), so a story of thousands of
+    articles costs time in proportion to its size; a story with at most ``POOL``
+    candidates is read whole.
+    """
     candidates = candidate_sentences(articles)
     if not candidates:
         return []
@@ -65,31 +73,31 @@ def summarise(articles: list[Article], max_sentences: int = MAX_SENTENCES) -> li
         )
     except ValueError:  # only stop words
         return []
-    similarity = (matrix @ matrix.T).toarray()
     centroid = np.asarray(matrix.mean(axis=0)).ravel()
     norm = np.linalg.norm(centroid)
-    centrality = matrix @ (centroid / norm) if norm else np.zeros(len(candidates))
-    roots = [_independent_root(c.article) for c in candidates]
-    independent = len(set(roots))
-    supporters = [
-        sorted(
-            {c.article.id for c, s in zip(candidates, row, strict=True) if s >= SUPPORT_SIMILARITY}
-        )
-        for row in similarity
-    ]
-    support = np.array(
-        [
-            len({roots[j] for j, s in enumerate(row) if s >= SUPPORT_SIMILARITY}) / independent
-            for row in similarity
-        ]
+    centrality = (
+        np.asarray(matrix @ (centroid / norm)).ravel() if norm else np.zeros(len(candidates))
     )
     lead = np.array([1.0 if c.position < 2 else 0.0 for c in candidates])
-    relevance = 0.6 * np.asarray(centrality).ravel() + 0.3 * support + 0.1 * lead
+    roots = [_independent_root(c.article) for c in candidates]
+    independent = len(set(roots))
     limit = min(max_sentences, max(2, independent + 1))
-    chosen: list[int] = []
+    pool = _pool(matrix, 0.6 * centrality + 0.1 * lead, limit)
+    # each pooled candidate against every candidate: sparse, one row per pooled candidate
+    against_all = (matrix[pool] @ matrix.T).tocsr()
+    supporters, support = [], []
+    for row in range(len(pool)):
+        cells = against_all.indices[against_all.indptr[row] : against_all.indptr[row + 1]]
+        values = against_all.data[against_all.indptr[row] : against_all.indptr[row + 1]]
+        near = cells[values >= SUPPORT_SIMILARITY]
+        supporters.append(sorted({candidates[j].article.id for j in near}))
+        support.append(len({roots[j] for j in near}) / independent)
+    similarity = against_all[:, pool].toarray()
+    relevance = 0.6 * centrality[pool] + 0.3 * np.array(support) + 0.1 * lead[pool]
+    chosen: list[int] = []  # positions in the pool
     while len(chosen) < limit:
         best, best_score = -1, -np.inf
-        for i in range(len(candidates)):
+        for i in range(len(pool)):
             if i in chosen:
                 continue
             overlap = max((similarity[i][j] for j in chosen), default=0.0)
@@ -101,5 +109,33 @@ def summarise(articles: list[Article], max_sentences: int = MAX_SENTENCES) -> li
         if best < 0:
             break
         chosen.append(best)
-    chosen.sort(key=lambda i: (candidates[i].order, candidates[i].position))
-    return [SummarySentence(text=candidates[i].text, sources=supporters[i]) for i in chosen]
+    picked = sorted(chosen, key=lambda i: (candidates[pool[i]].order, candidates[pool[i]].position))
+    return [SummarySentence(text=candidates[pool[i]].text, sources=supporters[i]) for i in picked]
+
+
+def _pool(matrix: Any, prior: np.ndarray, wanted: int) -> list[int]:
+    """The candidates the pairwise steps compare, in their original order: all of them
+    when there are at most ``POOL``; else the best by ``prior``, ``POOL`` at a time, until
+    ``wanted`` of them do not repeat one another (a big story's most central sentences
+    are often one statement many times over)."""
+    if len(prior) <= POOL:
+        return list(range(len(prior)))
+    order = [int(i) for i in np.argsort(-prior, kind="stable")]
+    pool: list[int] = []
+    distinct: list[int] = []  # pool members, none repeating another
+    for start in range(0, len(order), POOL):
+        chunk = order[start : start + POOL]
+        pool += chunk
+        to_distinct = (matrix[chunk] @ matrix[distinct].T).toarray() if distinct else None
+        within = (matrix[chunk] @ matrix[chunk].T).toarray()
+        kept: list[int] = []  # positions in the chunk of its new distinct members
+        for pos, index in enumerate(chunk):
+            if to_distinct is not None and to_distinct[pos].max() >= REDUNDANCY:
+                continue
+            if any(within[pos][k] >= REDUNDANCY for k in kept):
+                continue
+            kept.append(pos)
+            distinct.append(index)
+        if len(distinct) >= wanted:
+            break
+    return sorted(pool)

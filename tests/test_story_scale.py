@@ -1,0 +1,113 @@
+"""The story analysis stays near linear in a story's size: the indexes and pools that
+replace all-with-all comparisons give the same answers as the comparisons did."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from storyline import briefing
+from storyline.briefing import candidate_sentences, summarise
+from storyline.model import Analysis, Article, PublishedDate
+from storyline.names import expansions, initial_pairs
+from storyline.timeline import _comparable_pairs, _Weights
+from storyline.timeline_items import Anchor, Item
+
+TEXTS = [
+    "The Bank of England raised rates; the Bank said inflation would fall.",
+    "Officials at the Coastal Dockers' Union and the Harbour Works Board met on Monday.",
+    "A spokesman for the Tolven River Authority (TRA) declined to comment.",
+    "Shares of Brennan-Hale Motors rose. O'Brien Freight Lines carried the goods.",
+    "nothing capitalised here at all, only lower-case words.",
+]
+
+
+def test_initial_pairs_reads_two_words_in_a_row_across_a_function_word() -> None:
+    pairs = initial_pairs(TEXTS[0])
+    assert "BE" in pairs  # Bank of England
+    assert {"TR", "RA"} <= initial_pairs(TEXTS[2])  # Tolven River Authority
+    assert initial_pairs(TEXTS[4]) == set()
+
+
+@pytest.mark.parametrize("acronym", ["BE", "CDU", "HWB", "TRA", "BHM", "OFL", "BFL", "HM", "XY"])
+def test_expansions_with_the_pair_filter_match_a_full_search(acronym: str) -> None:
+    pairs = [initial_pairs(t) for t in TEXTS]
+    assert expansions(acronym, TEXTS, pairs) == expansions(acronym, TEXTS)
+
+
+def test_the_pair_filter_skips_texts_that_cannot_spell_the_acronym() -> None:
+    pairs = [initial_pairs(t) for t in TEXTS]
+    assert expansions("TRA", TEXTS, pairs) == {"Tolven River Authority": 1}
+    assert not expansions("ZQ", TEXTS, pairs)
+
+
+def _item(date: str, n: int) -> Item:
+    return Item(date, f"item {n}", None, False, Anchor(f"a{n}", 0, 1, date))
+
+
+def test_comparable_pairs_are_the_pairs_with_nested_dates() -> None:
+    rng = random.Random(7)
+    dates = ["2024", "2024-09", "2024-09-27", "2024-09-28", "2024-10", "2023", "2024-W39"]
+    items = [_item(rng.choice(dates), n) for n in range(60)]
+    brute = [
+        (i, j)
+        for i in range(len(items))
+        for j in range(i + 1, len(items))
+        if items[j].date.startswith(items[i].date) or items[i].date.startswith(items[j].date)
+    ]
+    assert list(_comparable_pairs(items)) == brute
+
+
+def test_word_weights_sum_the_same_in_any_order() -> None:
+    weights = _Weights([])
+    weights.of = {"a": 0.1, "b": 0.2, "c": 0.3}
+    assert 0.1 + 0.2 + 0.3 != 0.3 + 0.2 + 0.1  # plain sums depend on the order
+    assert weights.total(["a", "b", "c"]) == weights.total(["c", "b", "a"])
+
+
+def _article(article_id: str, text: str) -> Article:
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[^.!?\n]+[.!?]", text)]
+    spans = [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in spans]
+    return Article(
+        id=article_id,
+        source=f"{article_id}.txt",
+        part=1,
+        title=None,
+        text=text,
+        published=PublishedDate("2025-03-04", "dateline", 0.8),
+        analysis=Analysis(sentences=spans),
+    )
+
+
+STORY = [
+    _article(
+        f"port-{n}",
+        f"The Kessport harbour crane number {n} stopped working on Tuesday morning. "
+        f"Dock workers at berth {n} waited for engineers from the port authority. "
+        "The port authority said the cranes would run again before the weekend. "
+        f"Ships queued outside the harbour for {n + 2} hours while the crews waited.",
+    )
+    for n in range(12)
+]
+
+
+def test_a_pool_as_large_as_the_story_changes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    whole = summarise(STORY)
+    monkeypatch.setattr(briefing, "POOL", len(candidate_sentences(STORY)))
+    assert summarise(STORY) == whole
+
+
+def test_a_big_story_is_summarised_from_its_most_central_candidates(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(briefing, "POOL", 6)
+    summary = summarise(STORY)
+    assert 2 <= len(summary) <= briefing.MAX_SENTENCES
+    by_text = {c.text: c.article.id for c in candidate_sentences(STORY)}
+    for sentence in summary:
+        assert by_text[sentence.text] in sentence.sources  # it cites its own article
+    # the shared sentence is said by every article: all twelve are cited for it
+    shared = [s for s in summary if s.text.startswith("The port authority said")]
+    assert shared and len(shared[0].sources) == len(STORY)
