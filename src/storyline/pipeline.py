@@ -184,14 +184,14 @@ def date_from_siblings(members: list[Article]) -> list[Article]:
     gets its day. Returns the articles that changed.
     """
     changed = []
+    # every article this could date is itself undated or estimated, so never its own sibling,
+    # and what it gets is an estimate too: one list serves them all
+    siblings = [
+        m.published.value for m in members if m.published.value and not m.published.inferred
+    ]
     for article in members:
         if article.published.value and not article.published.inferred:
             continue
-        siblings = [
-            m.published.value
-            for m in members
-            if m is not article and m.published.value and not m.published.inferred
-        ]
         found = date_from_story(article.text, article.removed, siblings)
         if found is None or found.value == article.published.value:
             continue
