@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+import random
 
 import numpy as np
 import pytest
@@ -171,14 +172,29 @@ def test_a_pickled_index_answers_like_the_original() -> None:
         index.add(key, text)
     back = pickle.loads(pickle.dumps(index, protocol=5))
     assert len(back) == 3 and "edit" in back and back.root_of("edit") == "orig"
+    # the pickle keeps no shingles: the candidates' texts are read again, here from ``items``
+    back.texts = lambda ids: {key: text for key, text in items if key in ids}
     later = [
         ("again", WIRE.upper()),
         ("short2", "markets closed higher on monday"),
         ("new", "x " * 30),
+        ("reprint", WIRE.replace("Tuesday", "Thursday") + " Reporting by a stringer."),
     ]
     for key, text in later:
         assert back.add(key, text) == index.add(key, text)
+    assert index.root_of("reprint") == "orig"  # a near copy: found through a loaded row
     assert back.add("edit", "") == "orig"
+
+
+def test_a_loaded_index_without_its_texts_says_so() -> None:
+    index = DuplicateIndex()
+    index.add("orig", WIRE)
+    back = pickle.loads(pickle.dumps(index, protocol=5))
+    with pytest.raises(RuntimeError, match="needs .texts"):
+        back.add("edit", WIRE.replace("Tuesday", "Wednesday"))
+    back.texts = lambda ids: {}  # the store lost the article
+    with pytest.raises(LookupError, match="orig"):
+        back.add("edit", WIRE.replace("Tuesday", "Wednesday"))
 
 
 def test_two_outlets_on_the_same_announcement_are_not_duplicates() -> None:
@@ -217,3 +233,14 @@ def test_bbc_exact_duplicate_pairs_are_found_and_no_false_duplicates() -> None:
         a, b = grams(copy), grams(original)
         similarity = max(len(a & b) / len(a | b), _containment(a, b))
         assert similarity >= 0.8, (copy, original, similarity)
+
+
+def test_a_pickled_index_keeps_no_signatures_or_shingles() -> None:
+    rng = random.Random(3)
+    vocabulary = [f"w{n}" for n in range(5000)]
+    index = DuplicateIndex()
+    for n in range(50):
+        index.add(f"t{n}", " ".join(rng.choice(vocabulary) for _ in range(300)))
+    held = 50 * (128 * 4 + 296 * 4)  # signatures and shingle hashes, 4 bytes a value
+    size = len(pickle.dumps(index, protocol=5))
+    assert size < held / 3  # ids, roots, exact and band keys: about 450 bytes a text

@@ -31,6 +31,11 @@ entry; see ``bench/dedupe_memory.py``). No shingle strings and no object per tex
 
 Copies found by their exact key share the original's shingles and signature and add no
 band keys (they can never score above the original, which is found first).
+
+A pickled index (the state kept between runs, :mod:`storyline.index_state`) keeps the keys
+and drops the shingles and signatures, about 450 bytes a text instead of 2-3 KB; the
+candidates a new text meets among the texts indexed before the pickle are shingled again
+from their stored text (:attr:`DuplicateIndex.texts`), which gives the same values.
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ from __future__ import annotations
 import hashlib
 import re
 from array import array
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -51,6 +57,8 @@ _SPACE = re.compile(r"\s+")
 
 MIN_WORDS = 20  # texts shorter than this (in words) only match exactly
 _SEED = 1  # fixed MinHash seed: signatures are reproducible across runs
+
+TextSource = Callable[[list[str]], dict[str, str]]  # article ids -> their texts (those found)
 
 
 def normalise(text: str) -> str:
@@ -133,8 +141,12 @@ class DuplicateIndex:
 
     Per indexed text (its ordinal ``n``, in insertion order): ``_ids[n]`` its id, ``_roots[n]``
     the ordinal of its root original, ``_slots[n]`` the row of its shingles and signature (-1
-    for a text under ``MIN_WORDS`` words). Row ``r``: signature ``_sigs[r * num_perm:]``,
-    sorted shingle hashes ``_grams[_starts[r]:_starts[r + 1]]``.
+    for a text under ``MIN_WORDS`` words), made by text ``_row_owner[row]``. The rows before
+    ``_archived`` are not held: a pickled index keeps only what finds candidates (ids, roots,
+    exact and band keys: about 450 bytes a text instead of 2 KB), and a candidate's
+    signature and shingles are computed again from its text, which ``texts`` (set by whoever
+    loads the index: the store) gives. Held row ``r``: signature ``_sigs[i * num_perm:]``,
+    sorted shingle hashes ``_grams[_starts[i]:_starts[i + 1]]``, ``i = r - _archived``.
     """
 
     def __init__(self, threshold: float = 0.8, num_perm: int = 128, shingle: int = 5) -> None:
@@ -154,6 +166,9 @@ class DuplicateIndex:
         self._sigs = Column(np.uint32)
         self._grams = Column(np.uint32)
         self._starts = array("q", [0])
+        self._archived = 0  # rows before this one are computed again from their text
+        self._row_owner = array("I")  # the ordinal of the text each row was made from
+        self.texts: TextSource | None = None
         self._exact = Multimap()  # exact key -> ordinal of the first text with that key
         self._lsh = Multimap()  # band key -> ordinals of the texts with that band
 
@@ -190,18 +205,17 @@ class DuplicateIndex:
         if original is not None:
             slot = self._slots[original]  # the same text: the same shingles and signature
         else:
-            self._exact.add((key,), ordinal)
-            if len(words) >= MIN_WORDS:
-                hashes = shingle_hashes(words, self.shingle, self.num_perm)
-                sig = signature(hashes, self.num_perm)
-                grams = np.unique(np.array(hashes, dtype=np.uint32))
+            if len(words) >= MIN_WORDS:  # the match first: it may fail (texts), then add
+                sig, grams = self._features(words)
                 keys = band_keys(sig, self._bands, self._rows)
                 original = self._best_match(sig, grams, keys)
-                slot = len(self._starts) - 1
+                slot = self._archived + len(self._starts) - 1
+                self._row_owner.append(ordinal)
                 self._sigs.extend(sig)
                 self._starts.append(len(self._grams) + len(grams))
                 self._grams.extend(grams)
                 self._lsh.add(keys, ordinal)
+            self._exact.add((key,), ordinal)
         root = ordinal if original is None else self._roots[original]
         self._ids.append(article_id)
         self._ordinal[article_id] = ordinal
@@ -209,31 +223,67 @@ class DuplicateIndex:
         self._slots.append(slot)
         return None if original is None else self._ids[root]
 
+    def _features(self, words: list[str]) -> tuple[U32, U32]:
+        """The MinHash signature and the sorted distinct shingle hashes of a text's words."""
+        hashes = shingle_hashes(words, self.shingle, self.num_perm)
+        return signature(hashes, self.num_perm), np.unique(np.array(hashes, dtype=np.uint32))
+
     def _best_match(self, sig: U32, grams: U32, keys: list[int]) -> int | None:
         """The ordinal of the indexed text most similar to the new one at or above the
         threshold (the earliest on ties), among the LSH candidates."""
         found = sorted(self._lsh.find(keys))
         if not found:
             return None
-        rows = np.array([self._slots[c] for c in found], dtype=np.int64)
-        sigs = self._sigs.view().reshape(-1, self.num_perm)[rows]
-        agree = np.count_nonzero(sigs == sig, axis=1)
-        all_grams = self._grams.view()
+        rows = self._rows_of([self._slots[c] for c in found])
         best: tuple[float, int] | None = None
-        for cand, row, same in zip(found, rows.tolist(), agree.tolist(), strict=True):
-            other = all_grams[self._starts[row] : self._starts[row + 1]]
+        for cand, (other_sig, other) in zip(found, rows, strict=True):
+            same = int(np.count_nonzero(other_sig == sig))
             score = max(same / self.num_perm, sorted_containment(grams, other))
             if score >= self.threshold and (best is None or (-score, cand) < best):
                 best = (-score, cand)
         return None if best is None else best[1]
 
+    def _rows_of(self, rows: list[int]) -> list[tuple[U32, U32]]:
+        """Each row's (signature, shingle hashes): held, or computed from the text of the
+        article that made it."""
+        archived = sorted({r for r in rows if r < self._archived})
+        again: dict[int, tuple[U32, U32]] = {}
+        if archived:
+            if self.texts is None:
+                raise RuntimeError("a loaded DuplicateIndex needs .texts to read its archive")
+            owners = {r: self._ids[self._row_owner[r]] for r in archived}
+            texts = self.texts(sorted(set(owners.values())))
+            for row, article_id in owners.items():
+                if article_id not in texts:
+                    raise LookupError(f"article {article_id} is indexed but its text is gone")
+                again[row] = self._features(normalise(texts[article_id]).split(" "))
+        sigs = self._sigs.view().reshape(-1, self.num_perm)
+        all_grams = self._grams.view()
+        out = []
+        for row in rows:
+            if row < self._archived:
+                out.append(again[row])
+                continue
+            i = row - self._archived
+            out.append((sigs[i], all_grams[self._starts[i] : self._starts[i + 1]]))
+        return out
+
     def __getstate__(self) -> dict[str, Any]:
-        state = {name: getattr(self, name) for name in vars(self) if name != "_ordinal"}
+        """Everything but the rows' signatures and shingles (and ``texts``, a function of
+        the process): a loaded index computes them again from its candidates' texts."""
+        state = {name: getattr(self, name) for name in vars(self) if name not in _NOT_KEPT}
+        state["_archived"] = self._archived + len(self._starts) - 1
+        state["_sigs"], state["_grams"] = Column(np.uint32), Column(np.uint32)
+        state["_starts"] = array("q", [0])
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         vars(self).update(state)
         self._ordinal = {article_id: n for n, article_id in enumerate(self._ids)}
+        self.texts = None
+
+
+_NOT_KEPT = frozenset({"_ordinal", "texts", "_sigs", "_grams", "_starts"})
 
 
 def sorted_containment(a: U32, b: U32) -> float:

@@ -4,12 +4,14 @@
 and a :class:`~storyline.stories.StoryIndex` holding every placed article. Rebuilding them
 reads and re-featurises the whole archive; instead each run saves both (in the store's
 ``index_state`` table, in the same transaction as its placements) and the next run loads
-them. The serialisation is generic: each index is pickled whole (protocol 5; the story
-index zlib-compressed), so new attributes in those classes need no code here, and read back
-by an unpickler that only accepts classes from storyline, numpy, ``array`` and a few
-builtins (a state is data, not code). What still grows with the archive is the size of the
-two blobs read and written per run (about 2.4 KB an article for both, see
-``bench/incremental.py``): bytes copied, no work per article.
+them. The serialisation is generic: each index is pickled (protocol 5; the story index
+zlib-compressed), so new attributes in those classes need no code here, and read back by an
+unpickler that only accepts classes from storyline, numpy, ``array`` and a few builtins (a
+state is data, not code). The duplicate index pickles without its texts' signatures and
+shingles (:class:`~storyline.dedupe.DuplicateIndex`): the loader gives it the store's texts,
+from which it computes them again for the few candidates a new article has. What still
+grows with the archive is the size of the two blobs read and written per run (about 0.75
+KB an article for both, see ``bench/incremental.py``): bytes copied, no work per article.
 
 A saved state is used only when both of these match, otherwise the caller rebuilds:
 

@@ -299,9 +299,10 @@ def load_indexes(store: Store, pending: list[Article]) -> index_state.Indexes:
     """The placement indexes of ``store``: the saved ones when they are current, else
     rebuilt from the placed articles."""
     saved = index_state.load(store.index_state(), store.placed_count(), store.story_of)
-    if saved is not None and not index_state.knows_any(saved, [a.id for a in pending]):
-        return saved
-    return rebuild_indexes(store.placed_articles(), store.placements())
+    if saved is None or index_state.knows_any(saved, [a.id for a in pending]):
+        saved = rebuild_indexes(store.placed_articles(), store.placements())
+    saved.duplicates.texts = store.article_texts  # a loaded index reads its candidates' texts
+    return saved
 
 
 def rebuild_indexes(

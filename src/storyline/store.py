@@ -155,6 +155,15 @@ class Store:
         ]
         return sorted(found, key=lambda a: a.id)
 
+    def article_texts(self, ids: Iterable[str]) -> dict[str, str]:
+        """The texts of the stored articles among ``ids`` (in batches of ``IN_BATCH``)."""
+        wanted = sorted(set(ids))
+        return {
+            a.id: a.text
+            for i in range(0, len(wanted), IN_BATCH)
+            for a in self._select_articles(articles_table.c.id.in_(wanted[i : i + IN_BATCH]))
+        }
+
     def placed_count(self) -> int:
         """How many articles are in a story."""
         query = select(func.count()).where(articles_table.c.story.is_not(None))
