@@ -8,7 +8,7 @@ from storyline.briefing import candidate_sentences, summarise
 from storyline.model import Analysis, Article, PublishedDate
 
 
-def _article(article_id: str, text: str, date: str | None = None) -> Article:
+def sentence_article(article_id: str, text: str, date: str | None = None) -> Article:
     spans = [(m.start(), m.end()) for m in re.finditer(r"[^.!?\n]+[.!?]", text)]
     spans = [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in spans]
     return Article(
@@ -22,7 +22,7 @@ def _article(article_id: str, text: str, date: str | None = None) -> Article:
     )
 
 
-LEDGER = _article(
+LEDGER = sentence_article(
     "ledger",
     (
         "KESSPORT (Ledger) - The Kessport dam spillway failed on Tuesday and flooded the "
@@ -34,7 +34,7 @@ LEDGER = _article(
     ),
     "2025-03-04",
 )
-COURIER = _article(
+COURIER = sentence_article(
     "courier",
     (
         "Some 1,200 residents of Kessport were evacuated after the dam spillway failed on Tuesday. "
@@ -43,7 +43,7 @@ COURIER = _article(
     ),
     "2025-03-05",
 )
-WIRE = _article(
+WIRE = sentence_article(
     "wire",
     (
         "Rail services between Kessport and the coast were suspended after flood water covered "
@@ -80,7 +80,7 @@ def test_questions_fragments_and_datelines_are_not_summary_sentences() -> None:
 
 
 def test_copies_count_once_for_the_summary_length_but_are_cited() -> None:
-    copy = _article("copy", COURIER.text, "2025-03-05")
+    copy = sentence_article("copy", COURIER.text, "2025-03-05")
     copy.duplicate_of = "courier"
     summary = summarise([LEDGER, COURIER, copy])
     assert len(summary) <= 3  # two independent sources: at most three sentences
@@ -89,4 +89,4 @@ def test_copies_count_once_for_the_summary_length_but_are_cited() -> None:
 
 def test_no_sentences_no_summary() -> None:
     assert summarise([]) == []
-    assert summarise([_article("x", "Too short.")]) == []
+    assert summarise([sentence_article("x", "Too short.")]) == []

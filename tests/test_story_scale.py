@@ -4,16 +4,15 @@ replace all-with-all comparisons give the same answers as the comparisons did.""
 from __future__ import annotations
 
 import random
-import re
 
 import pytest
 
 from storyline import briefing
 from storyline.briefing import candidate_sentences, summarise
-from storyline.model import Analysis, Article, PublishedDate
 from storyline.names import expansions, initial_pairs
 from storyline.timeline import _comparable_pairs, _Weights
 from storyline.timeline_items import Anchor, Item
+from tests.test_briefing import sentence_article
 
 TEXTS = [
     "The Bank of England raised rates; the Bank said inflation would fall.",
@@ -67,27 +66,14 @@ def test_word_weights_sum_the_same_in_any_order() -> None:
     assert weights.total(["a", "b", "c"]) == weights.total(["c", "b", "a"])
 
 
-def _article(article_id: str, text: str) -> Article:
-    spans = [(m.start(), m.end()) for m in re.finditer(r"[^.!?\n]+[.!?]", text)]
-    spans = [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in spans]
-    return Article(
-        id=article_id,
-        source=f"{article_id}.txt",
-        part=1,
-        title=None,
-        text=text,
-        published=PublishedDate("2025-03-04", "dateline", 0.8),
-        analysis=Analysis(sentences=spans),
-    )
-
-
 STORY = [
-    _article(
+    sentence_article(
         f"port-{n}",
         f"The Kessport harbour crane number {n} stopped working on Tuesday morning. "
         f"Dock workers at berth {n} waited for engineers from the port authority. "
         "The port authority said the cranes would run again before the weekend. "
         f"Ships queued outside the harbour for {n + 2} hours while the crews waited.",
+        "2025-03-04",
     )
     for n in range(12)
 ]
