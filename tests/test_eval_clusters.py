@@ -151,10 +151,13 @@ def test_cli_scores_an_invented_corpus(tmp_path: Path) -> None:
     for scores in test["scores"].values():
         assert 0.0 <= scores["event"]["bcubed"]["f1"] <= 1.0
     assert figures["tuned_on_dev"]["event"]["distance"] > 0
+    assert "event_bootstrap" not in test  # only when asked
     table = CliRunner().invoke(
-        app, ["eval", "clusters", str(tmp_path), str(labels), "--half", "dev"]
+        app, ["eval", "clusters", str(tmp_path), str(labels), "--half", "dev", "--bootstrap", "50"]
     )
     assert table.exit_code == 0 and "dev half" in table.output and "test half" not in table.output
+    assert "95% interval over 50 draws" in table.output
+    assert "storyline reaches 0.90 in" in table.output
 
 
 def test_a_tokenised_url_line_becomes_the_documents_url() -> None:

@@ -143,6 +143,14 @@ def clusters(
             "(by default it is the document's URL metadata).",
         ),
     ] = False,
+    bootstrap: Annotated[
+        int,
+        typer.Option(
+            "--bootstrap",
+            help="Draw the topics of each half N times with replacement: 95%% intervals of "
+            "the event B-cubed F1 and of storyline's lead over each baseline (0: off).",
+        ),
+    ] = 0,
     as_json: JsonOption = False,
 ) -> None:
     """Storyline and event clustering on ECB+ (topics as storylines), with two baselines.
@@ -163,6 +171,7 @@ def clusters(
             limit_topics,
             stderr_progress(err),
             "text" if url_in_text else "metadata",
+            max(0, bootstrap),
         )
     except ValueError as exc:
         err.print(f"error: {exc}")

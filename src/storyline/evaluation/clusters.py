@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.dedupe import DuplicateIndex
+from storyline.evaluation.bootstrap import Bootstrap, ItemScores, bcubed_items, topic_bootstrap
 from storyline.evaluation.coref import PRF, b_cubed
 from storyline.evaluation.ecbplus import Label, load_articles, read_labels, split_topics
 from storyline.events import form_events, publication_order
@@ -46,6 +47,7 @@ LEVELS = ("event", "story")
 DISTANCE_GRID = tuple(round(0.30 + 0.02 * i, 2) for i in range(35))  # 0.30 .. 0.98
 PER_TOPIC_GRID = tuple(range(2, 41))  # articles per NMF topic
 SYSTEMS = ("storyline", "tfidf-agglomerative", "nmf-topics")
+EVENT_TARGET = 0.90  # the issue's event-level B-cubed F1 target (the bootstrap reports it)
 _MISSING = object()  # the cluster label of an item the system left out (one per item)
 
 
@@ -164,6 +166,7 @@ class LevelScores:
     bcubed: Score
     pairwise: Score
     setting: float | int | None = None  # the tuned baseline setting, None for storyline
+    items: ItemScores = field(default_factory=dict, repr=False)  # per article, for the bootstrap
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"bcubed": self.bcubed.to_dict(), "pairwise": self.pairwise.to_dict()}
@@ -181,6 +184,8 @@ class HalfResult:
     articles: int
     events: int
     scores: dict[str, dict[str, LevelScores]] = field(default_factory=dict)
+    topic_of: dict[str, str] = field(default_factory=dict, repr=False)  # article -> topic
+    bootstrap: Bootstrap | None = None  # event level, over topic draws (when asked)
 
 
 @dataclass(slots=True)
@@ -205,6 +210,7 @@ class ClusterEvaluation:
                         s: {lvl: sc.to_dict() for lvl, sc in levels.items()}
                         for s, levels in h.scores.items()
                     },
+                    **({"event_bootstrap": h.bootstrap.to_dict()} if h.bootstrap else {}),
                 }
                 for h in self.halves
             },
@@ -229,6 +235,8 @@ class ClusterEvaluation:
                         f"  {level:<6} {system:<22} {b.precision:6.3f} {b.recall:6.3f} {b.f1:6.3f}"
                         f" {p.precision:6.3f} {p.recall:6.3f} {p.f1:6.3f}  {setting}"
                     )
+            if h.bootstrap is not None:
+                lines += h.bootstrap.lines(f"event B3 F1 over {h.topics} topics")
             lines.append("")
         tuned = "; ".join(
             f"{level}: distance {v['distance']}, {v['per_topic']} articles per NMF topic"
@@ -288,18 +296,31 @@ def score_half(
     matrix = _tfidf([article_text(a) for a in articles])
     stories, events = storyline_partition(articles)
     sizes = (len(set(gold["story"].values())), len(articles), len(set(gold["event"].values())))
-    result = HalfResult(half, *sizes)
-    parts = {"event": events, "story": stories}
+    result = HalfResult(half, *sizes, topic_of=gold["story"])
     result.scores = {system: {} for system in SYSTEMS}
     for level in LEVELS:
         d, k = tuned[level]["distance"], int(tuned[level]["per_topic"])
-        result.scores["storyline"][level] = LevelScores(*_score(parts[level], ids, gold[level]))
-        agglo = _score(agglomerative(matrix, float(d)), ids, gold[level])
-        result.scores["tfidf-agglomerative"][level] = LevelScores(*agglo, d)
-        result.scores["nmf-topics"][level] = LevelScores(
-            *_score(nmf_topics(matrix, k), ids, gold[level]), k
-        )
+        found: dict[str, tuple[Mapping[str, Hashable], float | int | None]] = {
+            "storyline": ({"event": events, "story": stories}[level], None),
+            "tfidf-agglomerative": (_by_id(agglomerative(matrix, float(d)), ids), d),
+            "nmf-topics": (_by_id(nmf_topics(matrix, k), ids), k),
+        }
+        for system, (partition, setting) in found.items():
+            bcubed_score, pair_score = _score(partition, ids, gold[level])
+            items = bcubed_items(partition, gold[level])
+            result.scores[system][level] = LevelScores(bcubed_score, pair_score, setting, items)
     return result
+
+
+def _by_id(labels: Sequence[Hashable], ids: Sequence[str]) -> dict[str, Hashable]:
+    return dict(zip(ids, labels, strict=True))
+
+
+def event_bootstrap(result: HalfResult, draws: int, seed: int = 0) -> Bootstrap:
+    """The spread of each system's event B-cubed F1 over ``draws`` draws of the half's
+    topics (:mod:`storyline.evaluation.bootstrap`), storyline the reference."""
+    per_system = {system: result.scores[system]["event"].items for system in SYSTEMS}
+    return topic_bootstrap(per_system, result.topic_of, EVENT_TARGET, draws, seed)
 
 
 def evaluate_clusters(
@@ -309,6 +330,7 @@ def evaluate_clusters(
     limit_topics: int | None = None,
     progress: Callable[[int], Callable[[], None]] | None = None,
     url_line: str = "metadata",
+    draws: int = 0,
 ) -> ClusterEvaluation:
     """Tune the baselines on the dev half, then score every system on the halves asked for.
 
@@ -316,6 +338,7 @@ def evaluate_clusters(
     scores both halves; ``limit_topics`` keeps the first N topics of each half (development
     runs). ``progress(total)`` is called once and returns a callback run per document.
     ``url_line``: "metadata" (the document's URL, out of every system's text) or "text".
+    ``draws`` > 0 adds the event level's topic bootstrap (:func:`event_bootstrap`) per half.
     """
     docs = folder / "docs" if (folder / "docs").is_dir() else folder
     try:
@@ -336,6 +359,8 @@ def evaluate_clusters(
     tuned = tune_baselines(articles["dev"], labels)
     shown = HALVES if half is None else (half,)
     scored = [score_half(h, articles[h], labels, tuned) for h in shown]
+    for result in scored:
+        result.bootstrap = event_bootstrap(result, draws) if draws > 0 else None
     return ClusterEvaluation(tuned, scored, url_line)
 
 
