@@ -32,6 +32,14 @@ def test_eval_timex_prints_a_table(tmp_path: Path) -> None:
     assert "relax" in result.output and "total" in result.output
 
 
+def test_eval_timex_bootstrap_of_a_perfect_document(tmp_path: Path) -> None:
+    args = ["eval", "timex", str(_write(tmp_path / "gold")), "--bootstrap", "20"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "95% interval over 20 draws of the 1 documents" in result.output
+    assert "value F1         [100.0, 100.0], reaches 80 in 100% of draws" in result.output
+
+
 def test_eval_timex_json_scores_a_perfect_document(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["eval", "timex", str(_write(tmp_path / "g")), "--json"])
     assert result.exit_code == 0, result.output

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.evaluation.bootstrap import bcubed_items, topic_bootstrap
+from storyline.evaluation.bootstrap import bcubed_items, topic_bootstrap, unit_bootstrap
 from storyline.evaluation.clusters import bcubed
+from storyline.evaluation.timex_eval import Counts, TimexEvaluation, document_bootstrap
 
 GOLD = {"a": 1, "b": 1, "c": 2, "d": 2, "e": 2}
 SYSTEM = {"a": "x", "b": "x", "c": "x", "d": "y", "e": "y"}
@@ -55,3 +56,22 @@ def test_the_target_share_counts_the_draws_that_reach_it() -> None:
     assert boot.ahead["good"] == 0.0 and boot.lead["good"].high < 0
     assert "bad reaches 0.99 in 0% of draws" in "\n".join(boot.lines("event B3 F1"))
     assert boot.to_dict()["f1_interval"]["good"] == [1.0, 1.0]
+
+
+def test_unit_bootstrap_draws_units_with_replacement() -> None:
+    interval, runs = unit_bootstrap([1, 2, 3, 4], lambda units: sum(units) / len(units), 500, 3)
+    assert len(runs) == 500 and 1.0 <= interval.low < 2.5 < interval.high <= 4.0
+    assert min(runs) >= 1.0 and max(runs) <= 4.0
+    assert unit_bootstrap([7], lambda units: float(units[0]), 10)[0].text() == "[7.000, 7.000]"
+
+
+def test_document_bootstrap_of_timex_counts() -> None:
+    # two documents: one all right, one with half its values wrong
+    right = Counts(docs=1, gold=10, system=10, strict=10, relaxed=10, type_ok=10, value_ok=10)
+    half = Counts(docs=1, gold=10, system=10, strict=10, relaxed=10, type_ok=10, value_ok=5)
+    result = TimexEvaluation(right + half, per_doc=[right, half])
+    lines = document_bootstrap(result, draws=400, seed=0)
+    assert lines[0] == "95% interval over 400 draws of the 2 documents:"
+    assert lines[1].startswith("  relaxed span F1  [100.0, 100.0], reaches 90 in 100%")
+    # value F1 is 50, 75 or 100 depending on the draw; 80 is reached when "right" comes twice
+    assert lines[2].startswith("  value F1         [50.0, 100.0], reaches 80 in 2")

@@ -58,6 +58,14 @@ def timex(
             "order) or 'test' (odd positions).",
         ),
     ] = None,
+    bootstrap: Annotated[
+        int,
+        typer.Option(
+            "--bootstrap",
+            help="Draw the documents N times with replacement: 95%% intervals of relaxed "
+            "span F1 and value F1 (0: off).",
+        ),
+    ] = 0,
     as_json: JsonOption = False,
 ) -> None:
     """TempEval-3 scores of the time tagger on TimeML (.tml) or MEANTIME (CAT .xml) files.
@@ -66,7 +74,12 @@ def timex(
     subfolder and in total.
     """
     from storyline.evaluation.timeml import HALVES, GoldReadError, half_of, read_gold
-    from storyline.evaluation.timex_eval import evaluate, format_errors, format_table
+    from storyline.evaluation.timex_eval import (
+        document_bootstrap,
+        evaluate,
+        format_errors,
+        format_table,
+    )
 
     _need(path)
     _check_half(half, HALVES)
@@ -82,6 +95,8 @@ def timex(
         gold = half_of(gold, half)
     result = evaluate(gold, max_errors=errors)
     table = format_table(result)
+    if bootstrap > 0:
+        table += "\n" + "\n".join(document_bootstrap(result, bootstrap))
     if errors:
         table += "\n\n" + format_errors(result.errors)
     _emit(as_json, result.to_dict(), table)

@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import random
 from collections import defaultdict
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 ItemScores = dict[str, tuple[float, float]]  # item -> (B-cubed precision, recall)
+T = TypeVar("T")
 
 
 def bcubed_items(system: Mapping[str, Hashable], gold: Mapping[str, Hashable]) -> ItemScores:
@@ -134,3 +135,13 @@ def _interval(values: list[float]) -> Interval:
     ordered = sorted(values)
     last = len(ordered) - 1
     return Interval(ordered[round(0.025 * last)], ordered[round(0.975 * last)])
+
+
+def unit_bootstrap(
+    units: Sequence[T], score: Callable[[list[T]], float], draws: int = 1000, seed: int = 0
+) -> tuple[Interval, list[float]]:
+    """The 95% percentile interval of ``score`` over ``draws`` draws of ``units`` (documents,
+    say) with replacement, and the scores of the draws."""
+    rng = random.Random(seed)
+    runs = [score([rng.choice(units) for _ in units]) for _ in range(draws)]
+    return _interval(runs), runs

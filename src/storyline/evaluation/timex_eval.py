@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, Protocol
 
+from storyline.evaluation.bootstrap import unit_bootstrap
 from storyline.evaluation.timeml import GoldDoc, GoldTimex
 from storyline.timex import tag_times
 
@@ -141,6 +142,7 @@ class TimexEvaluation:
     subsets: dict[str, Counts] = field(default_factory=dict)
     error_counts: dict[str, int] = field(default_factory=dict)
     errors: list[TimexError] = field(default_factory=list)
+    per_doc: list[Counts] = field(default_factory=list, repr=False)  # for a bootstrap
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -297,6 +299,7 @@ def evaluate(
     subsets: dict[str, Counts] = {}
     kinds: Counter[str] = Counter()
     errors: list[TimexError] = []
+    per_doc: list[Counts] = []
     for doc in gold_docs:
         try:
             system = list(tagger(doc.text, doc.dct))
@@ -305,13 +308,34 @@ def evaluate(
         if doc.scored_end is not None:
             system = [s for s in system if s.start < doc.scored_end]
         counts, doc_errors = score_doc(doc, system)
+        per_doc.append(counts)
         total += counts
         subsets[doc.subset] = subsets.get(doc.subset, Counts()) + counts
         kinds.update(e.kind for e in doc_errors)
         errors.extend(doc_errors[: max(0, max_errors - len(errors))])
     shown = dict(sorted(subsets.items())) if len(subsets) > 1 else {}
     order = ("missed", "spurious", "type", "value")
-    return TimexEvaluation(total, shown, {k: kinds[k] for k in order}, errors)
+    return TimexEvaluation(total, shown, {k: kinds[k] for k in order}, errors, per_doc)
+
+
+def document_bootstrap(result: TimexEvaluation, draws: int, seed: int = 0) -> list[str]:
+    """Lines giving the 95% intervals of relaxed span F1 and value F1 over ``draws`` draws
+    of the scored documents with replacement (:mod:`storyline.evaluation.bootstrap`), and
+    how often each reaches the issue's targets (0.90 and 0.80)."""
+    lines = [f"95% interval over {draws} draws of the {len(result.per_doc)} documents:"]
+    for name, target, figure in (
+        ("relaxed span F1", 0.90, lambda c: c.relaxed_prf()["f1"]),
+        ("value F1", 0.80, lambda c: c.attribute(c.value_ok)["f1"]),
+    ):
+        interval, runs = unit_bootstrap(
+            result.per_doc, lambda docs, f=figure: f(sum(docs, Counts())), draws, seed
+        )
+        reached = sum(r >= target for r in runs) / draws
+        lines.append(
+            f"  {name:<16} [{100 * interval.low:.1f}, {100 * interval.high:.1f}],"
+            f" reaches {100 * target:.0f} in {reached:.0%} of draws"
+        )
+    return lines
 
 
 # --------------------------------------------------------------------------- report
