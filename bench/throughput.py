@@ -5,6 +5,10 @@ the floor any spaCy-based analysis pays, so the ratio says what storyline's stag
 top of it, independent of how fast this machine is today.
 
     .venv/bin/python bench/throughput.py [--n 200] [--corpus ../shared/data/bbc-fulltext]
+                                         [--workers 2]
+
+With ``--workers N`` (2 by default) it also times the same analysis in N worker processes
+(``storyline run --workers N``) against the one-process run of the same texts.
 
 Not a test: run it on purpose. Prints a table; exits 0 when the corpus is absent.
 """
@@ -15,11 +19,13 @@ import argparse
 import hashlib
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 from storyline.model import RawDocument
 from storyline.nlp import load_pipeline
 from storyline.pipeline import Settings, analyse_document
+from storyline.workers import analysed_in_order
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "data" / "bbc-fulltext"
 
@@ -49,6 +55,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=200, help="articles to analyse")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument(
+        "--workers", type=int, default=2, help="also time storyline.workers with N processes"
+    )
     args = parser.parse_args()
     if not args.corpus.exists():
         print(f"skipped: {args.corpus} is absent")
@@ -69,6 +78,17 @@ def main() -> int:
         f"  baseline {words / baseline:,.0f} words/s; storyline {words / full:,.0f} words/s; "
         f"ratio storyline/baseline = {full / baseline:.2f}"
     )
+    if args.workers > 1:
+        analyse = partial(analyse_document, settings=settings)
+        jobs = [(n, d) for n, d in enumerate(documents)]
+        pooled = timed(
+            f"storyline, {args.workers} worker processes",
+            lambda: list(analysed_in_order(jobs, analyse, args.workers)),
+        )
+        print(
+            f"  {args.workers} workers {words / pooled:,.0f} words/s (their spaCy loads "
+            f"included): {full / pooled:.2f} times the one-process rate"
+        )
     return 0
 
 

@@ -80,15 +80,24 @@ def run(
         str, typer.Option(help="Languages to tell apart (ISO 639-1, comma separated).")
     ] = "en,es,fr,de,it,pt,nl,ar,ru,tr",
     max_mb: Annotated[float, typer.Option(help="Largest page file to read, in MB.")] = 10.0,
+    workers: Annotated[
+        int,
+        typer.Option(
+            help="Processes analysing documents side by side (each loads its own spaCy "
+            "model); 0 means one per CPU."
+        ),
+    ] = 1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")] = False,
 ) -> None:
     """Ingest and analyse PATHS into the database; only new input is processed."""
     from storyline.pipeline import Settings
     from storyline.pipeline import run as run_pipeline
+    from storyline.workers import worker_count
 
     settings = Settings(
         languages=tuple(c.strip() for c in languages.split(",") if c.strip()),
         max_bytes=int(max_mb * 1024 * 1024),
+        workers=worker_count(workers),
     )
     store = _open_store(db, must_exist=False)
     columns = (

@@ -13,8 +13,9 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Protocol
 
@@ -31,11 +32,12 @@ from storyline.language import DEFAULT_LANGUAGES, detect_language
 from storyline.model import Analysis, Article, Event, IngestError, RawDocument, Story
 from storyline.nlp import analyse_text
 from storyline.pubdate import date_from_story, infer_published
-from storyline.store import Placement, Store
+from storyline.store import Placement, Store, document_key
 from storyline.stories import StoryIndex
 from storyline.timeline import build_timeline
 from storyline.timex import tag_times
 from storyline.titles import event_title, story_title
+from storyline.workers import analysed_in_order
 
 ENGLISH = "en"
 
@@ -46,6 +48,7 @@ class Settings:
 
     languages: tuple[str, ...] = DEFAULT_LANGUAGES
     max_bytes: int = DEFAULT_MAX_BYTES
+    workers: int = 1  # processes analysing documents side by side (storyline.workers)
 
 
 @dataclass(slots=True)
@@ -216,33 +219,55 @@ def ingest(
     settings: Settings = Settings(),
     progress: Progress | None = None,
 ) -> RunReport:
-    """Read and analyse every new document under ``paths`` and store it (no stories yet)."""
+    """Read and analyse every new document under ``paths`` and store it (no stories yet).
+
+    With ``settings.workers`` > 1 the analysis runs in that many processes
+    (:mod:`storyline.workers`); reading and storing stay here, in the order read.
+    """
     progress = progress or NoProgress()
     report = RunReport()
     files, missing = list_files(paths)
     report.errors.extend(missing)
     progress.start("read", len(files))
-    for path, source in files:
-        for item in read_file(path, source, settings.max_bytes):
-            if isinstance(item, IngestError):
-                report.errors.append(item)
-                continue
-            if store.has_document(item):
-                report.documents_unchanged += 1
-                continue
-            try:
-                articles = analyse_document(item, settings)
-            except Exception as exc:  # one bad input must not end the batch
-                report.errors.append(IngestError(item.source, f"analysis failed: {exc!r}"))
-                continue
-            if not articles:
-                report.errors.append(IngestError(item.source, "no article text after cleaning"))
-                continue
-            store.add_document(item, articles)
+    analyse = partial(analyse_document, settings=settings)
+    jobs = _ingest_jobs(files, store, settings.max_bytes)
+    for (kind, item), outcome in analysed_in_order(jobs, analyse, settings.workers):
+        if kind == "file read":
+            progress.advance("read")
+        elif isinstance(item, IngestError):
+            report.errors.append(item)
+        elif kind == "unchanged":
+            report.documents_unchanged += 1
+        elif isinstance(outcome, BaseException):  # one bad input must not end the batch
+            report.errors.append(IngestError(item.source, f"analysis failed: {outcome!r}"))
+        elif not outcome:
+            report.errors.append(IngestError(item.source, "no article text after cleaning"))
+        else:
+            store.add_document(item, outcome)
             report.documents_added += 1
-            report.articles_added += len(articles)
-        progress.advance("read")
+            report.articles_added += len(outcome)
     return report
+
+
+IngestJob = tuple[tuple[str, RawDocument | IngestError | None], RawDocument | None]
+
+
+def _ingest_jobs(
+    files: list[tuple[Path, str]], store: Store, max_bytes: int
+) -> Iterator[IngestJob]:
+    """What to do with each file's documents, in order: report a read error, count an
+    unchanged document, analyse a new one; then mark the file read."""
+    new: set[str] = set()  # documents of this run, maybe still in analysis
+    for path, source in files:
+        for item in read_file(path, source, max_bytes):
+            if isinstance(item, IngestError):
+                yield ("error", item), None
+            elif document_key(item) in new or store.has_document(item):
+                yield ("unchanged", item), None
+            else:
+                new.add(document_key(item))
+                yield ("new", item), item
+        yield ("file read", None), None
 
 
 def assign_pending(store: Store, progress: Progress | None = None) -> set[str]:
