@@ -138,6 +138,47 @@ def entities(
     _emit(as_json, result.to_dict(), table)
 
 
+@eval_app.command("quantities")
+def quantities(
+    path: DirArgument,
+    half: Annotated[
+        str | None,
+        typer.Option("--half", help="Score only 'dev' (airbus, gm) or 'test' (apple, stock)."),
+    ] = None,
+    errors: Annotated[
+        int, typer.Option("--errors", help="Also list up to N misses (dev only).")
+    ] = 0,
+    as_json: JsonOption = False,
+) -> None:
+    """Quantities on MEANTIME's VALUE mentions (money, percentages, counts).
+
+    Precision, recall and F1 of the figures storyline reads (relaxed span overlap), recall
+    by value type, per half. Reads the intra-document CAT files (corpus_* folders).
+    """
+    from storyline.evaluation.meantime import half_of_corpus
+    from storyline.evaluation.quantities import (
+        evaluate_quantities,
+        read_value_docs,
+        storyline_quantities,
+    )
+    from storyline.evaluation.timeml import GoldReadError
+
+    _need(path)
+    _check_half(half, ("dev", "test"))
+    try:
+        docs = read_value_docs(path)
+    except GoldReadError as exc:
+        err.print(f"error: {exc}")
+        raise typer.Exit(1) from exc
+    if half is not None:
+        docs = [d for d in docs if half_of_corpus(d.corpus) == half]
+    result = evaluate_quantities(docs, storyline_quantities, max_misses=errors)
+    table = result.table()
+    if errors:
+        table += "\n\n" + "\n".join(f"{m.kind:<8} {m.doc}: {m.context}" for m in result.misses)
+    _emit(as_json, result.to_dict(), table)
+
+
 @eval_app.command("clusters")
 def clusters(
     path: DirArgument,
