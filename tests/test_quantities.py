@@ -230,3 +230,42 @@ def test_a_hedge_before_the_currency_sign(quantities, text, value, hedge):
 def test_scaled_decimals_come_out_whole(quantities):
     q = one(quantities("Workers abroad sent a record $16.6bn home last year."), 16_600_000_000)
     assert q.value == 16_600_000_000 and isinstance(q.value, int)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kessport Air will retire its Corvane 900 freighters next year.",  # a name, then a model
+        "Owners of the Brightphone 4 complained about the antenna.",
+        "The carrier flies the Corvane A330-200 on the route.",  # a code, a hyphen, a number
+        "Harbour Ledger is now the No. 1 seller of maps in the region.",
+        "The shipyard filed for Chapter 11 protection from its creditors.",
+    ],
+)
+def test_a_model_or_rank_is_no_count(quantities, text):
+    assert quantities(text) == []
+
+
+def test_a_count_after_a_place_or_a_currency_code_stays(quantities):
+    qs = quantities("In Kenya 20 people died, and the state paid AU$ 52.5 million to families.")
+    assert one(qs, 20).unit == "dead"
+    assert one(qs, 52_500_000).unit == "money"
+
+
+def test_the_count_before_a_model_name_finds_its_noun(quantities):
+    qs = quantities("The ministry will lease 14 new Corvane A330-200 passenger airliners.")
+    assert [(q.value, q.noun) for q in qs] == [(14, "new Corvane A330 - 200 passenger airliners")]
+
+
+def test_a_partitive_counts_the_noun_after_of(quantities):
+    qs = quantities("Brightwater will also buy 20 of the larger Kessport ferries next year.")
+    assert (one(qs, 20).value, one(qs, 20).unit) == (20, "ferry")
+
+
+def test_a_sum_in_brackets_after_a_name_is_no_conversion(quantities):
+    qs = quantities("The largest failures were Tolven Brothers ($691 billion) and Kessport Bank.")
+    assert one(qs, 691_000_000_000).unit == "USD"
+    conversion = quantities("The port lost 77m euros (£53m) last year.")
+    assert [q.value for q in conversion] == [77_000_000]
+    scaled = quantities("He is accused of overseeing an $11bn (£5.8bn) fraud at Tolven.")
+    assert [q.value for q in scaled] == [11_000_000_000]

@@ -205,6 +205,23 @@ def _glued_scale(doc: Any, i: int, j: int) -> bool:
     )
 
 
+def _one_phrase(doc: Any, i: int, j: int, head: Any) -> bool:
+    """Whether a long run between a number and its noun is that noun's own modifiers,
+    each attached inside the phrase ("14 new Airbus A330-200 passenger airliners")."""
+    return head.i - j <= 8 and all(i <= t.head.i <= head.i for t in doc[j : head.i])
+
+
+def _partitive(doc: Any, j: int) -> Any | None:
+    """The counted noun of "20 of Boeing's larger planes" / "two of the engines": the
+    plural noun the "of" after the number governs (None for "of them", "of 2008")."""
+    if j >= len(doc) or doc[j].lower_ != "of":
+        return None
+    noun = next((t for t in doc[j].children if t.dep_ == "pobj"), None)
+    if noun is None or noun.tag_ not in {"NNS", "NNPS"} or noun.i - j > 5:
+        return None
+    return noun
+
+
 def _next_verb(doc: Any, j: int) -> Any | None:
     """The first verb after token ``j`` in its clause ("four were still missing")."""
     for tok in doc[j : j + 8]:
@@ -329,6 +346,8 @@ def _quantity(
         head_tok = percent_noun(nxt) or nxt
     else:
         head = num.head if num.dep_ == "nummod" and num.head.i >= j else None
+        if head is None and value != 1:
+            head = _partitive(doc, j)  # "20 of Boeing's larger planes"
         if (
             head is None
             and nxt is not None
@@ -336,7 +355,8 @@ def _quantity(
         ):
             head = nxt
         if head is not None and (
-            head.i - j > 3 or any("\n" in t.text_with_ws for t in doc[i : head.i])
+            (head.i - j > 3 and not _one_phrase(doc, i, j, head))
+            or any("\n" in t.text_with_ws for t in doc[i : head.i])
         ):
             head = None
         if head is None:

@@ -7,11 +7,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from storyline.quantity_words import CURRENCY, TIME_ZONES
+from storyline.quantity_words import ABBREVIATED_SCALES, CURRENCY, SCALES, TIME_ZONES
 
 RATIO_AFTER = ("times", "out of", "of every")
 RATIO_BEFORE = ("out of every", "out of", "of every", "per")
 PER_WHAT = frozenset({"hundred", "thousand", "million", "capita", "head"})
+# a count may follow these names ("in Kenya 20 people died", "Obama 2008" is a date anyway)
+NAMES_BEFORE_COUNTS = frozenset({"GPE", "LOC", "NORP", "PERSON", "DATE", "TIME", "MONEY"})
+# names a number can be part of without counting anything ("Chapter 11", "Trent 900")
+DESIGNATED = frozenset({"ORG", "PRODUCT", "LAW", "WORK_OF_ART", "EVENT", "FAC"})
 
 
 def not_a_count(doc: Any, i: int, j: int) -> bool:
@@ -22,14 +26,45 @@ def not_a_count(doc: Any, i: int, j: int) -> bool:
     * a sum in brackets or after a semicolon in brackets right after another sum: a
       conversion ("77m euros (£53m; $100m)");
     * a clock time ("by 1200 GMT");
-    * a measurement glued to its unit ("the 100m sprint", "a 5kg bag").
+    * a measurement glued to its unit ("the 100m sprint", "a 5kg bag");
+    * a model or a rank: a number right after a name ("Boeing 787", "iPhone 4 owners",
+      "Trent 900 engines"), after a code and a hyphen ("A330-200", "F-16") or after "No."
+      ("the No. 1 seller").
     """
+    if _designation(doc, i):
+        return True
     nxt = doc[j] if j < len(doc) else None
     if nxt is not None and nxt.lower_ in TIME_ZONES:
         return True
     if nxt is not None and nxt.is_alpha and not doc[j - 1].whitespace_:
         return nxt.lower_ not in CURRENCY  # a scale letter by a currency was read already
     return _ratio(doc, i, j) or _conversion(doc, i)
+
+
+def _designation(doc: Any, i: int) -> bool:
+    if i == 0:
+        return False
+    if doc[i].ent_iob_ == "I" and doc[i].ent_type_ in DESIGNATED:
+        return True  # inside a name that began before it: "Chapter 11", "Trent 900"
+    prev = doc[i - 1]
+    if prev.text in {"-", "–"} and not prev.whitespace_ and i >= 2:
+        code = doc[i - 2]  # "A330-200", "F-16"; not a range ("10-20")
+        return not code.whitespace_ and (code.pos_ == "PROPN" or _letters_and_digits(code.text))
+    if prev.lower_ in {"no.", "number"} and prev.text[:1].isupper():
+        return True
+    if prev.text == "." and i >= 2 and doc[i - 2].text == "No" and not doc[i - 2].whitespace_:
+        return True  # "No." cut in two by the tokenizer
+    return (
+        prev.pos_ == "PROPN"
+        and prev.ent_type_ not in NAMES_BEFORE_COUNTS
+        and prev.text not in CURRENCY
+        and prev.lower_ not in CURRENCY
+        and not prev.text.endswith(("$", "€", "£", "¥"))  # "AU$ 52.5 million"
+    )
+
+
+def _letters_and_digits(word: str) -> bool:
+    return any(c.isalpha() for c in word) and any(c.isdigit() for c in word)
 
 
 def _ratio(doc: Any, i: int, j: int) -> bool:
@@ -51,7 +86,17 @@ def _ratio(doc: Any, i: int, j: int) -> bool:
 
 
 def _conversion(doc: Any, i: int) -> bool:
-    k = i - 1 if i > 0 and doc[i - 1].text in CURRENCY else i
+    k = i - 1 if i > 0 and (doc[i - 1].text in CURRENCY or doc[i - 1].text.endswith("$")) else i
     if k == i and not (i + 1 < len(doc) and doc[i + 1].lower_ in CURRENCY):
         return False  # no currency: not a sum
-    return k > 0 and doc[k - 1].text in {"(", ";"}
+    if k < 2 or doc[k - 1].text not in {"(", ";"}:
+        return False
+    before = doc[k - 2]  # a sum just before the bracket: "77m euros (£53m; $100m)"
+    return (
+        before.ent_type_ == "MONEY"
+        or any(c.isdigit() for c in before.text)
+        or before.lower_ in SCALES | ABBREVIATED_SCALES  # "$11bn (£5.8bn)"
+        or before.lower_ in CURRENCY
+        or before.text in CURRENCY
+        or doc[k - 1].text == ";"
+    )
