@@ -153,6 +153,7 @@ def test_json_contract_fields(document: dict) -> None:
         "text": "",
         "first_reported": None,
         "last_reported": None,
+        "low": None,
     }
 
 

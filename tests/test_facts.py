@@ -332,3 +332,50 @@ def test_an_infinitive_to_is_no_deadline_and_a_span_is_no_founding(analyse):
     attributes = [f.attribute for f in consolidate_facts(arts, resolve_entities(arts))]
     assert not any("until" in a for a in attributes)
     assert not any("formed" in a for a in attributes)
+
+
+@pytest.mark.parametrize(
+    ("a", "low_a", "b", "low_b", "ok"),
+    [
+        (30_000, 25_000, 28_000, None, True),  # inside the range
+        (30_000, 25_000, 30_500, None, True),  # at its edge, within 2%
+        (30_000, 25_000, 35_000, None, False),  # beyond it
+        (30_000, 25_000, 24_000, None, False),  # below it
+        (30_000, 25_000, 40_000, 28_000, True),  # two ranges that meet
+        (30_000, 25_000, 40_000, 32_000, False),  # two ranges apart
+    ],
+)
+def test_a_range_agrees_with_what_lies_in_it(a, low_a, b, low_b, ok):
+    assert compatible(a, None, b, None, low_a, low_b) is ok
+    assert compatible(b, None, a, None, low_b, low_a) is ok
+
+
+def test_a_range_and_a_figure_inside_it_corroborate(analyse):
+    from storyline.aliases import resolve_entities
+    from storyline.facts import consolidate_facts
+    from storyline.views import format_value
+
+    arts = [
+        analyse("r1", "Tolven Motors said 25,000 to 30,000 positions will be cut in Orvale."),
+        analyse("r2", "Tolven Motors said 28,000 positions will be cut in Orvale."),
+    ]
+    jobs = [f for f in consolidate_facts(arts, resolve_entities(arts)) if f.unit == "position"]
+    assert len(jobs) == 1 and jobs[0].status == "corroborated"
+    assert jobs[0].independent_sources == 2
+    ranged = next(a for a in arts[0].analysis.quantities if a.unit == "position")
+    assert (ranged.low, ranged.value, ranged.text) == (25_000, 30_000, "25,000 to 30,000 positions")
+    assert format_value(30_000, "position", None, 25_000) == "25,000 to 30,000 positions"
+
+
+def test_a_range_joins_no_other_wording_by_agreement(analyse):
+    from storyline.aliases import resolve_entities
+    from storyline.facts import consolidate_facts
+
+    arts = [
+        analyse("t1", "At 2.6%, inflation in Orvale remains within the Bank's 2-3% target range."),
+        analyse("t2", "The Bank predicted growth of 2% for Orvale next year."),
+    ]
+    shares = [f for f in consolidate_facts(arts, resolve_entities(arts)) if f.unit == "%"]
+    ranged = [f for f in shares if f.low is not None]
+    assert len(ranged) == 1 and (ranged[0].low, ranged[0].value) == (2, 3)
+    assert ranged[0].sources == ["t1"]  # not merged with the 2% growth forecast

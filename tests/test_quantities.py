@@ -269,3 +269,28 @@ def test_a_sum_in_brackets_after_a_name_is_no_conversion(quantities):
     assert [q.value for q in conversion] == [77_000_000]
     scaled = quantities("He is accused of overseeing an $11bn (£5.8bn) fraud at Tolven.")
     assert [q.value for q in scaled] == [11_000_000_000]
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "value", "hedge"),
+    [
+        ("Tolven Motors said 25,000 to 30,000 positions will go.", 25_000, 30_000, None),
+        ("About 20-30 people were injured in Orvale.", 20, 30, "about"),
+        ("Kessport will give between $12 million and $20 million to the fund.", 12e6, 20e6, None),
+        ("The cuts make up 20 to 25 percent of its staff.", 20, 25, None),
+    ],
+)
+def test_a_range_keeps_both_bounds(quantities, text, low, value, hedge):
+    (q,) = quantities(text)
+    assert (q.low, q.value, q.hedge) == (low, value, hedge)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unemployment in Orvale rose from 5 to 7 percent last year.",  # a change
+        "Kessport won 2-1 at home.",  # a score, not ascending
+    ],
+)
+def test_a_change_or_a_score_is_no_range(quantities, text):
+    assert all(q.low is None for q in quantities(text))

@@ -341,6 +341,7 @@ def article_detail(catalog: Catalog, article: Article) -> dict[str, Any]:
             "value": q.value,
             "unit": q.unit,
             "hedge": q.hedge,
+            "low": q.low,
             "subject": q.subject,
         }
         for q in article.analysis.quantities

@@ -63,7 +63,7 @@ def _from_fact(fact: Fact) -> Difference:
     sides = []
     for v in fact.values:
         hedge = f"{v.hedge} " if v.hedge and fact.unit else ""
-        says = f"{hedge}{v.value}{unit}"
+        says = f"{hedge}{'' if v.low is None else f'{v.low} to '}{v.value}{unit}"
         if v.text:
             says += f": “{_quote(v.text)}”"
         sides.append(DifferenceSide(says=says, sources=list(v.sources)))

@@ -14,6 +14,10 @@ Agreement rules (:func:`compatible`):
 * numbers agree when they differ by at most 2% (rounding: "2,500" vs "2,480"), whatever
   bound they carry: "at least 84" and "95" are different reported figures, a conflict an
   analyst must see, even though both could be true;
+* a range ("25,000 to 30,000 jobs") agrees with a figure inside it and with a range it
+  overlaps (2% at the edges): the sources do not contradict each other. Being wide, a
+  range only meets statements of its own fact, never another wording by agreement alone
+  ("2-3% target range" is not "growth predicted 2%");
 * an approximate hedge ("about", "around", "some", "roughly") allows 10% around its
   value and "nearly" 10% below it ("about 2,500" and "2,500" agree);
 * dates agree when one is a prefix of the other ("2025" and "2025-09").
@@ -82,6 +86,7 @@ class _Statement:
     hedge: str | None
     text: str
     day: str | None = None  # the article's publication day, when known to the day
+    low: float | None = None  # a range's lower bound (``value`` is its upper one)
 
 
 def _day(art: Article) -> str | None:
@@ -93,18 +98,33 @@ def _int(value: float) -> float | int:
     return int(value) if float(value).is_integer() else value
 
 
-def compatible(a: object, ha: str | None, b: object, hb: str | None) -> bool:
-    """Whether two stated values (with hedges) report the same figure (module docstring)."""
+def compatible(
+    a: object,
+    ha: str | None,
+    b: object,
+    hb: str | None,
+    low_a: float | None = None,
+    low_b: float | None = None,
+) -> bool:
+    """Whether two stated values (with hedges, and lower bounds when they are ranges)
+    report the same figure (module docstring)."""
     if isinstance(a, str) or isinstance(b, str):
         sa, sb = str(a), str(b)
         return sa.startswith(sb) or sb.startswith(sa)
     x, y = float(a), float(b)  # type: ignore[arg-type]
+    if low_a is not None or low_b is not None:  # ranges: they agree when they meet
+        lo_x, lo_y = (x if low_a is None else low_a), (y if low_b is None else low_b)
+        return lo_x <= y * 1.02 and lo_y <= x * 1.02
     if ha in APPROXIMATE or hb in APPROXIMATE:
         return abs(x - y) <= 0.1 * max(x, y)
     if ha == "nearly" or hb == "nearly":
         stated, other = (x, y) if ha == "nearly" else (y, x)
         return stated * 0.9 <= other <= stated * 1.02
     return abs(x - y) <= 0.02 * max(x, y)
+
+
+def _agree(a: _Statement, b: _Statement) -> bool:
+    return compatible(a.value, a.hedge, b.value, b.hedge, a.low, b.low)
 
 
 def _root(art: Article, by_id: dict[str, Article]) -> str:
@@ -146,8 +166,9 @@ def _quantity_facts(
                 continue  # one statement per article and key: its first
             seen.add(key)
             text = _sentence(art, q.sentence) or q.text
+            low = None if q.low is None else _int(q.low)
             statement = _Statement(
-                art.id, _root(art, by_id), _int(q.value), q.hedge, text, _day(art)
+                art.id, _root(art, by_id), _int(q.value), q.hedge, text, _day(art), low
             )
             groups[key].append(statement)
     merged = _merge_agreeing(groups)
@@ -202,7 +223,9 @@ def _merge_agreeing(
         for k, (okey, others) in enumerate(out):
             if okey[1:3] != key[1:3] or (okey[0] and key[0] and okey[0] != key[0]):
                 continue
-            if all(compatible(a.value, a.hedge, b.value, b.hedge) for a in stmts for b in others):
+            if any(s.low is not None for s in stmts + others):
+                continue  # a range is wide: it joins no other wording on agreement alone
+            if all(_agree(a, b) for a in stmts for b in others):
                 subject = okey[0] or key[0]
                 out[k] = ((subject, *okey[1:]), others + stmts)
                 break
@@ -216,7 +239,7 @@ def _fact(subject: str, attribute: str, unit: str | None, stmts: list[_Statement
     values: list[list[_Statement]] = []
     for st in stmts:
         for cluster in values:
-            if all(compatible(st.value, st.hedge, o.value, o.hedge) for o in cluster):
+            if all(_agree(st, o) for o in cluster):
                 cluster.append(st)
                 break
         else:
@@ -256,6 +279,7 @@ def _fact(subject: str, attribute: str, unit: str | None, stmts: list[_Statement
         values=fact_values if several else [best],
         hedge=best.hedge,
         updated=updated,
+        low=best.low,
     )
 
 
@@ -276,6 +300,7 @@ def _fact_value(cluster: list[_Statement]) -> FactValue:
         value = Counter(s.value for s in cluster).most_common(1)[0][0]
     agree = [s for s in cluster if s.value == value] or cluster
     hedge = Counter(s.hedge for s in agree).most_common(1)[0][0]
+    low = Counter(s.low for s in agree).most_common(1)[0][0]
     days = sorted(str(s.day) for s in cluster if s.day)
     return FactValue(
         value=value,
@@ -284,6 +309,7 @@ def _fact_value(cluster: list[_Statement]) -> FactValue:
         text=agree[0].text,
         first_reported=days[0] if days else None,
         last_reported=days[-1] if days else None,
+        low=low,
     )
 
 

@@ -147,6 +147,7 @@ class Quantity:
     # what the number measures, as a phrase: the counted noun and what happened to it
     # ("residents evacuated", "pay rise demanded"); facts group statements on it
     attribute: str = ""
+    low: float | None = None  # a range's lower bound ("25,000 to 30,000"): value is the upper
 
 
 @dataclass(slots=True)
@@ -226,6 +227,7 @@ class FactValue:
     text: str = ""  # one supporting sentence
     first_reported: str | None = None  # earliest publication day among its sources
     last_reported: str | None = None  # latest publication day among its sources
+    low: Any = None  # a range's lower bound ("25,000 to 30,000"): value is the upper
 
 
 @dataclass(slots=True)
@@ -242,6 +244,7 @@ class Fact:
     # True when the values follow one another in time (a toll raised from one day to the
     # next): ``values`` then runs oldest first and ``value`` is the latest
     updated: bool = False
+    low: Any = None  # the lower bound when ``value`` ends a range ("25,000 to 30,000")
 
 
 @dataclass(slots=True)

@@ -13,12 +13,13 @@ integral. Whose and where: :mod:`storyline.quantity_owners`; what the number mea
 
 from __future__ import annotations
 
-import re
+from dataclasses import replace
 from typing import Any
 
 from storyline.entities import mention_index, sentence_of, sentence_starts
 from storyline.model import Mention, Quantity
 from storyline.quantity_filters import not_a_count
+from storyline.quantity_numbers import glued_scale, is_number, number_value
 from storyline.quantity_owners import holder as _holder
 from storyline.quantity_owners import place as _place
 from storyline.quantity_phrases import (
@@ -30,8 +31,8 @@ from storyline.quantity_phrases import (
     rate_suffix,
     verb_phrase,
 )
+from storyline.quantity_spans import one_phrase, partitive, range_end
 from storyline.quantity_words import (
-    ABBREVIATED_SCALES,
     CURRENCY,
     DEATH_VERBS,
     DURATION_UNITS,
@@ -42,72 +43,10 @@ from storyline.quantity_words import (
     NON_COUNTS,
     PEOPLE_NOUNS,
     SCALES,
-    SKIP_ENTS,
     SKIP_NOUNS,
     UNITS,
-    WORD_NUMBERS,
     WOUND_VERBS,
 )
-
-GLUED_SCALE = re.compile(r"(\d+(?:\.\d+)?)(k|m|bn|tn)")
-
-
-def number_value(tokens: list[Any]) -> float | None:
-    """The value of a run of number tokens ("2,500", "three", "2.5 million", "two hundred",
-    and next to a currency "600m", "1.13bn")."""
-    total, current, seen = 0.0, 0.0, False
-    for tok in tokens:
-        word = tok.text.lower().replace(",", "")
-        glued = GLUED_SCALE.fullmatch(word)
-        if re.fullmatch(r"\d+(?:\.\d+)?", word):
-            current += float(word)
-        elif glued and _beside_currency(tokens[0].doc, tokens[0].i, tok.i + 1):
-            total, current = total + float(glued[1]) * ABBREVIATED_SCALES[glued[2]], 0.0
-        elif (
-            word in SCALES
-            or word in ABBREVIATED_SCALES
-            and _beside_currency(tokens[0].doc, tokens[0].i, tok.i + 1)
-        ):
-            scale = SCALES.get(word) or ABBREVIATED_SCALES[word]
-            current = (current or 1) * scale
-            if scale >= 1000:
-                total, current = total + current, 0.0
-        elif word in WORD_NUMBERS:
-            current += WORD_NUMBERS[word]
-        elif "-" in word and all(p in WORD_NUMBERS for p in word.split("-")):
-            current += sum(WORD_NUMBERS[p] for p in word.split("-"))
-        else:
-            return None
-        seen = True
-    if not seen:
-        return None
-    value = total + current
-    whole = round(value)
-    # "16.6bn" is 16.6 * 1e9 = 16600000000.000002 in binary floating point
-    return float(whole) if abs(value - whole) <= 1e-9 * max(1.0, abs(value)) else value
-
-
-def _beside_currency(doc: Any, i: int, j: int) -> bool:
-    """Whether tokens ``i:j`` have a currency sign before or a currency word after."""
-    before = doc[i - 1].text if i > 0 else ""
-    after = doc[j].lower_ if j < len(doc) else ""
-    return before in CURRENCY or after in CURRENCY or doc[j : j + 1].lemma_.lower() in CURRENCY
-
-
-def _is_number(tok: Any) -> bool:
-    word = tok.text.lower().replace(",", "")
-    if GLUED_SCALE.fullmatch(word):
-        return _beside_currency(tok.doc, tok.i, tok.i + 1)
-    after = tok.doc[tok.i + 1 : tok.i + 3]
-    if tok.ent_type_ == "QUANTITY" and any(t.lemma_.lower() in CURRENCY for t in after):
-        return bool(re.fullmatch(r"\d+(?:\.\d+)?", word)) or word in WORD_NUMBERS
-    if tok.ent_type_ in SKIP_ENTS:
-        # "a 12-day strike" is tagged a date but is a length
-        nxt = tok.doc[tok.i + 1 : tok.i + 3]
-        return len(nxt) == 2 and nxt[0].text in {"-", "–"} and nxt[1].lemma_ in DURATION_UNITS
-    if re.fullmatch(r"\d+(?:\.\d+)?", word):
-        return not re.fullmatch(r"\d{4}", word) or tok.ent_type_ in {"CARDINAL", "MONEY"}
-    return tok.like_num and (word in WORD_NUMBERS or word in SCALES or "-" in word)
 
 
 def _hedge(doc: Any, start: int) -> tuple[str | None, int]:
@@ -179,47 +118,55 @@ def extract_quantities(doc: Any, mentions: list[Mention]) -> list[Quantity]:
     last_in_sentence: dict[int, Quantity] = {}
     i = 0
     while i < len(doc):
-        if not _is_number(doc[i]):
+        if not is_number(doc[i]):
             i += 1
             continue
         j = i + 1
         while j < len(doc) and (
-            _is_number(doc[j]) or doc[j].lower_ in SCALES or _glued_scale(doc, i, j)
+            is_number(doc[j]) or doc[j].lower_ in SCALES or glued_scale(doc, i, j)
         ):
             j += 1
-        q = _quantity(doc, text, i, j, index, starts, last_in_sentence, out)
+        q, upto = _range(doc, text, i, j, index, starts, last_in_sentence, out), j
+        if q is not None:
+            upto = range_end(doc, i, j)[1]  # type: ignore[index]
+        else:
+            q = _quantity(doc, text, i, j, index, starts, last_in_sentence, out)
         if q is not None:
             out.append(q)
             last_in_sentence[q.sentence] = q
-        i = j
+        i = upto
     return out
 
 
-def _glued_scale(doc: Any, i: int, j: int) -> bool:
-    """Whether token ``j`` is a scale letter glued to the number before it, next to a
-    currency ("£600m", "77m euros")."""
-    return (
-        doc[j].lower_ in ABBREVIATED_SCALES
-        and not doc[j - 1].whitespace_
-        and _beside_currency(doc, i, j + 1)
-    )
-
-
-def _one_phrase(doc: Any, i: int, j: int, head: Any) -> bool:
-    """Whether a long run between a number and its noun is that noun's own modifiers,
-    each attached inside the phrase ("14 new Airbus A330-200 passenger airliners")."""
-    return head.i - j <= 8 and all(i <= t.head.i <= head.i for t in doc[j : head.i])
-
-
-def _partitive(doc: Any, j: int) -> Any | None:
-    """The counted noun of "20 of Boeing's larger planes" / "two of the engines": the
-    plural noun the "of" after the number governs (None for "of them", "of 2008")."""
-    if j >= len(doc) or doc[j].lower_ != "of":
+def _range(
+    doc: Any,
+    text: str,
+    i: int,
+    j: int,
+    mentions: dict[int, Mention],
+    starts: list[int],
+    last: dict[int, Quantity],
+    earlier: list[Quantity],
+) -> Quantity | None:
+    """The quantity of a range whose lower number spans tokens ``i:j`` ("25,000 to 30,000
+    positions", "between $12 million and $20 million"): read at its upper number, with the
+    lower one as ``low`` and the span from the first word of the range."""
+    ends = range_end(doc, i, j)
+    low = number_value(list(doc[i:j]))
+    if ends is None or low is None:
         return None
-    noun = next((t for t in doc[j].children if t.dep_ == "pobj"), None)
-    if noun is None or noun.tag_ not in {"NNS", "NNPS"} or noun.i - j > 5:
+    q = _quantity(doc, text, *ends, mentions, starts, last, earlier)
+    if q is None or not low < q.value:
         return None
-    return noun
+    sign = i > 0 and (doc[i - 1].text in CURRENCY or doc[i - 1].text.endswith("$"))
+    hedge, first = _hedge(doc, i - 1 if sign else i)
+    if sign and hedge is None:
+        first = i - 1
+    if first > 0 and doc[first - 1].lower_ == "between":
+        first -= 1
+    start = doc[first].idx
+    low = int(low) if float(low).is_integer() else low
+    return replace(q, low=low, hedge=hedge or q.hedge, start=start, text=text[start : q.end])
 
 
 def _next_verb(doc: Any, j: int) -> Any | None:
@@ -347,7 +294,7 @@ def _quantity(
     else:
         head = num.head if num.dep_ == "nummod" and num.head.i >= j else None
         if head is None and value != 1:
-            head = _partitive(doc, j)  # "20 of Boeing's larger planes"
+            head = partitive(doc, j)  # "20 of Boeing's larger planes"
         if (
             head is None
             and nxt is not None
@@ -355,7 +302,7 @@ def _quantity(
         ):
             head = nxt
         if head is not None and (
-            (head.i - j > 3 and not _one_phrase(doc, i, j, head))
+            (head.i - j > 3 and not one_phrase(doc, i, j, head))
             or any("\n" in t.text_with_ws for t in doc[i : head.i])
         ):
             head = None

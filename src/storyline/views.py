@@ -43,17 +43,26 @@ MOD_WORDS = {
 }
 
 
-def format_value(value: Any, unit: str | None = None, hedge: str | None = None) -> str:
-    """A fact value as a reader expects it: 2,500 troops, nearly 100 dead, by 2025-09."""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    yearlike = unit in (None, "date", "year") and isinstance(value, int) and 1000 <= value <= 2100
-    text = f"{value:,}" if isinstance(value, int | float) and not yearlike else str(value)
+def format_value(
+    value: Any, unit: str | None = None, hedge: str | None = None, low: Any = None
+) -> str:
+    """A fact value as a reader expects it: 2,500 troops, nearly 100 dead, by 2025-09,
+    25,000 to 30,000 positions."""
+    text = _number(value, unit)
+    if low is not None:
+        text = f"{_number(low, unit)} to {text}"
     hedge = MOD_WORDS.get(hedge, hedge) if hedge else None
     shown_unit = unit if unit and unit not in ("date", "year") else None
     if shown_unit and value != 1 and shown_unit.isalpha() and shown_unit.islower():
         shown_unit = _plural(shown_unit)
     return " ".join(p for p in (hedge, text, shown_unit) if p)
+
+
+def _number(value: Any, unit: str | None) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    yearlike = unit in (None, "date", "year") and isinstance(value, int) and 1000 <= value <= 2100
+    return f"{value:,}" if isinstance(value, int | float) and not yearlike else str(value)
 
 
 def _plural(unit: str) -> str:
@@ -119,12 +128,16 @@ def story_views(document: dict[str, Any]) -> list[dict[str, Any]]:
                     {
                         **f,
                         "cites": cite(f["sources"]),
-                        "shown": format_value(f["value"], f.get("unit"), f.get("hedge")),
+                        "shown": format_value(
+                            f["value"], f.get("unit"), f.get("hedge"), f.get("low")
+                        ),
                         "values": [
                             {
                                 **v,
                                 "cites": cite(v["sources"]),
-                                "shown": format_value(v["value"], f.get("unit"), v.get("hedge")),
+                                "shown": format_value(
+                                    v["value"], f.get("unit"), v.get("hedge"), v.get("low")
+                                ),
                                 "reported": _reported(v),
                             }
                             for v in f.get("values", [])

@@ -59,7 +59,7 @@ def fact_matrix(view: dict[str, Any], catalog: Catalog) -> dict[str, Any]:
     for fact in view["facts"]:
         cells: dict[int, dict[str, Any]] = {}
         for value in fact["values"]:
-            shown = format_value(value["value"], None, value.get("hedge"))
+            shown = format_value(value["value"], None, value.get("hedge"), value.get("low"))
             odd = fact["status"] == "conflicting" and value["value"] != fact["value"]
             for n in value["cites"]:
                 cells[n] = {"shown": shown, "odd": odd, "text": value.get("text", "")}

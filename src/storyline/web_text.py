@@ -83,7 +83,8 @@ def marks(article: Article) -> list[Mark]:
         found.append(Mark(m.start, m.end, "entity", m.label))
     for q in article.analysis.quantities:
         value = int(q.value) if float(q.value).is_integer() else q.value
-        tip = " ".join(str(p) for p in (q.hedge, value, q.unit) if p)
+        low = None if q.low is None else f"{int(q.low) if float(q.low).is_integer() else q.low} to"
+        tip = " ".join(str(p) for p in (q.hedge, low, value, q.unit) if p)
         if q.subject:
             tip += f" ({q.subject})"
         found.append(Mark(q.start, q.end, "quantity", tip))

@@ -1,0 +1,89 @@
+"""Reading the numbers of a text: which tokens are a number, and what they are worth.
+
+"2,500", "three", "2.5 million", "two hundred", and next to a currency "600m" or "1.13bn".
+Pure functions over spaCy tokens, asked by :mod:`storyline.quantities`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from storyline.quantity_words import (
+    ABBREVIATED_SCALES,
+    CURRENCY,
+    DURATION_UNITS,
+    SCALES,
+    SKIP_ENTS,
+    WORD_NUMBERS,
+)
+
+GLUED_SCALE = re.compile(r"(\d+(?:\.\d+)?)(k|m|bn|tn)")
+
+
+def number_value(tokens: list[Any]) -> float | None:
+    """The value of a run of number tokens ("2,500", "three", "2.5 million", "two hundred",
+    and next to a currency "600m", "1.13bn")."""
+    total, current, seen = 0.0, 0.0, False
+    for tok in tokens:
+        word = tok.text.lower().replace(",", "")
+        glued = GLUED_SCALE.fullmatch(word)
+        if re.fullmatch(r"\d+(?:\.\d+)?", word):
+            current += float(word)
+        elif glued and beside_currency(tokens[0].doc, tokens[0].i, tok.i + 1):
+            total, current = total + float(glued[1]) * ABBREVIATED_SCALES[glued[2]], 0.0
+        elif (
+            word in SCALES
+            or word in ABBREVIATED_SCALES
+            and beside_currency(tokens[0].doc, tokens[0].i, tok.i + 1)
+        ):
+            scale = SCALES.get(word) or ABBREVIATED_SCALES[word]
+            current = (current or 1) * scale
+            if scale >= 1000:
+                total, current = total + current, 0.0
+        elif word in WORD_NUMBERS:
+            current += WORD_NUMBERS[word]
+        elif "-" in word and all(p in WORD_NUMBERS for p in word.split("-")):
+            current += sum(WORD_NUMBERS[p] for p in word.split("-"))
+        else:
+            return None
+        seen = True
+    if not seen:
+        return None
+    value = total + current
+    whole = round(value)
+    # "16.6bn" is 16.6 * 1e9 = 16600000000.000002 in binary floating point
+    return float(whole) if abs(value - whole) <= 1e-9 * max(1.0, abs(value)) else value
+
+
+def beside_currency(doc: Any, i: int, j: int) -> bool:
+    """Whether tokens ``i:j`` have a currency sign before or a currency word after."""
+    before = doc[i - 1].text if i > 0 else ""
+    after = doc[j].lower_ if j < len(doc) else ""
+    return before in CURRENCY or after in CURRENCY or doc[j : j + 1].lemma_.lower() in CURRENCY
+
+
+def is_number(tok: Any) -> bool:
+    word = tok.text.lower().replace(",", "")
+    if GLUED_SCALE.fullmatch(word):
+        return beside_currency(tok.doc, tok.i, tok.i + 1)
+    after = tok.doc[tok.i + 1 : tok.i + 3]
+    if tok.ent_type_ == "QUANTITY" and any(t.lemma_.lower() in CURRENCY for t in after):
+        return bool(re.fullmatch(r"\d+(?:\.\d+)?", word)) or word in WORD_NUMBERS
+    if tok.ent_type_ in SKIP_ENTS:
+        # "a 12-day strike" is tagged a date but is a length
+        nxt = tok.doc[tok.i + 1 : tok.i + 3]
+        return len(nxt) == 2 and nxt[0].text in {"-", "–"} and nxt[1].lemma_ in DURATION_UNITS
+    if re.fullmatch(r"\d+(?:\.\d+)?", word):
+        return not re.fullmatch(r"\d{4}", word) or tok.ent_type_ in {"CARDINAL", "MONEY"}
+    return tok.like_num and (word in WORD_NUMBERS or word in SCALES or "-" in word)
+
+
+def glued_scale(doc: Any, i: int, j: int) -> bool:
+    """Whether token ``j`` is a scale letter glued to the number before it, next to a
+    currency ("£600m", "77m euros")."""
+    return (
+        doc[j].lower_ in ABBREVIATED_SCALES
+        and not doc[j - 1].whitespace_
+        and beside_currency(doc, i, j + 1)
+    )
