@@ -278,6 +278,7 @@ def test_a_sum_in_brackets_after_a_name_is_no_conversion(quantities):
         ("About 20-30 people were injured in Orvale.", 20, 30, "about"),
         ("Kessport will give between $12 million and $20 million to the fund.", 12e6, 20e6, None),
         ("The cuts make up 20 to 25 percent of its staff.", 20, 25, None),
+        ("Between 20 and 30 people were killed in the floods in Orvale.", 20, 30, None),
     ],
 )
 def test_a_range_keeps_both_bounds(quantities, text, low, value, hedge):

@@ -70,6 +70,8 @@ def is_number(tok: Any) -> bool:
     after = tok.doc[tok.i + 1 : tok.i + 3]
     if tok.ent_type_ == "QUANTITY" and any(t.lemma_.lower() in CURRENCY for t in after):
         return bool(re.fullmatch(r"\d+(?:\.\d+)?", word)) or word in WORD_NUMBERS
+    if tok.ent_type_ == "DATE" and _count_taken_for_a_date(tok, word):
+        return True
     if tok.ent_type_ in SKIP_ENTS:
         # "a 12-day strike" is tagged a date but is a length
         nxt = tok.doc[tok.i + 1 : tok.i + 3]
@@ -87,3 +89,18 @@ def glued_scale(doc: Any, i: int, j: int) -> bool:
         and not doc[j - 1].whitespace_
         and beside_currency(doc, i, j + 1)
     )
+
+
+def _count_taken_for_a_date(tok: Any, word: str) -> bool:
+    """A small number the model took for a date although a plural noun follows its
+    entity: "between 20 and 30 people were killed" (tagged DATE whole)."""
+    if not (re.fullmatch(r"\d{1,3}", word) or word in WORD_NUMBERS):
+        return False
+    entity = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    if entity is None or entity.end >= len(tok.doc):
+        return False
+    noun = tok.doc[entity.end]
+    return noun.tag_ == "NNS" and noun.lemma_.lower() not in DURATION_UNITS | TIME_NOUNS
+
+
+TIME_NOUNS = frozenset({"time", "season", "decade", "century", "weekend", "night", "morning"})
