@@ -253,3 +253,17 @@ def test_serve_binds_loopback_and_prints_a_generated_token(
     assert "s3cret" not in given.output, "a token given on the command line is not echoed"
     missing = CliRunner().invoke(cli, ["serve", "--db", str(Path(db).parent / "none.db")])
     assert missing.exit_code == 2 and calls[-1]["port"] == 8000
+
+
+def test_the_catalog_keeps_sentences_and_reads_the_rest_on_demand(demo_db: Path) -> None:
+    from storyline.catalog_cache import CatalogCache, full_article
+    from storyline.store import Store
+
+    found = CatalogCache(Store(demo_db)).get()
+    slim = next(a for a in found.articles.values() if a.story == DAM)
+    assert slim.analysis.sentences  # story pages quote them
+    assert not slim.analysis.mentions and not slim.analysis.quantities and not slim.analysis.times
+    whole = full_article(found, slim.id)
+    assert whole is not None and whole.analysis.mentions and whole.text == slim.text
+    assert full_article(found, slim.id) is whole  # read once per catalog
+    assert full_article(found, "no-such-article") is None

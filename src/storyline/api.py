@@ -23,10 +23,11 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from storyline import __version__
-from storyline.api_catalog import CatalogCache, QueryError
+from storyline.api_catalog import QueryError
 from storyline.api_ingest import IngestSettings
 from storyline.api_ingest import router as ingest_router
 from storyline.api_routes import router as api_router
+from storyline.catalog_cache import CatalogCache
 from storyline.store import Store
 from storyline.web import error_page
 from storyline.web import router as web_router

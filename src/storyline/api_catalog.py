@@ -1,27 +1,23 @@
 """Catalog: the store read into memory for the API and the web pages, with its indexes.
 
-``build_catalog`` is a pure function of the stored articles and stories. ``CatalogCache``
-keeps one catalog per state of the database and builds a new one when the store changes
-(another ``storyline run`` on the same file, or an ingest through the API), which it tells
-from a cheap fingerprint query. Filtering and search are pure functions over a catalog.
+``build_catalog`` is a pure function of the stored articles and stories; filtering and
+search are pure functions over a catalog. :mod:`storyline.catalog_cache` keeps one catalog
+per state of the database (articles with their sentences only) and reads an article whole
+when its page asks.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-import threading
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
-
 from storyline.export import article_record, story_record
 from storyline.model import Article, Story
-from storyline.store import Store, articles_table, documents_table, stories_table
 
 MAX_QUERY_CHARS = 200
 _WORD = re.compile(r"\w+")
@@ -56,6 +52,8 @@ class Catalog:
     copies: dict[str, list[str]]  # article id -> ids of the articles that copy it
     story_text: dict[str, str]  # story id -> casefolded searchable text
     memo: dict[str, Any] = field(default_factory=dict)  # derived views, built once per catalog
+    # reads one article whole when ``articles`` hold only its sentences (CatalogCache)
+    reader: Callable[[str], Article | None] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -358,41 +356,3 @@ def entity_item(entry: EntityEntry) -> dict[str, Any]:
         "stories": len(entry.stories),
         "articles": len(entry.articles),
     }
-
-
-# --------------------------------------------------------------------------- cache
-
-
-def store_fingerprint(store: Store) -> tuple[Any, ...]:
-    """Changes whenever a run or an ingest changes what the catalog would hold."""
-    query = select(
-        select(func.count()).select_from(articles_table).scalar_subquery(),
-        select(func.count()).select_from(stories_table).scalar_subquery(),
-        select(func.sum(stories_table.c.articles)).scalar_subquery(),
-        select(func.max(stories_table.c.updated_at)).scalar_subquery(),
-        select(func.max(documents_table.c.ingested_at)).scalar_subquery(),
-    )
-    with store.engine.connect() as conn:
-        return tuple(conn.execute(query).one())
-
-
-class CatalogCache:
-    """The catalog of the current state of a store (thread safe)."""
-
-    def __init__(self, store: Store) -> None:
-        self.store = store
-        self._lock = threading.Lock()
-        self._catalog: Catalog | None = None
-        self._fingerprint: tuple[Any, ...] | None = None
-
-    def get(self) -> Catalog:
-        fingerprint = store_fingerprint(self.store)
-        with self._lock:
-            if self._catalog is None or fingerprint != self._fingerprint:
-                self._catalog = build_catalog(self.store.articles(), self.store.stories())
-                self._fingerprint = fingerprint
-            return self._catalog
-
-    def invalidate(self) -> None:
-        with self._lock:
-            self._catalog = None

@@ -18,7 +18,7 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Request
 from starlette.concurrency import run_in_threadpool
 
-from storyline.api_catalog import CatalogCache
+from storyline.catalog_cache import CatalogCache
 from storyline.ingest import decode_text, record_to_document
 from storyline.model import IngestError, RawDocument
 from storyline.store import Store

@@ -16,7 +16,6 @@ from fastapi import APIRouter, HTTPException, Query, Request
 
 from storyline.api_catalog import (
     Catalog,
-    CatalogCache,
     StoryQuery,
     article_brief,
     article_detail,
@@ -28,6 +27,7 @@ from storyline.api_catalog import (
     search_entities,
     story_item,
 )
+from storyline.catalog_cache import CatalogCache, full_article
 
 router = APIRouter(prefix="/api/v1")
 
@@ -106,7 +106,7 @@ def get_article(request: Request, article_id: str) -> dict[str, Any]:
     with its evidence, detail and confidence, time expressions, ``duplicate_of``) plus
     ``copies`` (articles that copy this one), entity ``mentions`` and ``quantities``."""
     found = catalog(request)
-    article = found.articles.get(article_id)
+    article = full_article(found, article_id)
     if article is None:
         raise not_found("article", article_id)
     return article_detail(found, article)

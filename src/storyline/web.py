@@ -19,7 +19,6 @@ from jinja2 import Environment, PackageLoader
 from storyline import __version__
 from storyline.api_catalog import (
     Catalog,
-    CatalogCache,
     StoryQuery,
     check_entity_type,
     check_story_query,
@@ -32,6 +31,7 @@ from storyline.api_catalog import (
     story_item,
     terms,
 )
+from storyline.catalog_cache import CatalogCache, full_article
 from storyline.views import EVIDENCE_WORDS, counted
 from storyline.web_story import list_item, source_label, story_page
 from storyline.web_text import paragraphs
@@ -145,7 +145,7 @@ def article(
     request: Request, article_id: str, s: Annotated[int | None, Query(ge=0)] = None
 ) -> HTMLResponse:
     found = catalog(request)
-    item = found.articles.get(article_id)
+    item = full_article(found, article_id)
     if item is None:
         raise HTTPException(404, f"no article {article_id!r}")
     story_ = found.stories.get(item.story or "")
