@@ -102,13 +102,17 @@ def timex(
     _emit(as_json, result.to_dict(), table)
 
 
+# MEANTIME's halves, as the entity and quantity evaluations split its corpora
+MeantimeHalf = Annotated[
+    str | None,
+    typer.Option("--half", help="Score only 'dev' (airbus, gm) or 'test' (apple, stock)."),
+]
+
+
 @eval_app.command("entities")
 def entities(
     path: DirArgument,
-    half: Annotated[
-        str | None,
-        typer.Option("--half", help="Score only 'dev' (airbus, gm) or 'test' (apple, stock)."),
-    ] = None,
+    half: MeantimeHalf = None,
     errors: Annotated[
         int, typer.Option("--errors", help="Also list up to N wrong merges/splits (dev only).")
     ] = 0,
@@ -141,10 +145,7 @@ def entities(
 @eval_app.command("quantities")
 def quantities(
     path: DirArgument,
-    half: Annotated[
-        str | None,
-        typer.Option("--half", help="Score only 'dev' (airbus, gm) or 'test' (apple, stock)."),
-    ] = None,
+    half: MeantimeHalf = None,
     errors: Annotated[
         int, typer.Option("--errors", help="Also list up to N misses (dev only).")
     ] = 0,

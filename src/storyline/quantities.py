@@ -13,6 +13,7 @@ integral. Whose and where: :mod:`storyline.quantity_owners`; what the number mea
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -116,6 +117,10 @@ def extract_quantities(doc: Any, mentions: list[Mention]) -> list[Quantity]:
     text = doc.text  # Doc.text is rebuilt on every access
     out: list[Quantity] = []
     last_in_sentence: dict[int, Quantity] = {}
+
+    def read(start: int, end: int) -> Quantity | None:
+        return _quantity(doc, text, start, end, index, starts, last_in_sentence, out)
+
     i = 0
     while i < len(doc):
         if not is_number(doc[i]):
@@ -126,11 +131,11 @@ def extract_quantities(doc: Any, mentions: list[Mention]) -> list[Quantity]:
             is_number(doc[j]) or doc[j].lower_ in SCALES or glued_scale(doc, i, j)
         ):
             j += 1
-        q, upto = _range(doc, text, i, j, index, starts, last_in_sentence, out), j
+        q, upto = _range(doc, text, i, j, read), j
         if q is not None:
             upto = range_end(doc, i, j)[1]  # type: ignore[index]
         else:
-            q = _quantity(doc, text, i, j, index, starts, last_in_sentence, out)
+            q = read(i, j)
         if q is not None:
             out.append(q)
             last_in_sentence[q.sentence] = q
@@ -139,14 +144,7 @@ def extract_quantities(doc: Any, mentions: list[Mention]) -> list[Quantity]:
 
 
 def _range(
-    doc: Any,
-    text: str,
-    i: int,
-    j: int,
-    mentions: dict[int, Mention],
-    starts: list[int],
-    last: dict[int, Quantity],
-    earlier: list[Quantity],
+    doc: Any, text: str, i: int, j: int, read: Callable[[int, int], Quantity | None]
 ) -> Quantity | None:
     """The quantity of a range whose lower number spans tokens ``i:j`` ("25,000 to 30,000
     positions", "between $12 million and $20 million"): read at its upper number, with the
@@ -155,7 +153,7 @@ def _range(
     low = number_value(list(doc[i:j]))
     if ends is None or low is None:
         return None
-    q = _quantity(doc, text, *ends, mentions, starts, last, earlier)
+    q = read(*ends)
     if q is None or not low < q.value:
         return None
     sign = i > 0 and (doc[i - 1].text in CURRENCY or doc[i - 1].text.endswith("$"))

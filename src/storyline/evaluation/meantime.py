@@ -26,6 +26,7 @@ One to one, exact pairs first. Only the file system is touched by :func:`read_co
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -260,31 +261,35 @@ def _link_local_entities(docs: list[EntityDoc]) -> list[EntityDoc]:
     ]
 
 
-def read_corpora(path: str | Path) -> dict[str, list[EntityDoc]]:
-    """Corpus name -> its documents (sorted by name), from the cross-document folder
-    (holding ``corpus_*`` folders) or from one corpus folder."""
+def cat_documents(path: str | Path) -> Iterator[tuple[str, str, ET.Element]]:
+    """(corpus, document name, root element) of every CAT document under ``path`` (a
+    folder of ``corpus_*`` folders, or one corpus folder), corpora and files by name; a
+    GoldReadError names a file that cannot be read, or a folder that holds none."""
     path = Path(path)
     if not path.is_dir():
         raise GoldReadError(f"{path}: not a folder")
     folders = sorted(p for p in path.iterdir() if p.is_dir() and p.name.startswith("corpus_"))
-    if not folders:
-        folders = [path]
-    corpora: dict[str, list[EntityDoc]] = {}
-    for folder in folders:
-        corpus = folder.name.removeprefix("corpus_")
-        docs = []
+    found = False
+    for folder in folders or [path]:
         for file in sorted(folder.glob("*.xml")):
             try:
                 root = ET.parse(file).getroot()
             except (ET.ParseError, OSError, UnicodeDecodeError) as exc:
                 raise GoldReadError(f"{file}: cannot read gold ({exc})") from exc
             if root.tag == "Document":
-                docs.append(cat_entities(root, file.stem, corpus))
-        if docs:
-            corpora[corpus] = _link_local_entities(docs)
-    if not corpora:
+                found = True
+                yield folder.name.removeprefix("corpus_"), file.stem, root
+    if not found:
         raise GoldReadError(f"{path}: no MEANTIME CAT (.xml) document found")
-    return corpora
+
+
+def read_corpora(path: str | Path) -> dict[str, list[EntityDoc]]:
+    """Corpus name -> its documents (sorted by name), from the cross-document folder
+    (holding ``corpus_*`` folders) or from one corpus folder."""
+    corpora: dict[str, list[EntityDoc]] = {}
+    for corpus, name, root in cat_documents(path):
+        corpora.setdefault(corpus, []).append(cat_entities(root, name, corpus))
+    return {corpus: _link_local_entities(docs) for corpus, docs in corpora.items()}
 
 
 def half_of_corpus(corpus: str) -> str:

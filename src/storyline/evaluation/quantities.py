@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from storyline.evaluation.meantime import _rebuild, half_of_corpus
+from storyline.evaluation.meantime import _rebuild, cat_documents, half_of_corpus
 from storyline.evaluation.timeml import CREATION_TIME, GoldReadError
 from storyline.quantity_words import DURATION_UNITS
 
@@ -162,22 +162,7 @@ def _encloses(outer: GoldValue, inner: GoldValue) -> bool:
 
 def read_value_docs(path: str | Path) -> list[ValueDoc]:
     """The CAT documents under ``path`` (a folder of ``corpus_*`` folders, or one)."""
-    path = Path(path)
-    if not path.is_dir():
-        raise GoldReadError(f"{path}: not a folder")
-    folders = sorted(p for p in path.iterdir() if p.is_dir() and p.name.startswith("corpus_"))
-    docs = []
-    for folder in folders or [path]:
-        for file in sorted(folder.glob("*.xml")):
-            try:
-                root = ET.parse(file).getroot()
-            except (ET.ParseError, OSError, UnicodeDecodeError) as exc:
-                raise GoldReadError(f"{file}: cannot read gold ({exc})") from exc
-            if root.tag == "Document":
-                docs.append(cat_values(root, file.stem, folder.name.removeprefix("corpus_")))
-    if not docs:
-        raise GoldReadError(f"{path}: no MEANTIME CAT (.xml) document found")
-    return docs
+    return [cat_values(root, name, corpus) for corpus, name, root in cat_documents(path)]
 
 
 # --------------------------------------------------------------------------- scoring
