@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from storyline.model import Article, RawDocument
-from storyline.workers import AHEAD, analysed_in_order, worker_count
+from storyline.workers import AHEAD, MAX_WAITING, analysed_in_order, worker_count
 
 
 def document(text: str) -> RawDocument:
@@ -84,3 +84,34 @@ def test_a_run_with_two_workers_stores_what_one_worker_stores(tmp_path: Path) ->
         exported.pop("generated_at", None)
         exports.append(exported)
     assert exports[0] == exports[1]
+
+
+def test_jobs_without_a_document_do_not_pile_up_behind_an_analysis() -> None:
+    pulled = []
+
+    def counted() -> Iterator[tuple[int, RawDocument | None]]:
+        pulled.append(0)
+        yield 0, document("first")
+        for n in range(1, 5001):  # read errors, unchanged documents: nothing to analyse
+            pulled.append(n)
+            yield n, None
+        yield 5001, document("last")
+
+    results = analysed_in_order(counted(), shout, 2)
+    first = next(results)
+    assert first[0] == 0 and len(pulled) <= MAX_WAITING + 2
+    rest = list(results)
+    assert [tag for tag, _ in rest] == list(range(1, 5002))
+    assert [a.id for a in rest[-1][1]] == ["LAST"]
+
+
+def test_a_document_given_twice_that_fails_is_reported_twice(tmp_path: Path) -> None:
+    from storyline.pipeline import ingest
+    from storyline.store import Store
+
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "x.txt").write_text("Share this\n0 Comments\n", encoding="utf-8")
+    report = ingest([tmp_path / "a", tmp_path / "b"], Store(tmp_path / "s.db"))
+    assert (report.documents_added, report.documents_unchanged) == (0, 0)
+    assert len(report.errors) == 2  # each copy names itself; neither is counted as stored

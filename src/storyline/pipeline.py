@@ -32,7 +32,7 @@ from storyline.language import DEFAULT_LANGUAGES, detect_language
 from storyline.model import Analysis, Article, Event, IngestError, RawDocument, Story
 from storyline.nlp import analyse_text
 from storyline.pubdate import date_from_story, infer_published
-from storyline.store import Placement, Store, document_key
+from storyline.store import Placement, Store
 from storyline.stories import StoryIndex
 from storyline.timeline import build_timeline
 from storyline.timex import tag_times
@@ -236,7 +236,7 @@ def ingest(
             progress.advance("read")
         elif isinstance(item, IngestError):
             report.errors.append(item)
-        elif kind == "unchanged":
+        elif kind == "unchanged" or store.has_document(item):  # stored earlier in this run
             report.documents_unchanged += 1
         elif isinstance(outcome, BaseException):  # one bad input must not end the batch
             report.errors.append(IngestError(item.source, f"analysis failed: {outcome!r}"))
@@ -256,16 +256,16 @@ def _ingest_jobs(
     files: list[tuple[Path, str]], store: Store, max_bytes: int
 ) -> Iterator[IngestJob]:
     """What to do with each file's documents, in order: report a read error, count an
-    unchanged document, analyse a new one; then mark the file read."""
-    new: set[str] = set()  # documents of this run, maybe still in analysis
+    unchanged document, analyse a new one; then mark the file read. (With worker
+    processes this runs ahead of the storing, so a document given twice in one run is
+    analysed twice and the second found stored when its turn comes.)"""
     for path, source in files:
         for item in read_file(path, source, max_bytes):
             if isinstance(item, IngestError):
                 yield ("error", item), None
-            elif document_key(item) in new or store.has_document(item):
-                yield ("unchanged", item), None
+            elif store.has_document(item):
+                yield ("unchanged", None), None  # no text kept while earlier work finishes
             else:
-                new.add(document_key(item))
                 yield ("new", item), item
         yield ("file read", None), None
 

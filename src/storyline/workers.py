@@ -5,8 +5,10 @@ stay in the main process (the store has one writer); only the analysis of a docu
 (:func:`storyline.pipeline.analyse_document`: cleaning, dates, language, the time tagger,
 spaCy and the fact rules, nearly all of a run's time) goes to N processes. Each worker
 loads its own spaCy model once. Results come back in the order the documents were read,
-so a run stores the same rows in the same order whatever N is, and at most ``AHEAD``
-documents a worker wait in flight, so memory does not grow with the batch.
+so a run stores the same rows in the same order whatever N is. At most ``AHEAD``
+documents a worker wait in flight, and what needs no analysis (a read error, an unchanged
+document) is given back as soon as nothing unfinished is ahead of it, so memory does not
+grow with the batch.
 
 A document whose analysis raises gets its exception back in its place; a worker that dies
 (out of memory, say) fails the documents in flight with ``BrokenProcessPool``, and the
@@ -21,11 +23,12 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from storyline.model import Article, RawDocument
 
 AHEAD = 4  # documents in flight per worker
+MAX_WAITING = 1000  # jobs held behind an unfinished analysis before the reading waits
 Tag = TypeVar("Tag")
 Outcome = list[Article] | BaseException | None  # None: the job had no document to analyse
 Analyse = Callable[[RawDocument], list[Article]]
@@ -49,32 +52,54 @@ def analysed_in_order(
     context = multiprocessing.get_context("spawn")  # no fork of a process holding threads
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
     waiting: deque[tuple[Tag, Future[list[Article]] | None]] = deque()
-    in_flight = 0
+    in_flight = 0  # futures in ``waiting``
+
+    def give_back() -> tuple[Tag, Outcome]:
+        nonlocal in_flight
+        tag, future = waiting.popleft()
+        in_flight -= future is not None
+        return tag, _outcome(future)
+
     try:
         for tag, document in jobs:
             if document is not None:
-                if in_flight >= AHEAD * workers:
-                    while waiting:  # give back what is done, up to the oldest in flight
-                        done_tag, future = waiting.popleft()
-                        yield done_tag, _outcome(future)
-                        if future is not None:
-                            in_flight -= 1
-                            break
-                try:
-                    future = pool.submit(analyse, document)
-                except BrokenProcessPool:  # a worker died: what was in flight has failed
-                    pool.shutdown(wait=False, cancel_futures=True)
-                    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
-                    future = pool.submit(analyse, document)
+                while in_flight >= AHEAD * workers:  # wait for the oldest in flight
+                    yield give_back()
+                pool, future = _submit(pool, workers, context, analyse, document)
                 waiting.append((tag, future))
                 in_flight += 1
             else:
                 waiting.append((tag, None))
+                while len(waiting) > MAX_WAITING:  # many unchanged documents behind one
+                    yield give_back()
+            # give back at once what needs no waiting: jobs without a document, finished
+            # analyses, as long as nothing unfinished is ahead of them
+            while waiting and (waiting[0][1] is None or waiting[0][1].done()):
+                yield give_back()
         while waiting:
-            done_tag, future = waiting.popleft()
-            yield done_tag, _outcome(future)
+            yield give_back()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _submit(
+    pool: ProcessPoolExecutor,
+    workers: int,
+    context: Any,
+    analyse: Analyse,
+    document: RawDocument,
+) -> tuple[ProcessPoolExecutor, Future[list[Article]]]:
+    """``analyse(document)`` sent to ``pool``, or to a new pool when a dead worker broke
+    it (what was in flight has failed); a pool that breaks again fails this document."""
+    for _ in range(2):
+        try:
+            return pool, pool.submit(analyse, document)
+        except BrokenProcessPool:
+            pool.shutdown(wait=False, cancel_futures=True)
+            pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    failed: Future[list[Article]] = Future()
+    failed.set_exception(BrokenProcessPool("worker processes keep dying"))
+    return pool, failed
 
 
 def _inline(analyse: Analyse, document: RawDocument) -> list[Article] | BaseException:
