@@ -295,3 +295,31 @@ def test_a_range_keeps_both_bounds(quantities, text, low, value, hedge):
 )
 def test_a_change_or_a_score_is_no_range(quantities, text):
     assert all(q.low is None for q in quantities(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "value"),
+    [
+        ("Building the Kessport dam costs $5 to $10 million.", 5e6, 10e6),
+        ("Tolven Motors will cut 5 to 10 thousand jobs.", 5_000, 10_000),
+    ],
+)
+def test_a_bare_lower_bound_takes_the_scale_of_the_upper_one(quantities, text, low, value):
+    (q,) = quantities(text)
+    assert (q.low, q.value) == (low, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kessport Air flies Corvane 737-800 jets on the route.",  # a model, then its variant
+        "On 3 March officials said the Kessport dam held.",  # a day, then a plural noun
+    ],
+)
+def test_no_range_or_count_from_a_model_or_a_day(quantities, text):
+    assert quantities(text) == []
+
+
+def test_a_partitive_names_the_noun_without_of_the(quantities):
+    qs = quantities("Two of the Kessport engines failed on Monday.")
+    assert (one(qs, 2).noun, one(qs, 2).unit) == ("Kessport engines", "engine")

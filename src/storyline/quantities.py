@@ -32,7 +32,7 @@ from storyline.quantity_phrases import (
     rate_suffix,
     verb_phrase,
 )
-from storyline.quantity_spans import one_phrase, partitive, range_end
+from storyline.quantity_spans import one_phrase, partitive, range_end, shared_scale
 from storyline.quantity_words import (
     CURRENCY,
     DEATH_VERBS,
@@ -151,8 +151,9 @@ def _range(
     lower one as ``low`` and the span from the first word of the range."""
     ends = range_end(doc, i, j)
     low = number_value(list(doc[i:j]))
-    if ends is None or low is None:
+    if ends is None or low is None or not_a_count(doc, i, j):
         return None
+    low *= shared_scale(doc, i, j, *ends)  # "5 to 10 million": 5 million
     q = read(*ends)
     if q is None or not low < q.value:
         return None
@@ -326,7 +327,12 @@ def _quantity(
         else:
             if head.lemma_.lower() in SKIP_NOUNS or head.ent_type_ in {"DATE", "TIME"}:
                 return None
-            written, key, end = _noun_phrase(doc, j, head)
+            start = j
+            if doc[j].lower_ == "of":  # a partitive: the noun phrase after "of the"
+                start = j + 1
+                while start < head.i and doc[start].dep_ in {"det", "poss", "case"}:
+                    start += 1
+            written, key, end = _noun_phrase(doc, start, head)
             unit = _unit(key, head)
             attribute = _counted(doc, i, j, head, unit, written)
             head_tok = head

@@ -15,7 +15,7 @@ PER_WHAT = frozenset({"hundred", "thousand", "million", "capita", "head"})
 # a count may follow these names ("in Kenya 20 people died", "Obama 2008" is a date anyway)
 NAMES_BEFORE_COUNTS = frozenset({"GPE", "LOC", "NORP", "PERSON", "DATE", "TIME", "MONEY"})
 # names a number can be part of without counting anything ("Chapter 11", "Trent 900")
-DESIGNATED = frozenset({"ORG", "PRODUCT", "LAW", "WORK_OF_ART", "EVENT", "FAC"})
+DESIGNATED = frozenset({"ORG", "PRODUCT", "LAW", "WORK_OF_ART", "EVENT", "FAC", "PERSON"})
 
 
 def not_a_count(doc: Any, i: int, j: int) -> bool:
@@ -48,8 +48,14 @@ def _designation(doc: Any, i: int) -> bool:
         return True  # inside a name that began before it: "Chapter 11", "Trent 900"
     prev = doc[i - 1]
     if prev.text in {"-", "–"} and not prev.whitespace_ and i >= 2:
-        code = doc[i - 2]  # "A330-200", "F-16"; not a range ("10-20")
-        return not code.whitespace_ and (code.pos_ == "PROPN" or _letters_and_digits(code.text))
+        code = doc[i - 2]  # "A330-200", "F-16", "Boeing 737-800"; not a range ("10-20")
+        if code.whitespace_:
+            return False
+        return (
+            code.pos_ == "PROPN"
+            or _letters_and_digits(code.text)
+            or (code.like_num and _designation(doc, i - 2))
+        )
     if prev.lower_ in {"no.", "number"} and prev.text[:1].isupper():
         return True
     if prev.text == "." and i >= 2 and doc[i - 2].text == "No" and not doc[i - 2].whitespace_:

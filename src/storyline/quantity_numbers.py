@@ -99,8 +99,11 @@ def _count_taken_for_a_date(tok: Any, word: str) -> bool:
     entity = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
     if entity is None or entity.end >= len(tok.doc):
         return False
+    if not all(t.like_num or t.lower_ in RANGE_GLUE for t in entity):
+        return False  # "3 March officials": a day of a month
     noun = tok.doc[entity.end]
     return noun.tag_ == "NNS" and noun.lemma_.lower() not in DURATION_UNITS | TIME_NOUNS
 
 
+RANGE_GLUE = frozenset({"between", "and", "to", "-", "–"})
 TIME_NOUNS = frozenset({"time", "season", "decade", "century", "weekend", "night", "morning"})

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from storyline.quantity_numbers import is_number
-from storyline.quantity_words import CURRENCY, SCALES
+from storyline.quantity_numbers import GLUED_SCALE, is_number
+from storyline.quantity_words import ABBREVIATED_SCALES, CURRENCY, SCALES
 
 RANGE_WORDS = frozenset({"to", "-", "–", "and"})
 
@@ -34,6 +34,22 @@ def range_end(doc: Any, i: int, j: int) -> tuple[int, int] | None:
     while end < len(doc) and (is_number(doc[end]) or doc[end].lower_ in SCALES):
         end += 1
     return (k, end) if end > k else None
+
+
+def shared_scale(doc: Any, i: int, j: int, k: int, end: int) -> float:
+    """The scale the upper number of a range lends its bare lower one: "5 to 10 million",
+    "$5 to $10bn" (1 when the lower number has its own, or the upper has none)."""
+    if any(t.lower_ in SCALES or GLUED_SCALE.fullmatch(t.lower_) for t in doc[i:j]):
+        return 1.0
+    scale = 1.0
+    for tok in doc[k:end]:
+        if tok.lower_ in SCALES:
+            scale *= SCALES[tok.lower_]
+        elif glued := GLUED_SCALE.fullmatch(tok.lower_):
+            scale *= ABBREVIATED_SCALES[glued[2]]
+        elif tok.lower_ in ABBREVIATED_SCALES and not doc[tok.i - 1].whitespace_:
+            scale *= ABBREVIATED_SCALES[tok.lower_]  # "10 m" cut in two: "10", "m"
+    return scale
 
 
 def one_phrase(doc: Any, i: int, j: int, head: Any) -> bool:
