@@ -54,6 +54,7 @@ class Catalog:
     memo: dict[str, Any] = field(default_factory=dict)  # derived views, built once per catalog
     # reads one article whole when ``articles`` hold only its sentences (CatalogCache)
     reader: Callable[[str], Article | None] | None = None
+    read: dict[str, Any] = field(default_factory=dict)  # articles read whole (bounded)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,13 +132,24 @@ MAX_MEMO = 256  # derived views kept per catalog; the memo starts afresh when it
 
 
 def remember(catalog: Catalog, key: str, build: Callable[[], Any]) -> Any:
-    """``build()``, computed once per catalog and key (a bounded memo)."""
-    if key not in catalog.memo:
-        value = build()
-        if len(catalog.memo) >= MAX_MEMO:
-            catalog.memo.clear()
-        catalog.memo[key] = value
-    return catalog.memo[key]
+    """``build()``, computed once per catalog and key (a bounded memo, which requests on
+    other threads may clear at any time: the value built is the one returned)."""
+    return kept(catalog.memo, key, build)
+
+
+def kept(memo: dict[str, Any], key: str, build: Callable[[], Any]) -> Any:
+    """``memo[key]``, built and kept when missing; the memo is emptied when full."""
+    found = memo.get(key, _NOT_KEPT)
+    if found is not _NOT_KEPT:
+        return found
+    value = build()
+    if len(memo) >= MAX_MEMO:
+        memo.clear()
+    memo[key] = value
+    return value
+
+
+_NOT_KEPT = object()
 
 
 # --------------------------------------------------------------------------- queries

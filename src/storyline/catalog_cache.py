@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from storyline.api_catalog import Catalog, build_catalog, remember
+from storyline.api_catalog import Catalog, build_catalog, kept
 from storyline.model import Analysis, Article
 from storyline.store import Store, articles_table, documents_table, stories_table
 
@@ -37,7 +37,14 @@ def full_article(catalog: Catalog, article_id: str) -> Article | None:
     if catalog.reader is None:
         return catalog.articles[article_id]
     read = catalog.reader
-    return remember(catalog, f"article:{article_id}", lambda: read(article_id))
+    return kept(catalog.read, article_id, lambda: read(article_id))
+
+
+def _sentences_only(article: Article) -> Article:
+    """The article as the catalog keeps it: its analysis cut to the sentences (story pages
+    quote them), as each row is read, so the whole analysis is never held at once."""
+    article.analysis = Analysis(sentences=article.analysis.sentences)
+    return article
 
 
 class CatalogCache:
@@ -59,9 +66,7 @@ class CatalogCache:
         fingerprint = store_fingerprint(self.store)
         with self._lock:
             if self._catalog is None or fingerprint != self._fingerprint:
-                articles = self.store.articles()
-                for article in articles:  # the sentences stay: citations quote them
-                    article.analysis = Analysis(sentences=article.analysis.sentences)
+                articles = self.store.articles(trim=_sentences_only)
                 self._catalog = build_catalog(articles, self.store.stories())
                 self._catalog.reader = self._read
                 self._fingerprint = fingerprint

@@ -21,7 +21,7 @@ articles placed without a ``placements`` row are replayed first, by date).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -131,11 +131,16 @@ class Store:
 
     # ----------------------------------------------------------------- articles
 
-    def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
-        """Articles (all, or those with the given ids) in a stable order."""
+    def articles(
+        self,
+        ids: Iterable[str] | None = None,
+        trim: Callable[[Article], Article] | None = None,
+    ) -> list[Article]:
+        """Articles (all, or those with the given ids) in a stable order; ``trim``, when
+        given, is applied to each as it is read (to keep less of it)."""
         if ids is None:
-            return self._select_articles(None)
-        return self._select_articles(articles_table.c.id.in_(list(ids)))
+            return self._select_articles(None, trim)
+        return self._select_articles(articles_table.c.id.in_(list(ids)), trim)
 
     def pending_articles(self) -> list[Article]:
         """The articles in no story yet, by id."""
@@ -177,12 +182,15 @@ class Store:
             row = conn.execute(query).first()
         return None if row is None else row[0]
 
-    def _select_articles(self, where: Any) -> list[Article]:
+    def _select_articles(
+        self, where: Any, trim: Callable[[Article], Article] | None = None
+    ) -> list[Article]:
         query = select(articles_table.c.record).order_by(articles_table.c.id)
         if where is not None:
             query = query.where(where)
+        keep = trim or (lambda article: article)
         with self.engine.connect() as conn:
-            return [article_from_dict(json.loads(row[0])) for row in conn.execute(query)]
+            return [keep(article_from_dict(json.loads(row[0]))) for row in conn.execute(query)]
 
     def article(self, article_id: str) -> Article | None:
         found = self.articles([article_id])
