@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 
+import numpy as np
 import pytest
 
 from storyline import briefing
@@ -79,9 +80,19 @@ STORY = [
 ]
 
 
-def test_a_pool_as_large_as_the_story_changes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
-    whole = summarise(STORY)
-    monkeypatch.setattr(briefing, "POOL", len(candidate_sentences(STORY)))
+def test_a_pool_that_ends_up_holding_every_candidate_changes_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    whole = summarise(STORY)  # at most POOL candidates: read whole, no pool
+    candidates = candidate_sentences(STORY)
+    # one short of the story: the pool is built chunk by chunk; the story's sentences
+    # say four things, fewer than the six the summary wants, so every chunk is taken
+    monkeypatch.setattr(briefing, "POOL", len(candidates) - 1)
+    matrix = briefing.TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(
+        [c.text for c in candidates]
+    )
+    prior = np.arange(len(candidates), dtype=float)
+    assert briefing._pool(matrix, prior, 6) == list(range(len(candidates)))
     assert summarise(STORY) == whole
 
 
