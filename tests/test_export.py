@@ -81,7 +81,14 @@ def _story() -> Story:
         events=[Event("e-a1", "Dam fails", ["a1", "a3"]), Event("e-a2", "Toll", ["a2"])],
         timeline=[
             TimelineEntry("2025-03-04", "The dam failed.", ["a1", "a3"]),
-            TimelineEntry("2026-03", f"Reopening {PAYLOAD}", ["a2"], "ON_OR_BEFORE", True),
+            TimelineEntry(
+                "2026-03",
+                f"Reopening by March 2026 {PAYLOAD}",
+                ["a2"],
+                "ON_OR_BEFORE",
+                True,
+                [10, 23],
+            ),
         ],
         facts=[
             Fact(
@@ -173,6 +180,22 @@ def test_html_escapes_untrusted_text(document: dict) -> None:
     assert "&lt;script&gt;" in html
     assert 'class="badge conflicting"' in html and 'class="badge scheduled"' in html
     assert 'href="#s-a1-src-3"' in html
+
+
+def test_timeline_shows_the_words_each_date_was_read_from(document: dict) -> None:
+    assert document["stories"][0]["timeline"][1]["date_span"] == [10, 23]
+    assert document["stories"][0]["timeline"][0]["date_span"] is None  # nothing to mark
+    md = render(document, "md")
+    assert "| Reopening **by March 2026** <script>" in md  # Markdown keeps the text as it is
+    assert "| The dam failed. |" in md
+    assert "Reopening <strong>by March 2026</strong> &lt;script&gt;" in render(document, "html")
+    marked = json.loads(json.dumps(document))
+    marked["stories"][0]["timeline"][1]["date_span"] = [24, 24 + len(PAYLOAD)]  # the payload
+    html = render(marked, "html")
+    assert "<strong>&lt;script&gt;" in html and "<script>" not in html
+    marked["stories"][0]["timeline"][1]["date_span"] = [5, 999]  # out of range: shown plain
+    timeline = render(marked, "html").split("<h3>Timeline</h3>")[1].split("</table>")[0]
+    assert "<strong>" not in timeline
 
 
 def test_unknown_format_is_refused(document: dict) -> None:

@@ -198,6 +198,30 @@ def test_long_sentence_text_is_trimmed_at_a_word() -> None:
     assert len(entry.text) <= 200 and "2020" in entry.text
 
 
+def test_each_entry_marks_the_words_its_date_was_read_from() -> None:
+    text = (
+        "Rescuers pulled three survivors from the rubble of the hotel.\n"
+        "The plan was agreed in April after months of talks since January."
+    )
+    entries = build_timeline([article("a", text, "2024-05-10")])
+
+    def marked(e: TimelineEntry) -> str | None:
+        return e.text[e.date_span[0] : e.date_span[1]] if e.date_span else None
+
+    assert marked(at(entries, "2024-04")[0]) == "April"
+    assert marked(at(entries, "2024-01")[0]) == "since January"
+    assert at(entries, "2024-01")[0].text == at(entries, "2024-04")[0].text  # one sentence
+    assert marked(at(entries, "2024-05-10")[0]) is None  # the lead: dated by the article
+
+
+def test_a_trimmed_text_still_marks_its_date() -> None:
+    long = "The committee, " + "after hearing many witnesses and experts, " * 8
+    text = long + "approved the report in 2020 and sent it to parliament."
+    entry = at(build_timeline([article("a", text, "2021-01-10")]), "2020")[0]
+    assert entry.date_span and entry.text[entry.date_span[0] : entry.date_span[1]] == "2020"
+    assert "\ue000" not in entry.text and "\ue001" not in entry.text
+
+
 # --------------------------------------------------------------------------- merging
 
 

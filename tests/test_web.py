@@ -62,6 +62,8 @@ def test_story_page_sections(client: Client) -> None:
     # the chart keeps precision and tells past from scheduled
     assert 'class="row past prec-day"' in text and 'class="row scheduled prec-month"' in text
     assert ">earlier</text>" in text, "1968 sits beyond a break in the axis"
+    # each timeline row shows in bold the words its date was read from
+    assert re.search(r'<tr id="tl-\d+"[^>]*>.*<strong class="date-words">1968</strong>', text)
     # badges, the matrix, entity aliases
     for status in ("corroborated", "single-source", "conflicting"):
         assert f'<span class="badge {status}">{status}</span>' in text

@@ -209,6 +209,7 @@ class TimelineEntry:
     sources: list[str]  # article ids
     mod: str | None = None  # "END", "ON_OR_BEFORE", "BEFORE", "APPROX", ...
     scheduled: bool = False  # True for deadlines and announced future happenings
+    date_span: list[int] | None = None  # [start, end) in ``text`` of the words giving the date
 
 
 @dataclass(slots=True)

@@ -15,6 +15,13 @@ def _cell(text: Any) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
+def _marked(parts: tuple[str, str, str]) -> str:
+    """A timeline text with the words its date was read from in bold."""
+    before, date_words, after = parts
+    middle = f"**{_cell(date_words)}**" if date_words.strip() else _cell(date_words)
+    return _cell(before) + middle + _cell(after)
+
+
 def render_markdown(document: dict[str, Any]) -> str:
     lines = [f"# storyline briefing ({document['generator']})", ""]
     for story in story_views(document):
@@ -33,7 +40,7 @@ def render_markdown(document: dict[str, Any]) -> str:
         if story["timeline"]:
             lines += ["### Timeline", "", "| when | what | kind | sources |", "|---|---|---|---|"]
             lines += [
-                f"| {e['when']} | {_cell(e['text'])} | "
+                f"| {e['when']} | {_marked(e['parts'])} | "
                 f"{'scheduled' if e['scheduled'] else 'past'} | {_cites(e['cites'])} |"
                 for e in story["timeline"]
             ]

@@ -131,7 +131,7 @@ def _same_background(a: Item, b: Item) -> bool:
     return a.claim.predicate == b.claim.predicate and a.claim.predicate in LEXICON_PREDICATES
 
 
-def _pick_text(members: list[Item], weight: _Weights) -> str:
+def _representative(members: list[Item], weight: _Weights) -> Item:
     """A representative: a member that reports the happening (not only when something was
     said), from an original article, closest to the others, with a text near 120 characters."""
 
@@ -142,7 +142,7 @@ def _pick_text(members: list[Item], weight: _Weights) -> str:
         members,
         key=lambda m: (m.speech, not m.original, -closeness(m), abs(len(m.text) - 120)),
     )
-    return best.text
+    return best
 
 
 def _cluster(items: list[Item], weight: _Weights) -> list[list[Item]]:
@@ -215,6 +215,8 @@ def timeline_groups(articles: list[Article]) -> list[TimelineGroup]:
         sources = list(dict.fromkeys(m.anchor.article for m in g))
         mods = [m.mod for m in g if m.mod]
         mod = max(sorted(set(mods)), key=mods.count) if mods else None
-        entry = TimelineEntry(date, _pick_text(g, weight), sources, mod, g[0].scheduled)
+        shown = _representative(g, weight)
+        span = list(shown.span) if shown.span else None
+        entry = TimelineEntry(date, shown.text, sources, mod, g[0].scheduled, span)
         out.append(TimelineGroup(entry, [m.anchor for m in g]))
     return sorted(out, key=lambda x: (x.entry.date, x.entry.scheduled))

@@ -55,6 +55,7 @@ _STOP_WORDS = (
 )
 _STOP = set(_STOP_WORDS.split()) | set(MONTHS) | set(WEEKDAYS) | set(NUMBERS)
 _CLAUSE = re.compile(r"[;:]\s|,\s|\s[–—-]\s")
+_OPEN, _CLOSE = "\ue000", "\ue001"  # private-use marks around the date's words while cutting
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +77,7 @@ class Item:
     mod: str | None
     scheduled: bool
     anchor: Anchor
+    span: tuple[int, int] | None = None  # where in ``text`` the date was read (None: lead)
     words: set[str] = field(default_factory=set)  # the sentence's content words
     local: set[str] = field(default_factory=set)  # those of its own part, when it shares
     original: bool = True  # from an article that is not a copy of another
@@ -136,31 +138,48 @@ def _segments(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
 
 
 def _trim(text: str, limit: int = MAX_TEXT) -> str:
-    """``text`` on one line, cut at a word boundary to at most ``limit`` characters."""
+    """``text`` on one line, cut at a word boundary to at most ``limit`` characters (the
+    marks of :func:`_snippet` do not count)."""
     text = " ".join(text.split())
+    limit += text.count(_OPEN) + text.count(_CLOSE)
     if len(text) <= limit:
         return text
     cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:–—- ")
     return cut + "…"
 
 
-def _snippet(sentence: str, start: int, end: int) -> str:
-    """The clause(s) of ``sentence`` around the time expression at [start, end)."""
-    if len(sentence) <= MAX_TEXT:
-        return _trim(sentence)
+def _unmark(text: str) -> tuple[str, tuple[int, int] | None]:
+    """``text`` without the marks, and the span they enclosed (None when a cut lost one)."""
+    start, end = text.find(_OPEN), text.find(_CLOSE)
+    plain = text.replace(_OPEN, "").replace(_CLOSE, "")
+    if start < 0 or end < start:
+        return plain, None
+    return plain, (start, end - 1)
+
+
+def _snippet(sentence: str, start: int, end: int) -> tuple[str, tuple[int, int] | None]:
+    """The clause(s) of ``sentence`` around the time expression at [start, end), and where
+    in them the expression is."""
+    end = min(end, len(sentence))
+    sentence = sentence.replace(_OPEN, " ").replace(_CLOSE, " ")  # same length, no stray mark
+    sentence = sentence[:start] + _OPEN + sentence[start:end] + _CLOSE + sentence[end:]
+    end += 2
+    limit = MAX_TEXT + 2
+    if len(sentence) <= limit:
+        return _unmark(_trim(sentence))
     cuts = [0, *(m.end() for m in _CLAUSE.finditer(sentence)), len(sentence)]
     left = max(c for c in cuts if c <= start)
     right = min(c for c in cuts if c >= end)
-    if right <= MAX_TEXT:  # keep the sentence opening, which holds the subject
+    if right <= limit:  # keep the sentence opening, which holds the subject
         left = 0
-    while right - left < 100 and (left > 0 or right < len(sentence)):
+    while right - left < 102 and (left > 0 or right < len(sentence)):
         before = [c for c in cuts if c < left]
         after = [c for c in cuts if c > right]
         if before and (not after or left - before[-1] <= after[0] - right):
             left = before[-1]
         elif after:
             right = after[0]
-    return _trim(sentence[left:right].strip(" ,;:–—-"))
+    return _unmark(_trim(sentence[left:right].strip(" ,;:–—-")))
 
 
 def _scheduled(date: str, qual: str | None, before: str, pub: str | None) -> bool:
@@ -233,18 +252,20 @@ def article_items(article: Article) -> list[Item]:
             if len(dated) > 1:
                 subject = content_words(claim.subject) if claim else set()
                 local = content_words(blank[left:right]) | subject
-            text = _snippet(sentence, t.start - s, t.end - s)
+            text, span = _snippet(sentence, t.start - s, t.end - s)
             anchor = Anchor(article.id, s, e, date)
             mod = qual or t.mod
             if t.type == "TIME" and mod == "APPROX":
                 mod = None  # "around 18:20 on Friday": the day itself is exact
             items.append(
-                Item(date, text, mod, scheduled, anchor, words, local, original, claim, speech)
+                Item(
+                    date, text, mod, scheduled, anchor, span, words, local, original, claim, speech
+                )
             )
         if not lead_done:
             lead_done = True
             if not dated_past and pub:
                 anchor = Anchor(article.id, s, e, pub)
-                lead = Item(pub, _trim(sentence), None, False, anchor, words, words, original)
+                lead = Item(pub, _trim(sentence), None, False, anchor, None, words, words, original)
                 items.append(lead)
     return items

@@ -26,6 +26,14 @@ EVIDENCE_WORDS = {
 }
 
 
+def marked_parts(text: str, span: list[int] | None) -> tuple[str, str, str]:
+    """``text`` as (before, the words the date was read from, after); ("text", "", "") when
+    the entry has no such words (a lead dated by its article) or the span does not fit."""
+    if not span or not 0 <= span[0] < span[1] <= len(text):
+        return text, "", ""
+    return text[: span[0]], text[span[0] : span[1]], text[span[1] :]
+
+
 # TIMEX3 modifiers as a reader says them (date facts carry them where numbers carry hedges)
 MOD_WORDS = {
     "END": "end of",
@@ -121,6 +129,7 @@ def story_views(document: dict[str, Any]) -> list[dict[str, Any]]:
                         "cites": cite(e["sources"]),
                         "when": e["date"]
                         + (f" ({e['mod'].lower().replace('_', ' ')})" if e.get("mod") else ""),
+                        "parts": marked_parts(e["text"], e.get("date_span")),
                     }
                     for e in story["timeline"]
                 ],
