@@ -10,9 +10,11 @@ import pytest
 
 from storyline import briefing
 from storyline.briefing import candidate_sentences, summarise
+from storyline.model import Claim
 from storyline.names import expansions, initial_pairs
-from storyline.timeline import _comparable_pairs, _Weights
+from storyline.timeline import CLAIM_OVERLAP, SAME_DATE_OVERLAP, _similar, _Weights
 from storyline.timeline_items import Anchor, Item
+from storyline.timeline_pairs import candidate_pairs, nested_dates
 from tests.test_briefing import sentence_article
 
 TEXTS = [
@@ -43,21 +45,58 @@ def test_the_pair_filter_skips_texts_that_cannot_spell_the_acronym() -> None:
     assert not expansions("ZQ", TEXTS, pairs)
 
 
-def _item(date: str, n: int) -> Item:
-    return Item(date, f"item {n}", None, False, Anchor(f"a{n}", 0, 1, date))
+VOCABULARY = [f"w{n}" for n in range(40)] + ["1.8", "2,500", "crane", "port", "dock"]
+PREDICATES = ["form", "end", "announce", "seize", "visit"]
+DATES = ["2024", "2024-09", "2024-09-27", "2024-09-28", "2024-10", "2023", "2024-W39"]
 
 
-def test_comparable_pairs_are_the_pairs_with_nested_dates() -> None:
-    rng = random.Random(7)
-    dates = ["2024", "2024-09", "2024-09-27", "2024-09-28", "2024-10", "2023", "2024-W39"]
-    items = [_item(rng.choice(dates), n) for n in range(60)]
-    brute = [
+def _random_item(rng: random.Random, n: int) -> Item:
+    """An item with random words (common words likelier), date, claim and qualifier."""
+    date = rng.choice(DATES)
+    words = {rng.choice(VOCABULARY[: rng.choice((5, 15, 45))]) for _ in range(rng.randint(0, 9))}
+    local = set(rng.sample(sorted(words), k=len(words) // 2)) | ({"subject"} if n % 7 else set())
+    claim = None
+    if rng.random() < 0.4:
+        claim = Claim("port" if n % 2 else "crane", rng.choice(PREDICATES), date)
+    item = Item(
+        date,
+        f"item {n}",
+        rng.choice((None, None, "ON_OR_BEFORE", "END")),
+        rng.random() < 0.3,
+        Anchor(f"a{n // 3}", n, n + 1, date),  # three items an article
+        None,
+        words,
+        local,
+        rng.random() < 0.9,
+        claim,
+        rng.random() < 0.1,
+    )
+    return item
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_candidate_pairs_hold_every_pair_that_is_similar(seed: int) -> None:
+    rng = random.Random(seed)
+    items = [_random_item(rng, n) for n in range(150)]
+    weight = _Weights(items)
+    of = weight.of.get
+    pairs = set(candidate_pairs(items, lambda w: of(w, 0.0), SAME_DATE_OVERLAP, CLAIM_OVERLAP))
+    similar = {
         (i, j)
         for i in range(len(items))
         for j in range(i + 1, len(items))
-        if items[j].date.startswith(items[i].date) or items[i].date.startswith(items[j].date)
-    ]
-    assert list(_comparable_pairs(items)) == brute
+        if _similar(items[i], items[j], weight)
+    }
+    assert similar <= pairs
+    assert len(pairs) < len(items) * (len(items) - 1) // 2  # and it does leave pairs out
+    assert similar, "the random items should give some similar pairs"
+
+
+def test_nested_dates_are_the_dates_that_refine_each_other() -> None:
+    nested = nested_dates(DATES)
+    assert nested["2024"] == {"2024", "2024-09", "2024-09-27", "2024-09-28", "2024-10", "2024-W39"}
+    assert nested["2024-09-27"] == {"2024", "2024-09", "2024-09-27"}
+    assert nested["2023"] == {"2023"}
 
 
 def test_word_weights_sum_the_same_in_any_order() -> None:

@@ -28,14 +28,13 @@ the sentences an entry rests on (the evaluation maps them to gold sentences).
 from __future__ import annotations
 
 import math
-from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from storyline.claims import LEXICON_PREDICATES
 from storyline.model import Article, Claim, TimelineEntry
 from storyline.timeline_items import Anchor, Item, article_items, content_words
+from storyline.timeline_pairs import candidate_pairs
 
 __all__ = ["Anchor", "TimelineGroup", "build_timeline", "timeline_groups"]
 
@@ -160,7 +159,8 @@ def _cluster(items: list[Item], weight: _Weights) -> list[list[Item]]:
             i = parent[i]
         return i
 
-    for i, j in _comparable_pairs(items):
+    of = weight.of.get
+    for i, j in candidate_pairs(items, lambda w: of(w, 0.0), SAME_DATE_OVERLAP, CLAIM_OVERLAP):
         a, b = sorted((root(i), root(j)))
         fine, coarse = sorted((finest[a], finest[b]), key=len, reverse=True)
         if a == b or not fine.startswith(coarse):
@@ -171,26 +171,6 @@ def _cluster(items: list[Item], weight: _Weights) -> list[list[Item]]:
     for i, item in enumerate(items):
         groups.setdefault(root(i), []).append(item)
     return list(groups.values())
-
-
-def _comparable_pairs(items: list[Item]) -> Iterator[tuple[int, int]]:
-    """The pairs (i < j, in order) whose dates may be one happening's: equal, or one a
-    refinement of the other ("2010", "2010-06-07"). Other pairs are never similar, so
-    they are not looked at: a big story's items are not compared all with all."""
-    by_date: dict[str, list[int]] = {}  # date -> its items, in order
-    for i, item in enumerate(items):
-        by_date.setdefault(item.date, []).append(i)
-    dates = sorted(by_date)
-    compatible: dict[str, list[str]] = {}
-    for date in dates:  # its prefixes, itself, then the dates it begins (a sorted run)
-        shorter = [date[:n] for n in range(1, len(date)) if date[:n] in by_date]
-        run = dates[bisect_left(dates, date) : bisect_left(dates, date + "\U0010ffff")]
-        compatible[date] = shorter + [d for d in run if d.startswith(date)]
-    for i, item in enumerate(items):
-        later = (
-            j for d in compatible[item.date] for j in by_date[d][bisect_right(by_date[d], i) :]
-        )
-        yield from ((i, j) for j in sorted(later))
 
 
 def build_timeline(articles: list[Article]) -> list[TimelineEntry]:
