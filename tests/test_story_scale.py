@@ -4,14 +4,16 @@ replace all-with-all comparisons give the same answers as the comparisons did.""
 from __future__ import annotations
 
 import random
+import re
 
 import numpy as np
 import pytest
 
 from storyline import briefing
+from storyline.alias_joins import _first_prefix
 from storyline.briefing import candidate_sentences, summarise
 from storyline.model import Claim
-from storyline.names import expansions, initial_pairs
+from storyline.names import abbreviates, defined_acronyms, expansions, initial_pairs
 from storyline.timeline import CLAIM_OVERLAP, SAME_DATE_OVERLAP, _similar, _Weights
 from storyline.timeline_items import Anchor, Item
 from storyline.timeline_pairs import candidate_pairs, nested_dates
@@ -48,6 +50,43 @@ def test_the_pair_filter_skips_texts_that_cannot_spell_the_acronym() -> None:
 VOCABULARY = [f"w{n}" for n in range(40)] + ["1.8", "2,500", "crane", "port", "dock"]
 PREDICATES = ["form", "end", "announce", "seize", "visit"]
 DATES = ["2024", "2024-09", "2024-09-27", "2024-09-28", "2024-10", "2023", "2024-W39"]
+
+
+ACRONYM_TEXTS = [
+    "The Harbour Works Board (HWB) met the Coastal Dockers' Union (CDU) on Monday.",
+    "A spokesman for the Tolven River Authority (TRA) said the Authority (TRA) would act.",
+    "Officials of theHarbour Works Board (HWB) and of Brightwater Energy Ltd (BEL) agreed.",
+    "Nothing (N) here, and a (lower) case (Xy) parenthesis.",
+]
+
+
+def test_defined_acronyms_try_only_names_ending_the_text_before_them() -> None:
+    longs = [
+        ("Harbour Works Board", "k1"),
+        ("Works Board", "k2"),
+        ("Coastal Dockers' Union", "k3"),
+        ("Tolven River Authority", "k4"),
+        ("River Authority", "k5"),
+        ("Brightwater Energy Ltd", "k6"),
+        ("Energy Ltd", "k7"),
+    ]
+    brute: dict[str, set[str]] = {}
+    for text in ACRONYM_TEXTS:  # every name against every parenthesis, as before the index
+        for m in re.finditer(r"\(\s*([A-Z][A-Za-z.&]{1,9})\s*\)", text):
+            before = " ".join(text[max(0, m.start() - 120) : m.start()].split())
+            for surface, key in longs:
+                if before.endswith(surface) and abbreviates(m.group(1), surface):
+                    brute.setdefault(m.group(1), set()).add(key)
+    assert defined_acronyms(longs, ACRONYM_TEXTS) == brute
+    assert brute["HWB"] == {"k1"} and brute["TRA"] == {"k4"} and brute["BEL"] == {"k6"}
+
+
+def test_first_prefix_is_the_first_listed_key_the_name_starts_with() -> None:
+    order = {k: i for i, k in enumerate(["bank of england", "bank", "bank of", "central bank"])}
+    for name in ["bank of england museum", "bank of scotland", "bank", "central bank of x"]:
+        scan = next((k for k in order if name.startswith(k + " ")), None)
+        assert _first_prefix(name, order) == scan
+    assert _first_prefix("bank of england museum", order) == "bank of england"
 
 
 def _random_item(rng: random.Random, n: int) -> Item:

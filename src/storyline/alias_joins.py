@@ -203,11 +203,19 @@ def join_known(forms: dict[str, Counter[str]], groups: Groups) -> None:
             groups.join(keys[0], other)
 
 
+def _first_prefix(key: str, order: dict[str, int]) -> str | None:
+    """Of the keys in ``order`` that ``key`` starts with, followed by a space, the first in
+    that order (the words before each space of ``key`` are looked up)."""
+    heads = (key[:i] for i, c in enumerate(key) if c == " ")
+    return min((h for h in heads if h in order), key=order.__getitem__, default=None)
+
+
 def join_acronyms(forms: dict[str, Counter[str]], texts: list[str], groups: Groups) -> None:
     """An all-capitals short name joins the name it is defined for in parentheses
     ("Singapore Airlines (SIA)"), else the entity its initials' expansion in the texts
     names or starts with."""
     long_keys = {k: k for k in forms if " " in k and not k.startswith("norp:")}
+    order = {k: i for i, k in enumerate(long_keys)}
     longs = [
         (surface, key)
         for key, surfaces in forms.items()
@@ -228,9 +236,7 @@ def join_acronyms(forms: dict[str, Counter[str]], texts: list[str], groups: Grou
         pairs = pairs or [initial_pairs(t) for t in texts]
         for phrase, _ in expansions(surface, texts, pairs).most_common():
             pkey = mention_key(phrase, "")
-            target = long_keys.get(pkey) or next(
-                (k for k in long_keys if pkey.startswith(k + " ")), None
-            )
+            target = long_keys.get(pkey) or _first_prefix(pkey, order)
             if target is None:
                 known = known_key(phrase)
                 target = f"known:{known}" if known and f"known:{known}" in forms else None

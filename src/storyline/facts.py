@@ -219,9 +219,12 @@ def _merge_agreeing(
         key=lambda kv: (-len({s.root for s in kv[1]}), -len(kv[0][3].split()), kv[0]),
     )
     out: list[tuple[tuple[str, str, str, str], list[_Statement]]] = []
+    same_kind: dict[tuple[str, str], list[int]] = defaultdict(list)  # (unit, place) -> in out
     for key, stmts in items:
-        for k, (okey, others) in enumerate(out):
-            if okey[1:3] != key[1:3] or (okey[0] and key[0] and okey[0] != key[0]):
+        kind = (key[1], key[2])
+        for k in same_kind[kind]:
+            okey, others = out[k]
+            if okey[0] and key[0] and okey[0] != key[0]:
                 continue
             if any(s.low is not None for s in stmts + others):
                 continue  # a range is wide: it joins no other wording on agreement alone
@@ -230,6 +233,7 @@ def _merge_agreeing(
                 out[k] = ((subject, *okey[1:]), others + stmts)
                 break
         else:
+            same_kind[kind].append(len(out))
             out.append((key, list(stmts)))
     return out
 

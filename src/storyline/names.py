@@ -169,14 +169,22 @@ def abbreviates(acronym: str, name: str) -> bool:
 
 def defined_acronyms(longs: list[tuple[str, str]], texts: list[str]) -> dict[str, set[str]]:
     """Acronym -> the keys of the names (``longs``: surface form, key) written right
-    before it in parentheses in ``texts`` and abbreviated by it."""
+    before it in parentheses in ``texts`` and abbreviated by it.
+
+    The text before the parenthesis must end with the name, so only the names whose last
+    word is that text's last word (or, for a one-word name, ends it) are tried."""
+    by_last: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for surface, key in longs:
+        by_last[surface.rsplit(" ", 1)[-1]].append((surface, key))
     found: dict[str, set[str]] = defaultdict(set)
     for text in texts:
         for m in re.finditer(r"\(\s*([A-Z][A-Za-z.&]{1,9})\s*\)", text):
             before = " ".join(text[max(0, m.start() - 120) : m.start()].split())
-            for surface, key in longs:
-                if before.endswith(surface) and abbreviates(m.group(1), surface):
-                    found[m.group(1)].add(key)
+            last = before.rsplit(" ", 1)[-1]
+            for end in range(len(last)):  # a one-word name may end the last word
+                for surface, key in by_last.get(last[end:], ()):
+                    if before.endswith(surface) and abbreviates(m.group(1), surface):
+                        found[m.group(1)].add(key)
     return found
 
 
