@@ -184,6 +184,22 @@ def test_article_with_unknown_date_gives_only_absolute_dates() -> None:
     assert [e.date for e in entries] == ["1998"]
 
 
+def test_a_date_estimated_from_the_content_gives_no_lead_and_no_schedule() -> None:
+    text = (
+        "Gordon Brown prepares to deliver a record ninth budget.\n"
+        "He was born on 20 February 1951 in Glasgow.\n"
+        "He became chancellor in 1997 and won another term in 2001."
+    )
+    estimated = article("a", text, None)
+    estimated.published = PublishedDate("1951-02", "content", 0.3, "latest date", True)
+    entries = build_timeline([estimated])
+    assert [e.date for e in entries] == ["1951-02-20", "1997", "2001"]  # no lead at 1951-02
+    assert not any(e.scheduled for e in entries)  # 1997 is not "to come" after a lower bound
+    sibling_year = article("b", text, None)  # a day read off the page, its year from the story
+    sibling_year.published = PublishedDate("2005-03-16", "dateline", 0.5, "March 16", True)
+    assert at(build_timeline([sibling_year]), "2005-03-16")  # that lead stays
+
+
 def test_friday_without_anchor_and_impossible_dates_give_nothing() -> None:
     text = "The deal was signed on Friday.\nThe accord was signed on February 30 by both sides."
     assert build_timeline([article("a", text, None)]) == []

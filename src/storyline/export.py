@@ -13,7 +13,7 @@ from importlib import resources
 from typing import Any
 
 from storyline import __version__
-from storyline.model import Article, Story, to_dict
+from storyline.model import Article, Story, publication_span, to_dict
 
 EXPORT_SCHEMA_VERSION = 1
 FORMATS = ("json", "md", "html")
@@ -51,9 +51,7 @@ def story_record(story: Story, articles: dict[str, Article]) -> dict[str, Any]:
     """One story as the export contract has it."""
     record = to_dict(story)
     members = [articles[i] for i in story.articles if i in articles]
-    dates = sorted(a.published.value for a in members if a.published.value)
-    record["first_date"] = dates[0] if dates else None
-    record["last_date"] = dates[-1] if dates else None
+    record["first_date"], record["last_date"] = publication_span(members)
     record["independent_sources"] = len({a.duplicate_of or a.id for a in members})
     record["languages"] = sorted({a.language for a in members if a.language})
     return record

@@ -8,6 +8,7 @@ per-article analysis and the export can print it without a second set of types.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, TypeVar
 
@@ -96,6 +97,14 @@ class PublishedDate:
     confidence: float  # 0..1
     detail: str = ""  # human-readable: the text that supports the date
     inferred: bool = False  # True when the date is an estimate (content), not read off the page
+
+    @property
+    def dated_by_page(self) -> str | None:
+        """The value when the page gives it (metadata, stamp, dateline, URL, weekday; a
+        day and month whose year comes from the story count), None for no date or one
+        estimated from the dates the text mentions: that one is only a lower bound (the
+        text was written after them), not when it was published."""
+        return None if self.evidence == "content" else self.value
 
 
 # --------------------------------------------------------------------------- time
@@ -197,6 +206,13 @@ class Article:
     def sentence_text(self, index: int) -> str:
         start, end = self.analysis.sentences[index]
         return self.text[start:end]
+
+
+def publication_span(articles: Iterable[Article]) -> tuple[str | None, str | None]:
+    """The first and last publication dates the articles' pages give (estimates from the
+    content left out, see :attr:`PublishedDate.dated_by_page`), or (None, None)."""
+    dates = sorted(d for a in articles if (d := a.published.dated_by_page))
+    return (dates[0], dates[-1]) if dates else (None, None)
 
 
 # --------------------------------------------------------------------------- story level

@@ -29,7 +29,15 @@ from storyline.events import form_events, publication_order
 from storyline.facts import consolidate_facts
 from storyline.ingest import DEFAULT_MAX_BYTES, list_files, read_file
 from storyline.language import DEFAULT_LANGUAGES, detect_language
-from storyline.model import Analysis, Article, Event, IngestError, RawDocument, Story
+from storyline.model import (
+    Analysis,
+    Article,
+    Event,
+    IngestError,
+    RawDocument,
+    Story,
+    publication_span,
+)
 from storyline.nlp import analyse_text
 from storyline.pubdate import date_from_story, infer_published
 from storyline.store import Placement, Store
@@ -205,11 +213,6 @@ def date_from_siblings(members: list[Article]) -> list[Article]:
     return changed
 
 
-def story_dates(members: Iterable[Article]) -> tuple[str | None, str | None]:
-    dates = sorted(a.published.value for a in members if a.published.value)
-    return (dates[0], dates[-1]) if dates else (None, None)
-
-
 # --------------------------------------------------------------------------- runs
 
 
@@ -313,7 +316,7 @@ def assign_pending(store: Store, progress: Progress | None = None) -> set[str]:
     store.save_placements(
         {a.id: a for a in pending + regrouped + redated}.values(),
         analysed,
-        {s: story_dates(members[s]) for s in touched},
+        {s: publication_span(members[s]) for s in touched},
         index_state.dump(indexes, fingerprint),
         placed,
     )

@@ -204,7 +204,7 @@ def _dated(article: Article, times: list[TimeExpr], s: int, e: int) -> list[tupl
     """The calendar times of the sentence at [s, e) with their dates; of a range ("between
     X and Y", "from X to Y") only the start, which takes the end's year when the text gives
     the year only there ("from January to March 2020")."""
-    pub = article.published.value
+    pub = article.published.dated_by_page  # an estimate is only a lower bound
     out: list[tuple[TimeExpr, str]] = []
     for t in (t for t in times if s <= t.start < e):
         date = _calendar(t)
@@ -224,7 +224,7 @@ def _dated(article: Article, times: list[TimeExpr], s: int, e: int) -> list[tupl
 
 def article_items(article: Article) -> list[Item]:
     """Dated items from one article's sentences, plus its lead at its publication date."""
-    pub = article.published.value
+    pub = article.published.dated_by_page  # an estimate is only a lower bound
     times = article.analysis.times
     claims = {(c.sentence, c.value): c for c in reversed(article.analysis.claims)}
     original = article.duplicate_of is None
