@@ -245,6 +245,7 @@ def test_sources_without_an_outlet_or_a_date_read_naturally(document: dict) -> N
     sources = md.split("### Sources")[1]
     assert "None" not in sources and "(Ledger, 2025-03-04, dateline)" in sources
     assert "(date unknown)" in sources  # a2: no outlet, no date
+    assert "(not before 2025-03, estimated from the content, copy of [1])" in sources  # a3
     assert "None" not in html.split('class="sources"')[1]
     assert "3 articles, 2 independent sources" in md
 

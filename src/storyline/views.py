@@ -26,6 +26,15 @@ EVIDENCE_WORDS = {
 }
 
 
+def shown_date(article: dict[str, Any]) -> str | None:
+    """An article's publication date as a reader should take it: an estimate from the dates
+    its text mentions is a lower bound ("not before 2001-09")."""
+    value = article.get("published")
+    if value and article.get("published_evidence") == "content":
+        return f"not before {value}"
+    return value
+
+
 def marked_parts(text: str, span: list[int] | None) -> tuple[str, str, str]:
     """``text`` as (before, the words the date was read from, after); ("text", "", "") when
     the entry has no such words (a lead dated by its article) or the span does not fit."""
@@ -104,7 +113,7 @@ def story_views(document: dict[str, Any]) -> list[dict[str, Any]]:
                     "outlet": article.get("outlet"),
                     "source": article.get("source"),
                     "part": article.get("part"),
-                    "published": article.get("published"),
+                    "published": shown_date(article),
                     "evidence": EVIDENCE_WORDS.get(article.get("published_evidence", ""), "")
                     if article.get("published")
                     else "",
