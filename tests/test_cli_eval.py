@@ -94,3 +94,15 @@ def test_eval_timelines_without_a_corpus_says_so(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["eval", "timelines", str(tmp_path)])
     assert result.exit_code == 1
     assert "no SemEval-2015 Task 4 corpus" in " ".join(result.output.split())
+
+
+def test_eval_textdates_needs_one_of_its_sets(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["eval", "textdates", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "none of bbc-fulltext" in " ".join(result.output.split())
+    bbc = tmp_path / "bbc-fulltext" / "tech"
+    bbc.mkdir(parents=True)
+    (bbc / "001.txt").write_text("Title\n\nShown on 4 March 2005 in Leeds.", encoding="latin-1")
+    result = CliRunner().invoke(app, ["eval", "textdates", str(tmp_path), "--json"])
+    assert result.exit_code == 0
+    assert json.loads(result.output)["bbc"]["content"]["right"] == 1

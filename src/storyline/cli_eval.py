@@ -254,6 +254,25 @@ def pubdates(path: DirArgument, as_json: JsonOption = False) -> None:
     _emit(as_json, result.to_dict(), result.table())
 
 
+@eval_app.command("textdates")
+def textdates(path: DirArgument, as_json: JsonOption = False) -> None:
+    """Publication dates read from plain text alone (no metadata, URL or timestamp).
+
+    PATH is the shared data folder; the sets found under it are scored: bbc-fulltext
+    (right: within 2004-2005), the article-extraction benchmark's gold bodies and ECB+
+    documents (right: the month of the withheld URL's date), by evidence kind.
+    """
+    from storyline.evaluation.text_dates import evaluate_text_dates, table
+
+    _need(path)
+    results = evaluate_text_dates(path)
+    if not results:
+        err.print(f"error: {path}: none of bbc-fulltext, article-extraction-benchmark, ecbplus")
+        raise typer.Exit(1)
+    figures = {name: {k: s.to_dict() for k, s in kinds.items()} for name, kinds in results.items()}
+    _emit(as_json, figures, table(results))
+
+
 @eval_app.command("timelines")
 def timelines(
     path: DirArgument,

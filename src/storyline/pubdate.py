@@ -43,6 +43,7 @@ CONFIDENCE = {
 _FULL = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _STAMP_WORDS = re.compile(r"\b(?:published|updated|posted|date|last updated|modified)\b", re.I)
+EDGE_LINES = 2  # lines at each end of a text where its own URL may stand
 _URL_IN_TEXT = re.compile(r"(?:https?://|www\.)[^\s<>\"')]+")
 _URL_DATES = [
     re.compile(r"/((?:19|20)\d\d)/(\d{1,2})/(\d{1,2})(?=/|$|[^\d])"),
@@ -171,6 +172,15 @@ def date_in_url(url: str) -> str | None:
     return None
 
 
+def edge_lines(text: str, count: int = EDGE_LINES) -> str:
+    """The first and last ``count`` non-empty lines of ``text``: where a scraper leaves the
+    page's own address ("Source: https://..."). A URL amid the body links another page."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    if len(lines) <= 2 * count:
+        return "\n".join(lines)
+    return "\n".join(lines[:count] + lines[-count:])
+
+
 def _url_date(urls: list[str]) -> tuple[str, str, str] | None:
     """(value, evidence key, url) for the first URL that carries a date."""
     for url in urls:
@@ -220,7 +230,7 @@ def infer_published(
         return _result(full, "dateline", dateline[1])  # type: ignore[index]
     urls = [url] if url else []
     urls += [u for r in removed for u in _URL_IN_TEXT.findall(r.text)]
-    urls += _URL_IN_TEXT.findall(text)
+    urls += _URL_IN_TEXT.findall(edge_lines(text))
     if found_url := _url_date(urls):
         return _result(found_url[0], found_url[1], found_url[2])
     times = tag_times(text, None)
