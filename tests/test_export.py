@@ -232,6 +232,12 @@ def test_an_updated_fact_shows_its_values_in_order_with_their_days(document: dic
         (1, "supplier", None, "1 supplier"),
         (1_800_000_000, "EUR", None, "1,800,000,000 EUR"),
         ("2025-09", None, "END", "end of 2025-09"),
+        (9, "man", None, "9 men"),
+        (300, "policeman", None, "300 policemen"),
+        (4, "child", "at least", "at least 4 children"),
+        (3, "witness", None, "3 witnesses"),
+        (2, "human", None, "2 humans"),
+        (12, "staff", None, "12 staff"),
     ],
 )
 def test_fact_values_read_as_a_reader_expects(value, unit, hedge, shown) -> None:

@@ -49,6 +49,7 @@ from dataclasses import dataclass
 from storyline.aliases import canonical, canonical_lookup
 from storyline.claims import LEXICON_PREDICATES
 from storyline.model import Article, Entity, Fact, FactValue
+from storyline.quantity_words import plural
 
 APPROXIMATE = frozenset({"about", "around", "approximately", "roughly", "some", "circa"})
 NAMED_UNITS = {"dead": "people", "wounded": "people", "casualties": "people"}
@@ -204,7 +205,7 @@ def _noun_of(unit: str, attribute: str) -> str:
         return attribute  # currency codes ("CNY") and plurals name nothing better
     if unit in NAMED_UNITS or unit == "people":
         return NAMED_UNITS.get(unit, unit)
-    return re.sub(r"([^aeiou])y$", r"\1ie", unit) + "s"
+    return plural(unit)
 
 
 def _merge_agreeing(

@@ -47,6 +47,7 @@ from storyline.quantity_words import (
     SKIP_NOUNS,
     UNITS,
     WOUND_VERBS,
+    plural,
 )
 
 
@@ -182,7 +183,7 @@ def _plural(tok: Any) -> str:
     """The counted noun as a plural word ("dockworkers", "people")."""
     if tok.tag_ in {"NNS", "NNPS"} or tok.lower_ in PEOPLE_NOUNS | {"people"}:
         return tok.lower_
-    return tok.lower_ if tok.lower_.endswith("s") else tok.lower_ + "s"
+    return plural(tok.lower_)
 
 
 def _counted(doc: Any, i: int, j: int, head: Any, unit: str, written: str) -> str:

@@ -69,3 +69,52 @@ EXTREMES = frozenset({"high", "low", "record", "peak", "best", "worst"})
 SKIP_NOUNS = frozenset({"year", "month", "week", "day", "hour", "minute", "age", "percent"})
 
 SKIP_ENTS = frozenset({"DATE", "TIME", "ORDINAL", "QUANTITY"})
+
+# ----------------------------------------------------------------- plurals of counted nouns
+
+UNCOUNTED = frozenset(
+    {"dead", "wounded", "injured", "missing", "people", "staff", "personnel", "police"}
+    | {"cattle", "sheep", "deer", "fish", "aircraft", "series", "species", "livestock"}
+)
+IRREGULAR_PLURALS = {
+    "man": "men",
+    "woman": "women",
+    "child": "children",
+    "person": "people",
+    "foot": "feet",
+    "tooth": "teeth",
+    "mouse": "mice",
+    "goose": "geese",
+    "life": "lives",
+    "wife": "wives",
+    "knife": "knives",
+    "leaf": "leaves",
+    "half": "halves",
+    "shelf": "shelves",
+    "thief": "thieves",
+    "crisis": "crises",
+    "analysis": "analyses",
+    "thesis": "theses",
+    "hero": "heroes",
+    "potato": "potatoes",
+    "tomato": "tomatoes",
+    "veto": "vetoes",
+    "criterion": "criteria",
+    "phenomenon": "phenomena",
+}
+_MAN_WORDS = frozenset({"human", "german", "roman", "shaman", "talisman", "caiman", "ottoman"})
+
+
+def plural(noun: str) -> str:
+    """A counted noun in the plural ("resident" -> "residents", "policeman" -> "policemen",
+    "casualty" -> "casualties", "witness" -> "witnesses"); words already plural (ending in
+    a single "s") or not counted ("dead", "staff") stay as they are."""
+    if noun in UNCOUNTED or (noun.endswith("s") and not noun.endswith("ss")):
+        return noun
+    if noun in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[noun]
+    if noun.endswith("man") and noun not in _MAN_WORDS:
+        return noun[:-3] + "men"  # "policeman", "spokesman", "chairman"
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + ("es" if noun.endswith(("ss", "ch", "sh", "x", "z")) else "s")

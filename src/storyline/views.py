@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from storyline.quantity_words import plural
+
 
 def counted(count: int, noun: str, plural: str | None = None) -> str:
     """ "1 article", "3 articles", "2 stories": a count with its noun (``plural`` when it is
@@ -71,7 +73,7 @@ def format_value(
     hedge = MOD_WORDS.get(hedge, hedge) if hedge else None
     shown_unit = unit if unit and unit not in ("date", "year") else None
     if shown_unit and value != 1 and shown_unit.isalpha() and shown_unit.islower():
-        shown_unit = _plural(shown_unit)
+        shown_unit = plural(shown_unit)
     return " ".join(p for p in (hedge, text, shown_unit) if p)
 
 
@@ -80,16 +82,6 @@ def _number(value: Any, unit: str | None) -> str:
         value = int(value)
     yearlike = unit in (None, "date", "year") and isinstance(value, int) and 1000 <= value <= 2100
     return f"{value:,}" if isinstance(value, int | float) and not yearlike else str(value)
-
-
-def _plural(unit: str) -> str:
-    """A counted unit as a plural noun ("resident" -> "residents"); units already plural
-    or uncountable ("troops", "dead", "people") stay as they are."""
-    if unit.endswith("s") or unit in {"dead", "wounded", "people", "staff", "personnel"}:
-        return unit
-    if unit.endswith("y") and unit[-2:-1] not in "aeiou":
-        return unit[:-1] + "ies"
-    return unit + ("es" if unit.endswith(("ch", "sh", "x")) else "s")
 
 
 def story_views(document: dict[str, Any]) -> list[dict[str, Any]]:
