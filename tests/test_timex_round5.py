@@ -39,6 +39,17 @@ W = "2024-10-02"
         # with no day named before, nothing places the event: not marked
         ("Markets rallied the day after the election.", []),
         ("Fans queued the day before the final.", []),
+        # an event that may happen, or any of many, has no day: not marked at all
+        (
+            "The towers fell on Sept. 11, 2001. The day after any such attack, he will blame us.",
+            [("Sept. 11, 2001", "DATE", "2001-09-11")],
+        ),
+        (
+            "It was signed on May 2. Prices rise the day after every election.",
+            [
+                ("May 2", "DATE", "2024-05-02"),
+            ],
+        ),
     ],
 )
 def test_day_named_by_an_event(text: str, expected: list[tuple[str, str, str]]) -> None:

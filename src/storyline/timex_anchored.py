@@ -31,6 +31,9 @@ _NOT_EVENT = (
 # An event starts after "before"/"after": any other word ("the crash", "his death",
 # "authorities issued", "she left").
 EVENT_AFTER = r"\s+(?!" + _NOT_EVENT + r"|" + MONTH + r"|" + WEEKDAY + r"|\d)[A-Za-z]"
+# An event no day can be given to: one that may happen, or any of many ("the day after any
+# such attack", "the day after every election"). The phrase is then not marked at all.
+_NO_ONE_EVENT = r"\s+(?:any|every|each|such|no|whichever|whatever)\b"
 
 # A calendar date just before ", the day before ...": the phrase is in apposition to it.
 _APPOSED = re.compile(
@@ -43,7 +46,13 @@ _STEP = {"before": -1, "after": 1}
 
 
 @needs("day before", "day after")
-@rule(r"\b[Tt]he\s+(?P<day>day)\s+(?P<how>before|after)(?=" + EVENT_AFTER + r")")
+@rule(
+    r"\b[Tt]he\s+(?P<day>day)\s+(?P<how>before|after)(?="
+    + EVENT_AFTER
+    + r")(?!"
+    + _NO_ONE_EVENT
+    + ")"
+)
 def _event_day(m: re.Match[str], ctx: Ctx) -> Cand | None:
     """ "the day after his death": the day next to the one last named, or the date it is in
     apposition to ("Oct. 12, the day before the plunge"). The span is "the day"."""
