@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from storyline.clean import split_and_clean
 from storyline.evaluation.text_dates import (
     Sample,
     evaluate_text_dates,
@@ -13,7 +14,7 @@ from storyline.evaluation.text_dates import (
     score,
     table,
 )
-from storyline.pubdate import edge_lines, infer_published
+from storyline.pubdate import edge_lines, infer_published, near_edge
 
 BODY = (
     "The ferry company said on Tuesday that the new route would open in spring.\n"
@@ -73,3 +74,38 @@ def test_evaluate_reads_the_sets_it_finds(tmp_path: Path) -> None:
     assert set(results) == {"bbc", "benchmark"}  # no ecbplus folder: skipped
     assert results["benchmark"]["content"].right == 1  # p2 has no dated URL: not a sample
     assert results["bbc"]["unknown"].answered == 1
+
+
+PARAGRAPHS = [
+    "The ferry company said on Tuesday that the new route would open in the spring.",
+    "Passengers were told of the change by text message on their phones this week.",
+    "The harbour master welcomed the decision and thanked the crews for their patience.",
+    "The council had first proposed the route in a report to the transport committee.",
+    "Local traders expect more visitors once the larger boats are running every hour.",
+]
+
+
+def _dated(text: str):
+    part = split_and_clean(text)[0]
+    return infer_published(part.text, part.title, part.removed, body_lines=part.body_lines)
+
+
+def test_a_removed_link_amid_the_body_is_not_the_pages_own() -> None:
+    link = "https://old.example/2013/02/11/ferry-plans/"
+    middle = "\n\n".join([*PARAGRAPHS[:3], link, *PARAGRAPHS[3:]])
+    part = split_and_clean(middle)[0]
+    assert any(link in r.text for r in part.removed)  # the clean stage took the line out
+    assert _dated(middle).evidence == "unknown"
+    on_top = "\n\n".join([link, *PARAGRAPHS])
+    assert (_dated(on_top).value, _dated(on_top).evidence) == ("2013-02-11", "url")
+    at_the_end = "\n\n".join([*PARAGRAPHS, "Read more: " + link])
+    assert _dated(at_the_end).value == "2013-02-11"
+
+
+def test_near_edge_counts_body_lines_on_each_side() -> None:
+    body = [2, 4, 6, 8, 10, 12]
+    assert near_edge(0, body) and near_edge(3, body)  # fewer than two body lines before
+    assert not near_edge(5, body) and not near_edge(7, body) and not near_edge(9, body)
+    assert near_edge(11, body) and near_edge(13, body)  # fewer than two body lines after
+    assert near_edge(7, [])  # nothing known: every line counts
+    assert edge_lines("a\nb\nc", 0) == ""

@@ -361,7 +361,8 @@ def split_and_clean(text: str, title: str | None = None) -> list[ArticlePart]:
             continue
         body = "\n".join(ln.text for ln in part.body)
         head = part.title.text if part.title is not None else None
-        out.append(ArticlePart(part=len(out) + 1, title=head, text=body, removed=part.removed))
+        lines = sorted(ln.no for ln in part.body)
+        out.append(ArticlePart(len(out) + 1, head, body, part.removed, lines))
     if out and out[0].title is None and title and title.strip():
         out[0].title = clean_line(title)
     return out

@@ -78,6 +78,7 @@ class ArticlePart:
     title: str | None
     text: str  # the body, furniture removed, paragraphs separated by "\n"
     removed: list[Removed] = field(default_factory=list)
+    body_lines: list[int] = field(default_factory=list)  # source line numbers of the body
 
 
 # --------------------------------------------------------------------------- date

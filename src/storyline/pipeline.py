@@ -106,6 +106,7 @@ def analyse_document(document: RawDocument, settings: Settings = Settings()) -> 
             url=document.url,
             metadata=document.published,
             metadata_evidence=document.published_evidence,
+            body_lines=part.body_lines,
         )
         language = detect_language(f"{part.title or ''}\n{part.text}", settings.languages)
         anchor = None if published.inferred else published.value

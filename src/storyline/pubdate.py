@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 
 from storyline.html_dates import PAGE_STAMP
@@ -178,7 +179,17 @@ def edge_lines(text: str, count: int = EDGE_LINES) -> str:
     lines = [line for line in text.splitlines() if line.strip()]
     if len(lines) <= 2 * count:
         return "\n".join(lines)
-    return "\n".join(lines[:count] + lines[-count:])
+    return "\n".join(lines[:count] + lines[len(lines) - count :])
+
+
+def near_edge(line: int, body_lines: Sequence[int], count: int = EDGE_LINES) -> bool:
+    """Whether a removed line (``line``: its number in the source) has fewer than ``count``
+    of the body's lines before it or after it (``body_lines``: the source numbers of the
+    body's lines, sorted; with none known, every line counts)."""
+    if not body_lines:
+        return True
+    before = bisect_left(body_lines, line)
+    return before < count or len(body_lines) - before < count
 
 
 def _url_date(urls: list[str]) -> tuple[str, str, str] | None:
@@ -213,11 +224,15 @@ def infer_published(
     url: str | None = None,
     metadata: str | None = None,
     metadata_evidence: str | None = None,
+    body_lines: Sequence[int] = (),
 ) -> PublishedDate:
     """The publication date of an article and what supports it (see the module docstring).
 
     ``removed`` are the lines the clean stage took out (timestamp lines, source credits),
-    ``metadata`` an ISO date the caller read from HTML meta / JSON-LD / a record field.
+    ``metadata`` an ISO date the caller read from HTML meta / JSON-LD / a record field,
+    ``body_lines`` the source line numbers of the body's lines (sorted): a URL counts as the
+    page's own only on a line near either end of the body (:func:`near_edge`,
+    :func:`edge_lines`).
     """
     if value := _from_metadata(metadata):
         kind = "timestamp" if (metadata_evidence or "").startswith(PAGE_STAMP) else "metadata"
@@ -229,7 +244,8 @@ def infer_published(
     if line_time is not None and (full := _full_date(line_time.value)):
         return _result(full, "dateline", dateline[1])  # type: ignore[index]
     urls = [url] if url else []
-    urls += [u for r in removed for u in _URL_IN_TEXT.findall(r.text)]
+    own = (r for r in removed if near_edge(r.line, body_lines))
+    urls += [u for r in own for u in _URL_IN_TEXT.findall(r.text)]
     urls += _URL_IN_TEXT.findall(edge_lines(text))
     if found_url := _url_date(urls):
         return _result(found_url[0], found_url[1], found_url[2])

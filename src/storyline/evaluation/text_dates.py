@@ -3,9 +3,11 @@
 Pasted or scraped text often comes with no metadata, no URL and no timestamp: then
 storyline can only read a dateline, a weekday that fixes the year, or estimate from the
 dates the text mentions (evidence ``content``: the latest full date not announced as
-future, which is a lower bound rather than a publication date). This evaluation gives
-:func:`storyline.pubdate.infer_published` nothing but the text, on three sets under the
-shared data folder, and scores each answer by the evidence it rests on:
+future, which is a lower bound rather than a publication date). This evaluation gives a run
+nothing but the text (cleaned by :func:`storyline.clean.split_and_clean`, then dated by
+:func:`storyline.pubdate.infer_published`, as :func:`storyline.pipeline.analyse_document`
+does), on three sets under the shared data folder, and scores each answer by the evidence it
+rests on:
 
 * ``bbc``: the BBC full-text corpus (2,225 texts, title line taken as the title). Its
   README dates the stories to 2004-2005, so an answer is right when it falls in that
@@ -27,7 +29,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from storyline.clean import split_and_clean
 from storyline.evaluation.ecbplus import split_url_line
+from storyline.model import PublishedDate
 from storyline.pubdate import date_in_url, infer_published
 
 BBC_YEARS = (2004, 2005)  # the corpus README: "stories ... from 2004-2005"
@@ -129,6 +133,14 @@ SETS = {
 }
 
 
+def text_date(text: str, title: str | None) -> PublishedDate:
+    """What a run reads off a plain text: its first article, cleaned as the clean stage
+    does (furniture out, removed lines kept as evidence), then dated."""
+    for part in split_and_clean(text, title):
+        return infer_published(part.text, part.title, part.removed, body_lines=part.body_lines)
+    return PublishedDate(None, "unknown", 0.0, "no article text")
+
+
 def evaluate_text_dates(data: Path) -> dict[str, dict[str, EvidenceScore]]:
     """Set name -> evidence kind -> scores, for every set found under ``data``."""
     results = {}
@@ -137,7 +149,7 @@ def evaluate_text_dates(data: Path) -> dict[str, dict[str, EvidenceScore]]:
             continue
         answers = []
         for sample in read(data / folder):
-            found = infer_published(sample.text, sample.title, [])
+            found = text_date(sample.text, sample.title)
             answers.append((sample, found.value, found.evidence))
         results[name] = score(answers)
     return results
