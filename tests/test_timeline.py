@@ -230,6 +230,16 @@ def test_each_entry_marks_the_words_its_date_was_read_from() -> None:
     assert marked(at(entries, "2024-05-10")[0]) is None  # the lead: dated by the article
 
 
+def test_marks_do_not_lengthen_a_trimmed_text() -> None:
+    from storyline.timeline_items import _snippet
+
+    sentence = " ".join(["abcdefghi"] * 20) + "j tail words and more words in 1991."
+    start = sentence.index("1991")
+    text, span = _snippet(sentence, start, start + 4)
+    assert len(text) <= 200 and text.endswith("…") and span is None  # the date was cut off
+    assert text == " ".join(["abcdefghi"] * 19) + "…"  # cut where it was before the marks
+
+
 def test_a_trimmed_text_still_marks_its_date() -> None:
     long = "The committee, " + "after hearing many witnesses and experts, " * 8
     text = long + "approved the report in 2020 and sent it to parliament."

@@ -141,10 +141,10 @@ def _trim(text: str, limit: int = MAX_TEXT) -> str:
     """``text`` on one line, cut at a word boundary to at most ``limit`` characters (the
     marks of :func:`_snippet` do not count)."""
     text = " ".join(text.split())
-    limit += text.count(_OPEN) + text.count(_CLOSE)
-    if len(text) <= limit:
+    visible = [i for i, c in enumerate(text) if c not in (_OPEN, _CLOSE)]
+    if len(visible) <= limit:
         return text
-    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:–—- ")
+    cut = text[: visible[limit - 1]].rsplit(" ", 1)[0].rstrip(",;:–—- ")
     return cut + "…"
 
 
