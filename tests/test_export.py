@@ -238,6 +238,10 @@ def test_an_updated_fact_shows_its_values_in_order_with_their_days(document: dic
         (3, "witness", None, "3 witnesses"),
         (2, "human", None, "2 humans"),
         (12, "staff", None, "12 staff"),
+        (2, "crisis", None, "2 crises"),
+        (3, "monarch", None, "3 monarchs"),
+        (4, "bus", None, "4 buses"),
+        (5, "spacecraft", None, "5 spacecraft"),
     ],
 )
 def test_fact_values_read_as_a_reader_expects(value, unit, hedge, shown) -> None:

@@ -74,7 +74,8 @@ SKIP_ENTS = frozenset({"DATE", "TIME", "ORDINAL", "QUANTITY"})
 
 UNCOUNTED = frozenset(
     {"dead", "wounded", "injured", "missing", "people", "staff", "personnel", "police"}
-    | {"cattle", "sheep", "deer", "fish", "aircraft", "series", "species", "livestock"}
+    | {"cattle", "sheep", "deer", "fish", "aircraft", "spacecraft", "series", "species"}
+    | {"livestock"}
 )
 IRREGULAR_PLURALS = {
     "man": "men",
@@ -99,20 +100,40 @@ IRREGULAR_PLURALS = {
     "potato": "potatoes",
     "tomato": "tomatoes",
     "veto": "vetoes",
+    "torpedo": "torpedoes",
+    "embargo": "embargoes",
     "criterion": "criteria",
     "phenomenon": "phenomena",
+    "quiz": "quizzes",
+    # singulars ending in "s"
+    "bus": "buses",
+    "gas": "gases",
+    "virus": "viruses",
+    "campus": "campuses",
+    "census": "censuses",
+    "bonus": "bonuses",
+    "status": "statuses",
+    "lens": "lenses",
+    # "ch" said as "k"
+    "monarch": "monarchs",
+    "oligarch": "oligarchs",
+    "patriarch": "patriarchs",
+    "epoch": "epochs",
+    "stomach": "stomachs",
+    "tech": "techs",
 }
 _MAN_WORDS = frozenset({"human", "german", "roman", "shaman", "talisman", "caiman", "ottoman"})
 
 
 def plural(noun: str) -> str:
-    """A counted noun in the plural ("resident" -> "residents", "policeman" -> "policemen",
-    "casualty" -> "casualties", "witness" -> "witnesses"); words already plural (ending in
-    a single "s") or not counted ("dead", "staff") stay as they are."""
-    if noun in UNCOUNTED or (noun.endswith("s") and not noun.endswith("ss")):
-        return noun
+    """A counted common noun in the plural ("resident" -> "residents", "policeman" ->
+    "policemen", "casualty" -> "casualties", "witness" -> "witnesses", "crisis" -> "crises");
+    words already plural (ending in a single "s") or not counted ("dead", "staff") stay as
+    they are. Names are not for it ("Henman")."""
     if noun in IRREGULAR_PLURALS:
         return IRREGULAR_PLURALS[noun]
+    if noun in UNCOUNTED or (noun.endswith("s") and not noun.endswith("ss")):
+        return noun
     if noun.endswith("man") and noun not in _MAN_WORDS:
         return noun[:-3] + "men"  # "policeman", "spokesman", "chairman"
     if noun.endswith("y") and noun[-2:-1] not in "aeiou":
