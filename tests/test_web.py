@@ -228,3 +228,15 @@ def test_the_inertness_check_catches_live_markup() -> None:
     ):
         with pytest.raises(AssertionError):
             assert_inert(live)
+
+
+def test_an_estimated_date_reads_as_a_lower_bound_on_every_page() -> None:
+    from storyline.model import PublishedDate
+    from storyline.web import environment
+
+    words = environment().filters["date_words"]
+    assert words(PublishedDate("2001-09", "content", 0.3, "", True)) == "not before 2001-09"
+    assert words(PublishedDate("2024-09-27", "weekday", 0.7)) == "2024-09-27"
+    assert words(PublishedDate(None, "unknown", 0.0)) is None
+    for name in ("article.html", "entity.html", "search.html"):
+        assert "published|date_words" in environment().loader.get_source(environment(), name)[0]

@@ -31,8 +31,13 @@ EVIDENCE_WORDS = {
 def shown_date(article: dict[str, Any]) -> str | None:
     """An article's publication date as a reader should take it: an estimate from the dates
     its text mentions is a lower bound ("not before 2001-09")."""
-    value = article.get("published")
-    if value and article.get("published_evidence") == "content":
+    return date_words(article.get("published"), article.get("published_evidence"))
+
+
+def date_words(value: str | None, evidence: str | None) -> str | None:
+    """A publication date ``value`` in words, "not before ..." for an estimate from the
+    content; None when there is no date."""
+    if value and evidence == "content":
         return f"not before {value}"
     return value
 

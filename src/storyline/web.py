@@ -32,7 +32,7 @@ from storyline.api_catalog import (
     terms,
 )
 from storyline.catalog_cache import CatalogCache, full_article
-from storyline.views import EVIDENCE_WORDS, counted
+from storyline.views import EVIDENCE_WORDS, counted, date_words
 from storyline.web_story import list_item, source_label, story_page
 from storyline.web_text import paragraphs
 
@@ -52,6 +52,7 @@ def environment() -> Environment:
     )
     env.globals["version"] = __version__
     env.filters["counted"] = counted
+    env.filters["date_words"] = lambda published: date_words(published.value, published.evidence)
     return env
 
 
