@@ -131,6 +131,30 @@ def test_candidate_pairs_hold_every_pair_that_is_similar(seed: int) -> None:
     assert similar, "the random items should give some similar pairs"
 
 
+def test_a_shared_claim_needs_little_overlap_and_its_pair_is_listed() -> None:
+    """Two long sentences stating one claim share two words that other sentences use too:
+    their share is below the 0.25 asked of other items, above the 0.08 asked of one claim.
+    Only the claim's own lookup can list the pair."""
+    rng = random.Random(3)
+    items = []
+    for n in range(2):
+        words = {f"f{n}-{k}" for k in range(12)} | {"coalition", "kurdistan"}  # own words
+        claim = Claim("coalition", "seize", "2025-09-27")  # not a lexicon class: no background
+        anchor = Anchor(f"a{n}", 0, 1, "2025-09-27")
+        item = Item("2025-09-27", f"item {n}", None, False, anchor, None, words, words, True, claim)
+        items.append(item)
+    items += [_random_item(rng, n) for n in range(2, 60)]
+    for other in items[2:6]:  # the shared words are common: they weigh little
+        other.words = other.words | {"coalition", "kurdistan"}
+    weight = _Weights(items)
+    assert _similar(items[0], items[1], weight)
+    share = weight.total(items[0].words & items[1].words) / weight.mass(items[0].words)
+    assert CLAIM_OVERLAP <= share < SAME_DATE_OVERLAP  # only the claim threshold lets it join
+    of = weight.of.get
+    pairs = candidate_pairs(items, lambda w: of(w, 0.0), SAME_DATE_OVERLAP, CLAIM_OVERLAP)
+    assert (0, 1) in pairs
+
+
 def test_nested_dates_are_the_dates_that_refine_each_other() -> None:
     nested = nested_dates(DATES)
     assert nested["2024"] == {"2024", "2024-09", "2024-09-27", "2024-09-28", "2024-10", "2024-W39"}
