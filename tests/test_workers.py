@@ -57,10 +57,16 @@ def test_documents_are_read_only_a_few_ahead_of_the_results() -> None:
 @pytest.mark.slow
 def test_a_dead_worker_fails_what_it_held_and_the_run_goes_on() -> None:
     texts = ["a", "b", "die"] + [f"t{n}" for n in range(20)]
-    out = dict(analysed_in_order(jobs(texts), shout, 2))
+    results = list(analysed_in_order(jobs(texts), shout, 2))
+    assert [tag for tag, _ in results] == list(range(len(texts)))  # nothing lost, in order
+    out = dict(results)
     assert isinstance(out[2], BrokenProcessPool)
     assert [a.id for a in out[len(texts) - 1]] == ["T19"]  # read after the pool was renewed
-    assert [a.id for a in out[0]] == ["A"]
+    # what the pool still held when the worker died fails with it; the rest is analysed
+    # ("a" and "b" may or may not have finished first: that race is the operating system's)
+    for tag, text in enumerate(texts):
+        assert isinstance(out[tag], BrokenProcessPool) or [a.id for a in out[tag]] == [text.upper()]
+    assert sum(isinstance(r, BrokenProcessPool) for r in out.values()) <= 2 * AHEAD + 1
 
 
 def test_worker_count() -> None:
