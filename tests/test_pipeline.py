@@ -67,6 +67,27 @@ def test_running_again_changes_nothing(corpus: Path, store: Store, document: dic
     assert build_export(store.articles(), store.stories()) == document
 
 
+def test_reanalyse_brings_stale_story_records_back(store: Store, tmp_path: Path) -> None:
+    import dataclasses
+
+    path = Path(str(store.url).removeprefix("sqlite:///"))
+    copy = tmp_path / "old.db"
+    shutil.copy(path, copy)
+    old = Store(copy)
+    fresh = build_export(old.articles(), old.stories())
+    stale = [
+        dataclasses.replace(s, title="written by an older storyline", timeline=[])
+        for s in old.stories()
+    ]
+    old.save_stories(stale, {s.id: ("1951-02", "2000-05") for s in stale})
+    assert {r["first_date"] for r in old.story_rows()} == {"1951-02"}
+    result = CliRunner().invoke(app, ["reanalyse", "--db", str(copy), "-q"])
+    assert result.exit_code == 0 and f"{len(stale)} stories analysed again" in result.output
+    assert build_export(old.articles(), old.stories()) == fresh
+    assert "1951-02" not in {r["first_date"] for r in old.story_rows()}
+    assert [a.story for a in old.articles()] == [a.story for a in store.articles()]
+
+
 def test_a_new_file_joins_its_story_and_moves_nothing(corpus: Path, store: Store) -> None:
     before = {a.id: (a.story, a.event) for a in store.articles()}
     dam_story = next(s for s in store.stories() if "Dam" in s.title or "dam" in s.title)

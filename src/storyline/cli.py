@@ -121,6 +121,22 @@ def run(
 
 
 @app.command()
+def reanalyse(
+    db: DbOption = Path("storyline.db"),
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")] = False,
+) -> None:
+    """Analyse every stored story again, as this version of storyline does (after an
+    upgrade); articles stay in their stories and events."""
+    from storyline.pipeline import reanalyse_stories
+
+    store = _open_store(db)
+    columns = (TextColumn("{task.description:<16}"), BarColumn(), MofNCompleteColumn())
+    with Progress(*columns, TimeElapsedColumn(), console=err, disable=quiet) as progress:
+        count = reanalyse_stories(store, _Bar(progress))
+    out.print(f"{count} stories analysed again ({db})")
+
+
+@app.command()
 def stories(db: DbOption = Path("storyline.db")) -> None:
     """List the stories in the database."""
     store = _open_store(db)

@@ -324,6 +324,27 @@ def assign_pending(store: Store, progress: Progress | None = None) -> set[str]:
     return touched
 
 
+def reanalyse_stories(store: Store, progress: Progress | None = None, batch: int = 100) -> int:
+    """Analyse every stored story again from its stored members (after an upgrade of
+    storyline): entities, facts, timeline, differences, summary, titles and dates. Which
+    articles are in which story and event stays as it is, and so do the indexes. Stories
+    are read and written ``batch`` at a time. Returns how many stories were analysed."""
+    progress = progress or NoProgress()
+    ids = [str(row["id"]) for row in store.story_rows()]
+    progress.start("analyse stories", len(ids))
+    for i in range(0, len(ids), batch):
+        chunk = ids[i : i + batch]
+        members: dict[str, list[Article]] = defaultdict(list)
+        for article in sorted(store.story_members(chunk), key=publication_order):
+            members[article.story or ""].append(article)
+        analysed = []
+        for story_id in chunk:
+            analysed.append(analyse_story(story_id, members[story_id]))
+            progress.advance("analyse stories")
+        store.save_stories(analysed, {s: publication_span(members[s]) for s in chunk})
+    return len(ids)
+
+
 def load_indexes(store: Store, pending: list[Article]) -> index_state.Indexes:
     """The placement indexes of ``store``: the saved ones when they are current, else
     rebuilt from the placed articles."""
