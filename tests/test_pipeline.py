@@ -88,6 +88,24 @@ def test_reanalyse_brings_stale_story_records_back(store: Store, tmp_path: Path)
     assert [a.story for a in old.articles()] == [a.story for a in store.articles()]
 
 
+def test_reanalyse_articles_redoes_their_analyses(store: Store, tmp_path: Path) -> None:
+    from storyline.model import Analysis
+
+    copy = tmp_path / "old.db"
+    shutil.copy(Path(str(store.url).removeprefix("sqlite:///")), copy)
+    old = Store(copy)
+    fresh = build_export(old.articles(), old.stories())
+    stale = old.articles()
+    for article in stale:  # as an older storyline left them: no times, no quantities
+        article.analysis = Analysis(sentences=article.analysis.sentences)
+    old.save_assignments(stale)
+    assert not any(a.analysis.times for a in old.articles())
+    result = CliRunner().invoke(app, ["reanalyse", "--articles", "--db", str(copy), "-q"])
+    assert result.exit_code == 0, result.output
+    assert f"{len(stale)} articles and" in result.output
+    assert build_export(old.articles(), old.stories()) == fresh
+
+
 def test_a_new_file_joins_its_story_and_moves_nothing(corpus: Path, store: Store) -> None:
     before = {a.id: (a.story, a.event) for a in store.articles()}
     dam_story = next(s for s in store.stories() if "Dam" in s.title or "dam" in s.title)

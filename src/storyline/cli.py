@@ -123,17 +123,27 @@ def run(
 @app.command()
 def reanalyse(
     db: DbOption = Path("storyline.db"),
+    articles: Annotated[
+        bool,
+        typer.Option(
+            "--articles",
+            help="First analyse every article's text again too (spaCy, times, quantities; "
+            "slow), keeping its date and language.",
+        ),
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")] = False,
 ) -> None:
     """Analyse every stored story again, as this version of storyline does (after an
     upgrade); articles stay in their stories and events."""
-    from storyline.pipeline import reanalyse_stories
+    from storyline.pipeline import reanalyse_articles, reanalyse_stories
 
     store = _open_store(db)
     columns = (TextColumn("{task.description:<16}"), BarColumn(), MofNCompleteColumn())
     with Progress(*columns, TimeElapsedColumn(), console=err, disable=quiet) as progress:
+        done = reanalyse_articles(store, _Bar(progress)) if articles else 0
         count = reanalyse_stories(store, _Bar(progress))
-    out.print(f"{count} stories analysed again ({db})")
+    also = f"{done} articles and " if articles else ""
+    out.print(f"{also}{count} stories analysed again ({db})")
 
 
 @app.command()

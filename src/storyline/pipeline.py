@@ -34,6 +34,7 @@ from storyline.model import (
     Article,
     Event,
     IngestError,
+    PublishedDate,
     RawDocument,
     Story,
     publication_span,
@@ -109,13 +110,7 @@ def analyse_document(document: RawDocument, settings: Settings = Settings()) -> 
             body_lines=part.body_lines,
         )
         language = detect_language(f"{part.title or ''}\n{part.text}", settings.languages)
-        anchor = None if published.inferred else published.value
-        if language in (ENGLISH, None):
-            analysis = analyse_text(part.text, tag_times(part.text, anchor))
-        else:
-            # The tagger, the parser and the fact rules are English: other languages keep
-            # their sentences (for the summary) and their own story clusters.
-            analysis = Analysis(sentences=plain_sentences(part.text))
+        analysis = analyse_body(part.text, language, published)
         articles.append(
             Article(
                 id=article_id(document, part.part),
@@ -132,6 +127,33 @@ def analyse_document(document: RawDocument, settings: Settings = Settings()) -> 
             )
         )
     return articles
+
+
+def analyse_body(text: str, language: str | None, published: PublishedDate) -> Analysis:
+    """The per-article analysis of a cleaned body: spaCy, time expressions anchored to the
+    date read off the page, quantities and claims."""
+    if language in (ENGLISH, None):  # an estimate from the content anchors nothing
+        return analyse_text(text, tag_times(text, published.dated_by_page))
+    # The tagger, the parser and the fact rules are English: other languages keep their
+    # sentences (for the summary) and their own story clusters.
+    return Analysis(sentences=plain_sentences(text))
+
+
+def reanalyse_articles(store: Store, progress: Progress | None = None, batch: int = 200) -> int:
+    """Run :func:`analyse_body` again on every stored article (after an upgrade), keeping
+    its text, date, language and placement. The saved indexes are dropped, since their
+    entity bags came from the old analyses: the next run rebuilds them. Returns how many
+    articles were analysed."""
+    progress = progress or NoProgress()
+    ids = store.article_ids()
+    progress.start("analyse", len(ids))
+    for i in range(0, len(ids), batch):
+        articles = store.articles(ids[i : i + batch])
+        for article in articles:
+            article.analysis = analyse_body(article.text, article.language, article.published)
+            progress.advance("analyse")
+        store.save_assignments(articles)
+    return len(ids)
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…。])[\"'”’)]*\s+|\n+")
@@ -209,7 +231,7 @@ def date_from_siblings(members: list[Article]) -> list[Article]:
             continue
         article.published = found
         if article.language in (ENGLISH, None):
-            article.analysis = analyse_text(article.text, tag_times(article.text, found.value))
+            article.analysis = analyse_body(article.text, article.language, found)
         changed.append(article)
     return changed
 

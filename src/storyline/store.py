@@ -142,6 +142,12 @@ class Store:
             return self._select_articles(None, trim)
         return self._select_articles(articles_table.c.id.in_(list(ids)), trim)
 
+    def article_ids(self) -> list[str]:
+        """The ids of every stored article, sorted."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(articles_table.c.id).order_by(articles_table.c.id))
+            return [row[0] for row in rows]
+
     def pending_articles(self) -> list[Article]:
         """The articles in no story yet, by id."""
         return self._select_articles(articles_table.c.story.is_(None))
