@@ -125,6 +125,23 @@ def test_people_the_model_mistypes_become_people(nlp):
     assert ("Ottawa", "GPE") in found
 
 
+def test_a_portfolio_belongs_to_the_title_not_to_a_body_or_a_name(nlp):
+    from storyline.entities import extract_mentions
+
+    text = (
+        "A delegation led by U.S. Secretary of Defense Harlan Whitcombe and another led by "
+        "Norlandic Defense Minister Piet Andersen met in Brevik. The Norlandic Defense "
+        "Ministry said the talks went well."
+    )
+    mentions = extract_mentions(nlp(text))
+    found = {(m.text, m.label) for m in mentions}
+    assert ("Harlan Whitcombe", "PERSON") in found  # not "Defense Harlan Whitcombe", ORG
+    assert ("Piet Andersen", "PERSON") in found
+    assert not any(m.text.endswith("Defense") for m in mentions)  # a title's portfolio
+    assert any(m.text.endswith("Defense Ministry") and m.label == "ORG" for m in mentions)
+    assert all(text[m.start : m.end] == m.text for m in mentions)
+
+
 def test_a_surname_that_is_also_a_place_stays_a_place():
     from types import SimpleNamespace
 

@@ -10,8 +10,10 @@ acronym given in parentheses after a name ("Islamic State (IS)", "Israeli Air Fo
 (IAF)") is a mention of the same kind, as are its later uses; a multi-word name tagged
 once is a mention wherever else it occurs verbatim. Person names the model mistypes
 become PERSON mentions: a name of two to four capitalised words right after a personal
-title ("Defense Secretary Lloyd Austin" tagged ORG), and the surname of the one person
-of the text with it, used as a subject or after "Mr"/"Ms" ("Okafor said", tagged GPE).
+title ("Defense Secretary Lloyd Austin" tagged ORG) or after "<title> of <portfolio>"
+("Secretary of Defense Lloyd Austin", tagged "Defense Lloyd Austin" ORG), and the surname
+of the one person of the text with it, used as a subject or after "Mr"/"Ms" ("Okafor said",
+tagged GPE). A portfolio a title follows is no body ("Iraqi Defense" Minister).
 """
 
 from __future__ import annotations
@@ -100,6 +102,13 @@ _BODIES = """inc ltd plc llc corp corporation co company group holdings motors m
     force forces army navy office commission court administration institute foundation
     board authority service services"""
 ORG_WORDS = frozenset(_BODIES.split())
+# Portfolios a title names ("Secretary of Defense", "Iraqi Defense Minister"): the small
+# model tags them with the name that follows ("Defense Lloyd Austin", ORG) or on their own
+# ("Iraqi Defense", ORG), though they belong to the title.
+_PORTFOLIOS = """foreign defense defence interior finance state homeland security health education
+    energy justice transport transportation treasury labor labour commerce agriculture trade
+    culture environment home affairs housing industry economy war"""
+PORTFOLIOS = frozenset(_PORTFOLIOS.split())
 # Lowercase name particles ("al-Sudani", "bin Salman", "van Gogh").
 PARTICLE = re.compile(
     r"^(?:al|el|ad|as|ash|at|az|ar|bin|ibn|bint|abu|de|da|di|du|van|von|der|den|le|la)(?:[-’']|$)"
@@ -233,6 +242,10 @@ def extract_mentions(doc: Any) -> list[Mention]:
         surface = " ".join(text[s:e].split())
         if not any(ch.isalpha() for ch in surface) or "\n" in text[s:e]:
             continue
+        if label != "PERSON" and _names_a_portfolio(doc, end_tok, surface):
+            continue  # "Iraqi Defense" in "Iraqi Defense Minister Thabit al-Abbasi"
+        if label != "PERSON" and (person := _name_after_portfolio(token_at.get(s), s, e)):
+            s, surface, label = *person, "PERSON"  # "Secretary of Defense Lloyd Austin"
         if label != "PERSON" and _after_title(token_at.get(s)) and person_like(surface.split()):
             label = "PERSON"  # "Defense Secretary Lloyd Austin" tagged ORG
         mentions.append(Mention(s, e, surface, label))
@@ -242,6 +255,32 @@ def extract_mentions(doc: Any) -> list[Mention]:
     mentions = _surnames_as_people(mentions, token_at)
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
+
+
+def _names_a_portfolio(doc: Any, end_tok: int, surface: str) -> bool:
+    """Whether a mention ends with a portfolio that a personal title follows: it is part of
+    the title ("Iraqi Defense" Minister), not a body."""
+    last = surface.split()[-1].lower()
+    return last in PORTFOLIOS and end_tok < len(doc) and doc[end_tok].lower_ in PERSONAL_TITLES
+
+
+def _name_after_portfolio(token: Any, start: int, end: int) -> tuple[int, str] | None:
+    """After "<personal title> of", a mention that opens with a portfolio and goes on with
+    a person's name ("Secretary of" + "Defense Lloyd Austin"): the name's start and text."""
+    if token is None or token.i < 2:
+        return None
+    doc = token.doc
+    title, of = doc[token.i - 2], doc[token.i - 1]
+    if of.lower_ != "of" or title.lower_.strip(".") not in PERSONAL_TITLES:
+        return None
+    pieces = [m for m in re.finditer(r"\S+", doc.text[start:end])]
+    words = [m.group() for m in pieces]
+    k = 0
+    while k < len(words) - 1 and words[k].lower() in PORTFOLIOS:
+        k += 1
+    if k == 0 or not person_like(words[k:]):
+        return None
+    return start + pieces[k].start(), " ".join(words[k:])
 
 
 def _after_title(token: Any) -> bool:
