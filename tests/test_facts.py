@@ -379,22 +379,3 @@ def test_a_range_joins_no_other_wording_by_agreement(analyse):
     ranged = [f for f in shares if f.low is not None]
     assert len(ranged) == 1 and (ranged[0].low, ranged[0].value) == (2, 3)
     assert ranged[0].sources == ["t1"]  # not merged with the 2% growth forecast
-
-
-def test_nobodys_tolls_of_unrelated_happenings_do_not_conflict(analyse):
-    from storyline.aliases import resolve_entities
-    from storyline.differences import find_differences
-    from storyline.facts import consolidate_facts
-
-    arts = [
-        analyse("h1", "Medics said 12 people were killed when the ferry capsized near Brevik."),
-        analyse("h2", "Officials said 17 people were killed when the ferry capsized."),
-        analyse("h3", "Years ago, 300 people were killed when a dam burst upriver."),
-    ]
-    facts = consolidate_facts(arts, resolve_entities(arts))
-    dead = {tuple(f.sources): f for f in facts if f.unit == "dead"}
-    assert dead[("h1", "h2")].status == "conflicting"  # one happening: the ferry, two tolls
-    assert dead[("h3",)].status == "single-source"  # the dam's toll contradicts nobody
-    sides = [d for d in find_differences(arts, facts) if "killed" in d.what]
-    assert len(sides) == 1
-    assert sorted(src for side in sides[0].sides for src in side.sources) == ["h1", "h2"]

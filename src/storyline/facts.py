@@ -2,11 +2,9 @@
 
 Quantities meet when their holder (after alias resolution), unit, place and attribute
 (the counted noun and its predicate: "pay rise demanded" is not "pay rise accepted")
-agree, and, for a figure with neither holder nor place, when their sentences tell of one
-happening (:mod:`storyline.fact_happenings`); only such statements can conflict. Groups of
-the same unit and place whose values all agree then join although their wording differs
-("1.8 billion euro takeover", "bought for 1.8 billion euros"): that is corroboration,
-never a conflict. Quantities with no
+agree; only such statements can conflict. Groups of the same unit and place whose values
+all agree then join although their wording differs ("1.8 billion euro takeover", "bought
+for 1.8 billion euros"): that is corroboration, never a conflict. Quantities with no
 readable attribute are dropped. Claims meet when their predicate agrees, their
 places do not disagree (a claim without a place fits any) and their subjects share a
 word or they name the same place with compatible dates.
@@ -50,7 +48,6 @@ from dataclasses import dataclass
 
 from storyline.aliases import canonical, canonical_lookup
 from storyline.claims import LEXICON_PREDICATES
-from storyline.fact_happenings import by_happening, nobodys, told
 from storyline.model import Article, Entity, Fact, FactValue
 from storyline.quantity_words import plural
 
@@ -175,9 +172,7 @@ def _quantity_facts(
                 art.id, _root(art, by_id), _int(q.value), q.hedge, text, _day(art), low
             )
             groups[key].append(statement)
-    merged = _merge_agreeing(
-        [(key, part) for key, stmts in groups.items() for part in by_happening(key, stmts)]
-    )
+    merged = _merge_agreeing(groups)
     facts = []
     for (subject, unit, place, attribute), statements in merged:
         if _names_the_actors(subject, unit, place, attribute, statements):
@@ -214,15 +209,14 @@ def _noun_of(unit: str, attribute: str) -> str:
 
 
 def _merge_agreeing(
-    groups: list[tuple[tuple[str, str, str, str], list[_Statement]]],
+    groups: dict[tuple[str, str, str, str], list[_Statement]],
 ) -> list[tuple[tuple[str, str, str, str], list[_Statement]]]:
     """Join groups of one unit and place whose values all agree (see module docstring).
 
-    Holders must be equal or one of them missing; two figures of nobody join only when
-    their sentences tell of one happening (:mod:`storyline.fact_happenings`). The group
-    stated by most sources names the result (and a named holder wins over none)."""
+    Holders must be equal or one of them missing. The group stated by most sources
+    names the result (and a named holder wins over none)."""
     items = sorted(
-        groups,
+        groups.items(),
         key=lambda kv: (-len({s.root for s in kv[1]}), -len(kv[0][3].split()), kv[0]),
     )
     out: list[tuple[tuple[str, str, str, str], list[_Statement]]] = []
@@ -235,13 +229,10 @@ def _merge_agreeing(
                 continue
             if any(s.low is not None for s in stmts + others):
                 continue  # a range is wide: it joins no other wording on agreement alone
-            if not all(_agree(a, b) for a in stmts for b in others):
-                continue
-            if nobodys(okey) and nobodys(key) and not told(okey, others) & told(key, stmts):
-                continue  # nobody's figures of two happenings
-            subject = okey[0] or key[0]
-            out[k] = ((subject, *okey[1:]), others + stmts)
-            break
+            if all(_agree(a, b) for a in stmts for b in others):
+                subject = okey[0] or key[0]
+                out[k] = ((subject, *okey[1:]), others + stmts)
+                break
         else:
             same_kind[kind].append(len(out))
             out.append((key, list(stmts)))
