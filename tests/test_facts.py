@@ -379,3 +379,25 @@ def test_a_range_joins_no_other_wording_by_agreement(analyse):
     ranged = [f for f in shares if f.low is not None]
     assert len(ranged) == 1 and (ranged[0].low, ranged[0].value) == (2, 3)
     assert ranged[0].sources == ["t1"]  # not merged with the 2% growth forecast
+
+
+def test_two_reports_of_one_toll_conflict_though_their_sentences_share_no_word(analyse):
+    """What a toll is about may be said only around it: "Police said 14 people were killed"
+    and "Hospital officials said 20 people were killed" in one story are one happening."""
+    from storyline.aliases import resolve_entities
+    from storyline.facts import consolidate_facts
+
+    arts = [
+        analyse("v1", "Heavy rain flooded Valmora on Monday. Police said 14 people were killed."),
+        analyse(
+            "v2", "Rescue teams searched Valmora. Hospital officials said 20 people were killed."
+        ),
+        analyse("v3", "At least 30 people were killed in the blast, police said."),
+        analyse("v4", "Thirty people were killed, according to hospital staff."),
+    ]
+    facts = consolidate_facts(arts[:2], resolve_entities(arts[:2]))
+    [toll] = [f for f in facts if f.unit == "dead"]
+    assert toll.status == "conflicting" and {v.value for v in toll.values} == {14, 20}
+    facts = consolidate_facts(arts[2:], resolve_entities(arts[2:]))
+    [toll] = [f for f in facts if f.unit == "dead"]
+    assert toll.status == "corroborated" and toll.sources == ["v3", "v4"]
