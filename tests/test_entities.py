@@ -142,6 +142,22 @@ def test_a_portfolio_belongs_to_the_title_not_to_a_body_or_a_name(nlp):
     assert all(text[m.start : m.end] == m.text for m in mentions)
 
 
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Labour leader Tom Ashdown said the plan would fail.", "Labour"),
+        ("A Ministry of Defence spokesman said the drills would go on.", "Ministry of Defence"),
+        ("The president of State Harbour Insurance spoke on Monday.", "State Harbour Insurance"),
+        ("Velmark State Governor Ada Okonkwo visited the port.", "Velmark State"),
+        ("Northvale Energy CEO Lynn Marsh said demand rose.", "Northvale Energy"),
+    ],
+)
+def test_names_that_hold_a_portfolio_word_stay_names(nlp, text, kept):
+    from storyline.entities import extract_mentions
+
+    assert kept in {m.text for m in extract_mentions(nlp(text))}  # not dropped, not cut
+
+
 def test_a_surname_that_is_also_a_place_stays_a_place():
     from types import SimpleNamespace
 

@@ -102,13 +102,14 @@ _BODIES = """inc ltd plc llc corp corporation co company group holdings motors m
     force forces army navy office commission court administration institute foundation
     board authority service services"""
 ORG_WORDS = frozenset(_BODIES.split())
-# Portfolios a title names ("Secretary of Defense", "Iraqi Defense Minister"): the small
-# model tags them with the name that follows ("Defense Lloyd Austin", ORG) or on their own
-# ("Iraqi Defense", ORG), though they belong to the title.
-_PORTFOLIOS = """foreign defense defence interior finance state homeland security health education
-    energy justice transport transportation treasury labor labour commerce agriculture trade
-    culture environment home affairs housing industry economy war"""
+# Portfolios a title names, which the small model tags with the name after them ("Defense
+# Lloyd Austin", ORG) or alone ("Iraqi Defense" Minister); not words that also name parties,
+# places or firms ("Labour", "State", "Energy").
+_PORTFOLIOS = """foreign defense defence interior finance homeland health education justice
+    transport transportation treasury commerce agriculture environment"""
 PORTFOLIOS = frozenset(_PORTFOLIOS.split())
+# Titles with a portfolio after "of" ("Secretary of State"; "president of" names a body)
+PORTFOLIO_TITLES = frozenset({"secretary", "minister"})
 # Lowercase name particles ("al-Sudani", "bin Salman", "van Gogh").
 PARTICLE = re.compile(
     r"^(?:al|el|ad|as|ash|at|az|ar|bin|ibn|bint|abu|de|da|di|du|van|von|der|den|le|la)(?:[-’']|$)"
@@ -242,7 +243,7 @@ def extract_mentions(doc: Any) -> list[Mention]:
         surface = " ".join(text[s:e].split())
         if not any(ch.isalpha() for ch in surface) or "\n" in text[s:e]:
             continue
-        if label != "PERSON" and _names_a_portfolio(doc, end_tok, surface):
+        if label != "PERSON" and _names_a_portfolio(doc, start_tok, end_tok, surface):
             continue  # "Iraqi Defense" in "Iraqi Defense Minister Thabit al-Abbasi"
         if label != "PERSON" and (person := _name_after_portfolio(token_at.get(s), s, e)):
             s, surface, label = *person, "PERSON"  # "Secretary of Defense Lloyd Austin"
@@ -257,26 +258,33 @@ def extract_mentions(doc: Any) -> list[Mention]:
     return mentions
 
 
-def _names_a_portfolio(doc: Any, end_tok: int, surface: str) -> bool:
-    """Whether a mention ends with a portfolio that a personal title follows: it is part of
-    the title ("Iraqi Defense" Minister), not a body."""
-    last = surface.split()[-1].lower()
-    return last in PORTFOLIOS and end_tok < len(doc) and doc[end_tok].lower_ in PERSONAL_TITLES
+def _names_a_portfolio(doc: Any, start_tok: int, end_tok: int, surface: str) -> bool:
+    """Whether a mention only names a title's portfolio, so is no body: one or two words
+    ending in a portfolio before a personal title ("Iraqi Defense" Minister), or portfolio
+    words alone after "Secretary of" / "Minister of" ("Secretary of" "State")."""
+    words = surface.lower().split()
+    title_after = end_tok < len(doc) and doc[end_tok].lower_ in PERSONAL_TITLES
+    if len(words) <= 2 and words[-1] in PORTFOLIOS and title_after:
+        return True
+    after = start_tok >= 2 and doc[start_tok - 1].lower_ == "of"
+    after = after and doc[start_tok - 2].lower_ in PORTFOLIO_TITLES
+    return after and all(w in PORTFOLIOS | {"state"} for w in words)
 
 
 def _name_after_portfolio(token: Any, start: int, end: int) -> tuple[int, str] | None:
-    """After "<personal title> of", a mention that opens with a portfolio and goes on with
-    a person's name ("Secretary of" + "Defense Lloyd Austin"): the name's start and text."""
+    """After "Secretary of" or "Minister of", a mention that opens with a portfolio and goes
+    on with a person's name ("Defense Lloyd Austin", "State John Kerry"): the name's start
+    and text."""
     if token is None or token.i < 2:
         return None
     doc = token.doc
     title, of = doc[token.i - 2], doc[token.i - 1]
-    if of.lower_ != "of" or title.lower_.strip(".") not in PERSONAL_TITLES:
+    if of.lower_ != "of" or title.lower_ not in PORTFOLIO_TITLES:
         return None
     pieces = [m for m in re.finditer(r"\S+", doc.text[start:end])]
     words = [m.group() for m in pieces]
     k = 0
-    while k < len(words) - 1 and words[k].lower() in PORTFOLIOS:
+    while k < len(words) - 1 and words[k].lower() in PORTFOLIOS | {"state"}:
         k += 1
     if k == 0 or not person_like(words[k:]):
         return None
