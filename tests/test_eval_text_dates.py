@@ -108,4 +108,10 @@ def test_near_edge_counts_body_lines_on_each_side() -> None:
     assert not near_edge(5, body) and not near_edge(7, body) and not near_edge(9, body)
     assert near_edge(11, body) and near_edge(13, body)  # fewer than two body lines after
     assert near_edge(7, [])  # nothing known: every line counts
+    link = "https://old.example/2013/02/11/ferry-plans/"
+    middle = "\n\n".join([*PARAGRAPHS[:3], link, *PARAGRAPHS[3:]])
+    part = split_and_clean(middle)[0]
+    unsorted = list(reversed(part.body_lines))  # a caller's order does not matter
+    found = infer_published(part.text, None, part.removed, body_lines=unsorted)
+    assert found.evidence == "unknown"
     assert edge_lines("a\nb\nc", 0) == ""

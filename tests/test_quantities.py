@@ -323,3 +323,17 @@ def test_no_range_or_count_from_a_model_or_a_day(quantities, text):
 def test_a_partitive_names_the_noun_without_of_the(quantities):
     qs = quantities("Two of the Kessport engines failed on Monday.")
     assert (one(qs, 2).noun, one(qs, 2).unit) == ("Kessport engines", "engine")
+
+
+def test_a_counted_name_keeps_its_s_and_a_common_noun_gets_its_plural() -> None:
+    from types import SimpleNamespace
+
+    from storyline.quantities import _plural
+
+    def token(word: str, pos: str, tag: str = "NNP") -> SimpleNamespace:
+        return SimpleNamespace(lower_=word.lower(), pos_=pos, tag_=tag)
+
+    assert _plural(token("Henman", "PROPN")) == "henmans"  # a name, not "henmen"
+    assert _plural(token("Church", "PROPN")) == "churches"  # a noun the model called a name
+    assert _plural(token("policeman", "NOUN", "NN")) == "policemen"
+    assert _plural(token("soldiers", "NOUN", "NNS")) == "soldiers"

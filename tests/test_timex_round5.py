@@ -50,6 +50,11 @@ W = "2024-10-02"
                 ("May 2", "DATE", "2024-05-02"),
             ],
         ),
+        # "no one came" can be one happening: still the day after the one last named
+        (
+            "He died on May 2. The day after no one came to the house.",
+            [("May 2", "DATE", "2024-05-02"), ("The day", "DATE", "2024-05-03")],
+        ),
     ],
 )
 def test_day_named_by_an_event(text: str, expected: list[tuple[str, str, str]]) -> None:

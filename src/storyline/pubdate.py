@@ -244,7 +244,8 @@ def infer_published(
     if line_time is not None and (full := _full_date(line_time.value)):
         return _result(full, "dateline", dateline[1])  # type: ignore[index]
     urls = [url] if url else []
-    own = (r for r in removed if near_edge(r.line, body_lines))
+    body = sorted(body_lines)
+    own = (r for r in removed if near_edge(r.line, body))
     urls += [u for r in own for u in _URL_IN_TEXT.findall(r.text)]
     urls += _URL_IN_TEXT.findall(edge_lines(text))
     if found_url := _url_date(urls):

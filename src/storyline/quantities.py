@@ -183,8 +183,8 @@ def _plural(tok: Any) -> str:
     """The counted noun as a plural word ("dockworkers", "people")."""
     if tok.tag_ in {"NNS", "NNPS"} or tok.lower_ in PEOPLE_NOUNS | {"people"}:
         return tok.lower_
-    if tok.pos_ == "PROPN":  # a name ("Henman") has no plural to find: "s" as ever
-        return tok.lower_ if tok.lower_.endswith("s") else tok.lower_ + "s"
+    if tok.pos_ == "PROPN" and tok.lower_.endswith("man"):  # a name ("Henman"): no "-men"
+        return tok.lower_ + "s"
     return plural(tok.lower_)
 
 

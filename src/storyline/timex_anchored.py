@@ -33,7 +33,8 @@ _NOT_EVENT = (
 EVENT_AFTER = r"\s+(?!" + _NOT_EVENT + r"|" + MONTH + r"|" + WEEKDAY + r"|\d)[A-Za-z]"
 # An event no day can be given to: one that may happen, or any of many ("the day after any
 # such attack", "the day after every election"). The phrase is then not marked at all.
-_NO_ONE_EVENT = r"\s+(?:any|every|each|such|no|whichever|whatever)\b"
+# ("No one came", "each of them voted" can be one happening: they stay events.)
+_NO_ONE_EVENT = r"\s+(?:any|every|such|whichever|whatever)\b"
 
 # A calendar date just before ", the day before ...": the phrase is in apposition to it.
 _APPOSED = re.compile(
