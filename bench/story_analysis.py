@@ -13,7 +13,7 @@ articles are the BBC full-text corpus (../shared/data/bbc-fulltext), analysed on
 edit under ``src/storyline`` analyses them again; ``--fresh`` forces it). They are put in
 one story in a seeded order, so the story mixes the corpus's five categories: a worst case for the
 timeline and the entities, which grow with the variety of what a story names. CPU time
-of this process; each part timed where ``pipeline`` calls it. Exits 0 when the corpus is
+of this process; each part timed where ``story_update`` calls it. Exits 0 when the corpus is
 absent. Not a test: run it on purpose.
 """
 
@@ -29,12 +29,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import storyline
-from storyline import pipeline
+from storyline import pipeline, story_update
 from storyline.model import Article, RawDocument
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "data" / "bbc-fulltext"
 CACHE = Path("out/bench/story-analysis-articles.pkl")
-PARTS = {  # what analyse_story and the run call, by the name pipeline imports them under
+PARTS = {  # what analyse_story and the run call, by the name story_update imports them under
     "reform_events": "events",
     "resolve_entities": "entities",
     "consolidate_facts": "facts",
@@ -90,7 +90,7 @@ class Parts:
 
     def install(self) -> None:
         for name, label in PARTS.items():
-            original = getattr(pipeline, name)
+            original = getattr(story_update, name)
 
             def timed(*args: object, _f=original, _label=label, **kwargs: object) -> object:  # noqa: ANN001
                 start = time.process_time()
@@ -99,9 +99,9 @@ class Parts:
                 finally:
                     self.seconds[_label] += time.process_time() - start
 
-            setattr(pipeline, name, timed)
+            setattr(story_update, name, timed)
             self._undo.append(
-                lambda name=name, original=original: setattr(pipeline, name, original)
+                lambda name=name, original=original: setattr(story_update, name, original)
             )
 
     def remove(self) -> None:
@@ -118,8 +118,8 @@ def one_story(articles: list[Article]) -> tuple[float, dict[str, float]]:
     parts.install()
     start = time.process_time()
     try:
-        pipeline.reform_events(members)
-        pipeline.analyse_story("s-bench", members)
+        story_update.reform_events(members)
+        story_update.analyse_story("s-bench", members)
     finally:
         parts.remove()
     return time.process_time() - start, parts.seconds

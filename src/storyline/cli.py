@@ -131,17 +131,29 @@ def reanalyse(
             "slow), keeping its date and language.",
         ),
     ] = False,
+    stale: Annotated[
+        bool,
+        typer.Option(
+            "--stale",
+            help="Only the large stories whose analysis does not cover their newest "
+            "articles yet (runs analyse those in full only now and then).",
+        ),
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")] = False,
 ) -> None:
     """Analyse every stored story again, as this version of storyline does (after an
-    upgrade); articles stay in their stories and events."""
+    upgrade), or with --stale the ones behind their newest articles; articles stay in
+    their stories and events."""
     from storyline.pipeline import reanalyse_articles, reanalyse_stories
+
+    if stale and articles:
+        raise typer.BadParameter("--stale and --articles do not go together")
 
     store = _open_store(db)
     columns = (TextColumn("{task.description:<16}"), BarColumn(), MofNCompleteColumn())
     with Progress(*columns, TimeElapsedColumn(), console=err, disable=quiet) as progress:
         done = reanalyse_articles(store, _Bar(progress)) if articles else 0
-        count = reanalyse_stories(store, _Bar(progress))
+        count = reanalyse_stories(store, _Bar(progress), stale_only=stale)
     also = f"{done} articles and " if articles else ""
     out.print(f"{also}{count} stories analysed again ({db})")
 

@@ -191,14 +191,15 @@ def form_events(
     cut: float = CUT,
     attach: float = ATTACH,
     entity_weight: float = ENTITY_WEIGHT,
-    window: int = WINDOW,
+    window: int | None = None,
     days: int = EVENT_DAYS,
 ) -> dict[str, str]:
     """Article id -> event id for a storyline's members (see the module docstring).
 
-    Members outside the newest ``window`` keep the event they have (their own id's event
-    when they have none).
+    Members outside the newest ``window`` (:data:`WINDOW` when None) keep the event they
+    have (their own id's event when they have none).
     """
+    window = WINDOW if window is None else window
     ordered = sorted(members, key=publication_order)
     ids = {a.id for a in ordered}
     originals = [a for a in ordered if not (a.duplicate_of and a.duplicate_of in ids)]

@@ -216,6 +216,16 @@ def publication_span(articles: Iterable[Article]) -> tuple[str | None, str | Non
     return (dates[0], dates[-1]) if dates else (None, None)
 
 
+@dataclass(frozen=True, slots=True)
+class MemberKey:
+    """What the store can tell of a story member without reading its record."""
+
+    id: str
+    published: str | None  # PublishedDate.value
+    duplicate_of: str | None
+    event: str | None
+
+
 # --------------------------------------------------------------------------- story level
 
 
@@ -301,3 +311,7 @@ class Story:
     entities: list[Entity] = field(default_factory=list)
     differences: list[Difference] = field(default_factory=list)
     summary: list[SummarySentence] = field(default_factory=list)
+    # members that joined after the last full analysis, oldest first: in ``articles`` and
+    # ``events``, not yet in the title, timeline, facts, entities, differences or summary
+    # (a large story is analysed again only once enough have joined: storyline.story_update)
+    unanalysed: list[str] = field(default_factory=list)

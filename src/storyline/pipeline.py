@@ -11,7 +11,6 @@ story and an event; only the stories that received articles are analysed again
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -20,35 +19,31 @@ from pathlib import Path
 from typing import Protocol
 
 from storyline import index_state
-from storyline.aliases import resolve_entities
-from storyline.briefing import summarise
+from storyline.article_analysis import analyse_body, plain_sentences
 from storyline.clean import split_and_clean
 from storyline.dedupe import DuplicateIndex
-from storyline.differences import find_differences
-from storyline.events import form_events, publication_order
-from storyline.facts import consolidate_facts
+from storyline.events import publication_order
 from storyline.ingest import DEFAULT_MAX_BYTES, list_files, read_file
 from storyline.language import DEFAULT_LANGUAGES, detect_language
-from storyline.model import (
-    Analysis,
-    Article,
-    Event,
-    IngestError,
-    PublishedDate,
-    RawDocument,
-    Story,
-    publication_span,
-)
-from storyline.nlp import analyse_text
-from storyline.pubdate import date_from_story, infer_published
+from storyline.model import Article, IngestError, RawDocument, Story, publication_span
+from storyline.pubdate import infer_published
 from storyline.store import Placement, Store
 from storyline.stories import StoryIndex
-from storyline.timeline import build_timeline
-from storyline.timex import tag_times
-from storyline.titles import event_title, story_title
+from storyline.story_update import (
+    UpdatePolicy,
+    analyse_story,
+    date_from_siblings,
+    light_update,
+    member_key,
+    recent_ids,
+    reform_events,
+    retitled_members,
+    stand_in,
+    widen,
+)
 from storyline.workers import analysed_in_order
 
-ENGLISH = "en"
+__all__ = ["analyse_body", "analyse_story", "plain_sentences", "run"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +53,7 @@ class Settings:
     languages: tuple[str, ...] = DEFAULT_LANGUAGES
     max_bytes: int = DEFAULT_MAX_BYTES
     workers: int = 1  # processes analysing documents side by side (storyline.workers)
+    updates: UpdatePolicy = UpdatePolicy()  # when a story that articles join is analysed in full
 
 
 @dataclass(slots=True)
@@ -129,16 +125,6 @@ def analyse_document(document: RawDocument, settings: Settings = Settings()) -> 
     return articles
 
 
-def analyse_body(text: str, language: str | None, published: PublishedDate) -> Analysis:
-    """The per-article analysis of a cleaned body: spaCy, time expressions anchored to the
-    date read off the page, quantities and claims."""
-    if language in (ENGLISH, None):  # an estimate from the content anchors nothing
-        return analyse_text(text, tag_times(text, published.dated_by_page))
-    # The tagger, the parser and the fact rules are English: other languages keep their
-    # sentences (for the summary) and their own story clusters.
-    return Analysis(sentences=plain_sentences(text))
-
-
 def reanalyse_articles(store: Store, progress: Progress | None = None, batch: int = 200) -> int:
     """Run :func:`analyse_body` again on every stored article (after an upgrade), keeping
     its text, date, language and placement. The saved indexes are dropped, since their
@@ -154,86 +140,6 @@ def reanalyse_articles(store: Store, progress: Progress | None = None, batch: in
             progress.advance("analyse")
         store.save_assignments(articles)
     return len(ids)
-
-
-_SENTENCE_END = re.compile(r"(?<=[.!?…。])[\"'”’)]*\s+|\n+")
-
-
-def plain_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans by punctuation and line breaks (for languages without a parser)."""
-    spans, start = [], 0
-    for match in _SENTENCE_END.finditer(text):
-        if text[start : match.start()].strip():
-            spans.append((start, match.start()))
-        start = match.end()
-    if text[start:].strip():
-        spans.append((start, len(text.rstrip())))
-    return spans
-
-
-# --------------------------------------------------------------------------- per story
-
-
-def analyse_story(story_id: str, members: list[Article]) -> Story:
-    """The story-level analysis of a story's articles."""
-    members = sorted(members, key=publication_order)
-    by_event: dict[str, list[Article]] = defaultdict(list)
-    for article in members:
-        by_event[article.event or story_id].append(article)
-    events = [
-        Event(id=event_id, title=event_title(group), articles=[a.id for a in group])
-        for event_id, group in sorted(by_event.items(), key=lambda kv: publication_order(kv[1][0]))
-    ]
-    entities = resolve_entities(members)
-    facts = consolidate_facts(members, entities)
-    return Story(
-        id=story_id,
-        title=story_title(members),
-        articles=[a.id for a in members],
-        events=events,
-        timeline=build_timeline(members),
-        facts=facts,
-        entities=entities,
-        differences=find_differences(members, facts, entities),
-        summary=summarise(members),
-    )
-
-
-def reform_events(members: list[Article]) -> list[Article]:
-    """Form a storyline's events again from all its members (:mod:`storyline.events`);
-    the members whose event changed, updated in place."""
-    events = form_events(members)
-    changed = [a for a in members if events[a.id] != a.event]
-    for article in changed:
-        article.event = events[article.id]
-    return changed
-
-
-def date_from_siblings(members: list[Article]) -> list[Article]:
-    """Date the members whose dateline gives a day and month but no year, with the year of
-    the other members' dates (see :func:`storyline.pubdate.date_from_story`).
-
-    Only dates read off the page count as siblings' evidence, not estimates. A redated
-    article's time expressions are tagged again against its new date, so "this Friday"
-    gets its day. Returns the articles that changed.
-    """
-    changed = []
-    # every article this could date is itself undated or estimated, so never its own sibling,
-    # and what it gets is an estimate too: one list serves them all
-    siblings = [
-        m.published.value for m in members if m.published.value and not m.published.inferred
-    ]
-    for article in members:
-        if article.published.value and not article.published.inferred:
-            continue
-        found = date_from_story(article.text, article.removed, siblings)
-        if found is None or found.value == article.published.value:
-            continue
-        article.published = found
-        if article.language in (ENGLISH, None):
-            article.analysis = analyse_body(article.text, article.language, found)
-        changed.append(article)
-    return changed
 
 
 # --------------------------------------------------------------------------- runs
@@ -296,18 +202,22 @@ def _ingest_jobs(
         yield ("file read", None), None
 
 
-def assign_pending(store: Store, progress: Progress | None = None) -> set[str]:
-    """Place the articles that are in no story yet; re-analyse the stories they join.
+def assign_pending(
+    store: Store, progress: Progress | None = None, updates: UpdatePolicy | None = None
+) -> set[str]:
+    """Place the articles that are in no story yet; bring the stories they join up to date.
 
     Existing assignments never move, so a new article costs one placement plus the
-    analysis of the story it joins: the indexes come from the state the previous run saved
+    update of the story it joins: the indexes come from the state the previous run saved
     (:mod:`storyline.index_state`; rebuilt from the placed articles when it is missing or
     stale), and only the pending articles and the members of the stories they join are
-    read. The placements, the stories they change and the indexes' new state are written
-    in one transaction, so a failure leaves the store as it was. Returns the ids of the
-    stories that changed.
+    read. A story is analysed in full, or only its members and events are updated, as
+    ``updates`` says (:mod:`storyline.story_update`). The placements, the stories they
+    change and the indexes' new state are written in one transaction, so a failure leaves
+    the store as it was. Returns the ids of the stories that changed.
     """
     progress = progress or NoProgress()
+    updates = updates or UpdatePolicy()
     pending = sorted(store.pending_articles(), key=publication_order)
     if not pending:
         return set()
@@ -321,38 +231,101 @@ def assign_pending(store: Store, progress: Progress | None = None) -> set[str]:
         published = article.published
         placed.append(Placement(article.id, published.value, published.inferred, article.event))
         progress.advance("stories")
-    touched = {a.story for a in pending if a.story}
+    joining: dict[str, list[Article]] = defaultdict(list)
+    for article in pending:
+        if article.story:
+            joining[article.story].append(article)
+    lightly = lightly_updated(store, joining, updates)
+    in_full = sorted(set(joining) - set(lightly))
     members: dict[str, list[Article]] = defaultdict(list)
-    joined = store.story_members(touched) + pending
+    joined = store.story_members(in_full) + [a for s in in_full for a in joining[s]]
     for article in sorted(joined, key=publication_order):
-        if article.story in touched:
-            members[article.story].append(article)
-    redated = [a for story in sorted(touched) for a in date_from_siblings(members[story])]
-    regrouped = [a for story in sorted(touched) for a in reform_events(members[story])]
-    progress.start("analyse stories", len(touched))
-    analysed = []
-    for story_id in sorted(touched):
+        members[article.story or ""].append(article)
+    changed = [a for story in in_full for a in date_from_siblings(members[story])]
+    changed += [a for story in in_full for a in reform_events(members[story])]
+    progress.start("analyse stories", len(joining))
+    analysed, spans = [], {}
+    for story_id in in_full:
         analysed.append(analyse_story(story_id, members[story_id]))
+        spans[story_id] = publication_span(members[story_id])
+        progress.advance("analyse stories")
+    for story_id, (stored, span) in sorted(lightly.items()):
+        story, updated, spans[story_id] = update_lightly(store, stored, span, joining[story_id])
+        analysed.append(story)
+        changed += updated
         progress.advance("analyse stories")
     last = pending[-1]
     fingerprint = index_state.Fingerprint(len(indexes.stories), last.id, last.story or "")
     store.save_placements(
-        {a.id: a for a in pending + regrouped + redated}.values(),
+        {a.id: a for a in pending + changed}.values(),
         analysed,
-        {s: publication_span(members[s]) for s in touched},
+        spans,
         index_state.dump(indexes, fingerprint),
         placed,
     )
-    return touched
+    return set(joining)
 
 
-def reanalyse_stories(store: Store, progress: Progress | None = None, batch: int = 100) -> int:
-    """Analyse every stored story again from its stored members (after an upgrade of
-    storyline): entities, facts, timeline, differences, summary, titles and dates. Which
-    articles are in which story and event stays as it is, and so do the indexes. Stories
-    are read and written ``batch`` at a time. Returns how many stories were analysed."""
+Span = tuple[str | None, str | None]
+
+
+def lightly_updated(
+    store: Store, joining: dict[str, list[Article]], updates: UpdatePolicy
+) -> dict[str, tuple[Story, Span]]:
+    """The stored record and span of each story that ``updates`` leaves to a light update
+    now (stories new in this run are analysed in full)."""
+    lightly = {}
+    for story_id, size in store.story_sizes(joining).items():
+        new = len(joining[story_id])
+        if size.articles + new <= updates.full_max:
+            continue
+        stored = store.story(story_id)
+        if stored and not updates.in_full(size.articles + new, len(stored.unanalysed) + new):
+            lightly[story_id] = (stored, size.span)
+    return lightly
+
+
+def update_lightly(
+    store: Store, stored: Story, span: Span, joining: list[Article]
+) -> tuple[Story, list[Article], Span]:
+    """A light update (:func:`storyline.story_update.light_update`) of a stored story that
+    ``joining`` join: its record, the members whose date or event changed, its span. Only
+    the members the event grouping can re-form are read; the others are stand-ins, read
+    only when their event changes or their event needs a new title."""
+    keys = store.member_keys(stored.id)
+    read = {a.id: a for a in store.articles(sorted(recent_ids(keys)))}
+    read |= {a.id: a for a in joining}
+    redated = date_from_siblings(sorted(read.values(), key=publication_order))
+    # a redated member moves in publication order, which can bring older ones into the window
+    now = [k for k in keys if k.id not in read] + [member_key(a) for a in read.values()]
+    read |= {a.id: a for a in store.articles(sorted(recent_ids(now) - set(read)))}
+    members = [read.get(k.id) or stand_in(k, stored.id) for k in keys] + joining
+    regrouped = reform_events(members)
+    wanted = ({a.id for a in regrouped} | retitled_members(stored, members)) - set(read)
+    events = {a.id: a.event for a in members}
+    for article in store.articles(sorted(wanted)):
+        article.event = events[article.id]
+        read[article.id] = article
+    members = [read.get(a.id, a) for a in members]
+    story = light_update(stored, members, [a.id for a in joining])
+    changed = [read[a.id] for a in redated + regrouped]
+    return story, changed, widen(span, publication_span(read.values()))
+
+
+def reanalyse_stories(
+    store: Store, progress: Progress | None = None, batch: int = 100, stale_only: bool = False
+) -> int:
+    """Analyse stored stories again from their stored members: every story (after an
+    upgrade of storyline), or with ``stale_only`` those whose analysis does not cover
+    every member yet (see :mod:`storyline.story_update`). Entities, facts, timeline,
+    differences, summary, titles and dates are redone; which articles are in which story
+    and event stays as it is, and so do the indexes. Stories are read and written
+    ``batch`` at a time. Returns how many stories were analysed."""
     progress = progress or NoProgress()
-    ids = [str(row["id"]) for row in store.story_rows()]
+    if stale_only:
+        ids = [s.id for s in store.stories() if s.unanalysed]
+    else:
+        ids = [str(row["id"]) for row in store.story_rows()]
     progress.start("analyse stories", len(ids))
     for i in range(0, len(ids), batch):
         chunk = ids[i : i + batch]
@@ -416,5 +389,5 @@ def run(
 ) -> RunReport:
     """Ingest ``paths`` into ``store`` and bring its stories up to date."""
     report = ingest(paths, store, settings, progress)
-    report.stories_updated = len(assign_pending(store, progress))
+    report.stories_updated = len(assign_pending(store, progress, settings.updates))
     return report

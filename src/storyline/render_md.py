@@ -34,6 +34,8 @@ def render_markdown(document: dict[str, Any]) -> str:
             f"{', ' + span if span else ''}. Story `{story['id']}`.",
             "",
         ]
+        if story["behind"]:
+            lines += [f"> {_cell(story['behind'])}", ""]
         if story["summary"]:
             lines += ["### Summary", ""]
             lines += [f"- {s['text']} {_cites(s['cites'])}" for s in story["summary"]] + [""]

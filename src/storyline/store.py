@@ -30,10 +30,11 @@ from sqlalchemy import create_engine, delete, func, insert, select, update
 from sqlalchemy.engine import Connection, Engine
 
 from storyline.codec import article_from_dict, story_from_dict, to_dict
-from storyline.model import Article, RawDocument, Story
+from storyline.model import Article, MemberKey, RawDocument, Story
 from storyline.store_schema import (
     Placement,
     SavedState,
+    StorySize,
     articles_table,
     documents_table,
     index_state_table,
@@ -43,7 +44,7 @@ from storyline.store_schema import (
     stories_table,
 )
 
-__all__ = ["Placement", "SavedState", "SchemaMismatch", "Store", "articles_table"]
+__all__ = ["Placement", "SavedState", "SchemaMismatch", "Store", "StorySize", "articles_table"]
 
 SCHEMA_VERSION = 1
 STATE_PART_BYTES = 8 << 20  # an index_state blob is stored in parts of at most 8 MiB
@@ -166,6 +167,18 @@ class Store:
         ]
         return sorted(found, key=lambda a: a.id)
 
+    def member_keys(self, story_id: str) -> list[MemberKey]:
+        """Id, date, copy link and event of every article of a story, by id, read from the
+        articles' columns without decoding their records."""
+        t = articles_table.c
+        query = (
+            select(t.id, t.published, t.duplicate_of, t.event)
+            .where(t.story == story_id)
+            .order_by(t.id)
+        )
+        with self.engine.connect() as conn:
+            return [MemberKey(*row) for row in conn.execute(query)]
+
     def article_texts(self, ids: Iterable[str]) -> dict[str, str]:
         """The texts of the stored articles among ``ids`` (in batches of ``IN_BATCH``)."""
         wanted = sorted(set(ids))
@@ -204,7 +217,7 @@ class Store:
 
     def save_assignments(self, articles: Iterable[Article]) -> None:
         """Write the story, event, duplicate link and publication date of stored articles
-        (the date can change once the story is known: see pipeline.date_from_siblings).
+        (the date can change once the story is known: see story_update.date_from_siblings).
 
         The saved index state no longer describes the placements, so it is dropped (the next
         run rebuilds it); :meth:`save_placements` writes both together instead.
@@ -282,6 +295,19 @@ class Store:
         """Replace the records of these stories; ``dates`` holds (first, last) per story id."""
         with self.engine.begin() as conn:
             _write_stories(conn, stories, dates)
+
+    def story_sizes(self, story_ids: Iterable[str]) -> dict[str, StorySize]:
+        """Number of articles and first/last date of the given stored stories."""
+        t = stories_table.c
+        wanted = sorted(set(story_ids))
+        found: dict[str, StorySize] = {}
+        with self.engine.connect() as conn:
+            for i in range(0, len(wanted), IN_BATCH):
+                batch = t.id.in_(wanted[i : i + IN_BATCH])
+                query = select(t.id, t.articles, t.first_date, t.last_date).where(batch)
+                for story_id, count, first, last in conn.execute(query):
+                    found[story_id] = StorySize(count, (first, last))
+        return found
 
     def stories(self) -> list[Story]:
         """Every story, the largest first."""

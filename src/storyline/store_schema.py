@@ -93,3 +93,11 @@ class SavedState:
     version: str
     fingerprint: str
     blob: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class StorySize:
+    """A stored story's number of articles and (first, last) publication dates."""
+
+    articles: int
+    span: tuple[str | None, str | None]

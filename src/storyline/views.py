@@ -17,6 +17,17 @@ def counted(count: int, noun: str, plural: str | None = None) -> str:
     return f"{count} {noun if count == 1 else plural or noun + 's'}"
 
 
+def behind_note(waiting: int, members: int) -> str:
+    """What a story's analysis does not cover yet (see storyline.story_update), or ""."""
+    if not waiting:
+        return ""
+    return (
+        f"The summary, timeline, facts and entities cover {members - waiting} of these "
+        f"{counted(members, 'article')}: the {counted(waiting, 'article')} that joined since "
+        "will be in the story's next full analysis (or run storyline reanalyse --stale)."
+    )
+
+
 EVIDENCE_WORDS = {
     "metadata": "page metadata",
     "timestamp": "timestamp under the title",
@@ -126,6 +137,7 @@ def story_views(document: dict[str, Any]) -> list[dict[str, Any]]:
                 "last_date": story.get("last_date"),
                 "independent_sources": story.get("independent_sources"),
                 "sources": sources,
+                "behind": behind_note(len(story.get("unanalysed") or []), len(number)),
                 "summary": [
                     {"text": s["text"], "cites": cite(s["sources"])} for s in story["summary"]
                 ],

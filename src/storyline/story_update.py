@@ -1,0 +1,204 @@
+"""Bringing a story up to date when articles join it: in full, or only its members and events.
+
+The full analysis (:func:`analyse_story`: entities, facts, differences, timeline, summary)
+costs about 4 ms per member, so a run that adds one article to a story of 29,000 would
+spend two minutes on it, and a REST API that ingests articles one by one would spend that
+on each. Past :attr:`UpdatePolicy.full_max` members, a story is therefore analysed in full
+only once the members that joined since its last analysis reach
+:attr:`UpdatePolicy.growth` of the members it covered; a 10% growth makes the analysis
+cost a constant amount per joining article (about 40 ms), however large the story grows.
+
+In between, a run does a *light update* (:func:`light_update`): the story's member list,
+its events and its dates are exactly what a full analysis would give, and the new members
+are listed in :attr:`~storyline.model.Story.unanalysed`; the entities, facts, timeline,
+differences, summary and title are the last analysis's until the next one (or ``storyline
+reanalyse --stale``). A light update reads only what the event grouping re-forms (the newest
+:data:`~storyline.events.WINDOW` members and their copies); the other members take part as
+*stand-ins*, articles that carry only an id, a date, a copy link and an event.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from storyline import events as event_grouping
+from storyline.aliases import resolve_entities
+from storyline.article_analysis import ENGLISH, analyse_body
+from storyline.briefing import summarise
+from storyline.differences import find_differences
+from storyline.events import form_events, publication_order
+from storyline.facts import consolidate_facts
+from storyline.model import Article, Event, MemberKey, PublishedDate, Story
+from storyline.pubdate import date_from_story
+from storyline.timeline import build_timeline
+from storyline.titles import event_title, story_title
+
+
+@dataclass(frozen=True, slots=True)
+class UpdatePolicy:
+    """When a story that articles joined is analysed in full."""
+
+    full_max: int = 1000  # stories up to this many members: in full on every change
+    growth: float = 0.1  # bigger ones: once this share of the members they cover has joined
+
+    def in_full(self, members: int, unanalysed: int) -> bool:
+        """Whether a story of ``members`` members, ``unanalysed`` of them (the joining ones
+        included) not in its last analysis, is analysed in full now."""
+        return members <= self.full_max or unanalysed >= self.growth * (members - unanalysed)
+
+
+# --------------------------------------------------------------------------- in full
+
+
+def analyse_story(story_id: str, members: list[Article]) -> Story:
+    """The story-level analysis of a story's articles."""
+    members = sorted(members, key=publication_order)
+    entities = resolve_entities(members)
+    facts = consolidate_facts(members, entities)
+    return Story(
+        id=story_id,
+        title=story_title(members),
+        articles=[a.id for a in members],
+        events=story_events(story_id, members),
+        timeline=build_timeline(members),
+        facts=facts,
+        entities=entities,
+        differences=find_differences(members, facts, entities),
+        summary=summarise(members),
+    )
+
+
+def story_events(
+    story_id: str, members: Sequence[Article], titles: dict[str, Event] | None = None
+) -> list[Event]:
+    """The events of a story's members (sorted in publication order), in the order of their
+    first member. An event found in ``titles`` with the same members keeps its title."""
+    by_event: dict[str, list[Article]] = defaultdict(list)
+    for article in members:
+        by_event[article.event or story_id].append(article)
+    events = []
+    for event_id, group in sorted(by_event.items(), key=lambda kv: publication_order(kv[1][0])):
+        ids = [a.id for a in group]
+        known = (titles or {}).get(event_id)
+        title = known.title if known and known.articles == ids else event_title(group)
+        events.append(Event(id=event_id, title=title, articles=ids))
+    return events
+
+
+def reform_events(members: list[Article]) -> list[Article]:
+    """Form a storyline's events again from all its members (:mod:`storyline.events`);
+    the members whose event changed, updated in place."""
+    events = form_events(members)
+    changed = [a for a in members if events[a.id] != a.event]
+    for article in changed:
+        article.event = events[article.id]
+    return changed
+
+
+def date_from_siblings(members: list[Article]) -> list[Article]:
+    """Date the members whose dateline gives a day and month but no year, with the year of
+    the other members' dates (see :func:`storyline.pubdate.date_from_story`).
+
+    Only dates read off the page count as siblings' evidence, not estimates. A redated
+    article's time expressions are tagged again against its new date, so "this Friday"
+    gets its day. Returns the articles that changed.
+    """
+    changed = []
+    # every article this could date is itself undated or estimated, so never its own sibling,
+    # and what it gets is an estimate too: one list serves them all
+    siblings = [
+        m.published.value for m in members if m.published.value and not m.published.inferred
+    ]
+    for article in members:
+        if article.published.value and not article.published.inferred:
+            continue
+        found = date_from_story(article.text, article.removed, siblings)
+        if found is None or found.value == article.published.value:
+            continue
+        article.published = found
+        if article.language in (ENGLISH, None):
+            article.analysis = analyse_body(article.text, article.language, found)
+        changed.append(article)
+    return changed
+
+
+# --------------------------------------------------------------------------- light update
+
+
+def recent_ids(keys: Iterable[MemberKey], window: int | None = None) -> set[str]:
+    """The stored members :func:`~storyline.events.form_events` can re-form once more
+    articles join: the newest ``window`` (:data:`~storyline.events.WINDOW`) originals and
+    their copies. (Joining articles only push older members out of the window, never bring
+    them in.)"""
+    window = event_grouping.WINDOW if window is None else window
+    keys = list(keys)
+    ids = {k.id for k in keys}
+    ordered = sorted(keys, key=lambda k: (k.published or "9999", k.id))
+    originals = [k for k in ordered if not (k.duplicate_of and k.duplicate_of in ids)]
+    newest = {k.id for k in originals[-window:]} if window else set()
+    return newest | {k.id for k in keys if k.duplicate_of in newest}
+
+
+def member_key(article: Article) -> MemberKey:
+    """What :meth:`storyline.store.Store.member_keys` gives of an article."""
+    return MemberKey(article.id, article.published.value, article.duplicate_of, article.event)
+
+
+def stand_in(key: MemberKey, story_id: str) -> Article:
+    """A member with only what ordering and the event grouping read of the members they
+    do not re-form: its id, date, copy link and event."""
+    return Article(
+        id=key.id,
+        source="",
+        part=0,
+        title=None,
+        text="",
+        published=PublishedDate(key.published, "stand-in", 0.0),
+        duplicate_of=key.duplicate_of,
+        story=story_id,
+        event=key.event,
+    )
+
+
+def retitled_members(stored: Story, members: Sequence[Article]) -> set[str]:
+    """The ids of the members of every event whose members are not those of ``stored``:
+    their titles are chosen again, from the whole articles."""
+    before = {e.id: e.articles for e in stored.events}
+    now: dict[str, list[str]] = defaultdict(list)
+    for article in sorted(members, key=publication_order):
+        now[article.event or stored.id].append(article.id)
+    return {i for event, ids in now.items() if before.get(event) != ids for i in ids}
+
+
+def light_update(stored: Story, members: Sequence[Article], joined: Iterable[str]) -> Story:
+    """``stored`` with the members and events of ``members`` (all of them, stand-ins
+    allowed where :func:`retitled_members` does not ask for the article) and ``joined``
+    added to the members its analysis does not cover yet; the analysis is kept as it is."""
+    members = sorted(members, key=publication_order)
+    member_ids = [a.id for a in members]
+    present = set(member_ids)
+    waiting = [i for i in stored.unanalysed if i in present]
+    waiting += sorted(set(joined) - set(waiting))
+    return Story(
+        id=stored.id,
+        title=stored.title,
+        articles=member_ids,
+        events=story_events(stored.id, members, {e.id: e for e in stored.events}),
+        timeline=stored.timeline,
+        facts=stored.facts,
+        entities=stored.entities,
+        differences=stored.differences,
+        summary=stored.summary,
+        unanalysed=waiting,
+    )
+
+
+def widen(
+    span: tuple[str | None, str | None], other: tuple[str | None, str | None]
+) -> tuple[str | None, str | None]:
+    """The (first, last) dates covering both spans."""
+    firsts = [d for d in (span[0], other[0]) if d]
+    lasts = [d for d in (span[1], other[1]) if d]
+    return (min(firsts) if firsts else None, max(lasts) if lasts else None)

@@ -1,0 +1,286 @@
+"""Large stories between full analyses: a light update gives the members, events and dates
+a full analysis would, reads only the newest members, and ``reanalyse --stale`` catches up."""
+
+from __future__ import annotations
+
+import copy
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from storyline import events
+from storyline.cli import app
+from storyline.export import build_export
+from storyline.ingest import list_files, read_file
+from storyline.model import Article, MemberKey, RawDocument
+from storyline.pipeline import analyse_document, assign_pending, reanalyse_stories
+from storyline.store import Store
+from storyline.story_update import UpdatePolicy, recent_ids, widen
+from tests.conftest import EXAMPLES
+
+ALWAYS = UpdatePolicy()  # the example stories are far below full_max: analysed in full
+NEVER = UpdatePolicy(full_max=1, growth=1000.0)  # after a story's first run: light only
+
+
+@pytest.fixture(scope="module")
+def example_documents() -> list[tuple[RawDocument, list[Article]]]:
+    """The example corpus's documents with their analysed articles, in file order."""
+    files, missing = list_files([EXAMPLES])
+    assert not missing
+    documents = []
+    for path, source in files:
+        for item in read_file(path, source):
+            assert isinstance(item, RawDocument)
+            documents.append((item, analyse_document(item)))
+    return documents
+
+
+def replay(
+    documents: list[tuple[RawDocument, list[Article]]], updates: UpdatePolicy, db: Path
+) -> Store:
+    """A store fed one document per run, as a stream would."""
+    store = Store(db)
+    for document, articles in documents:
+        store.add_document(document, copy.deepcopy(articles))
+        assign_pending(store, updates=updates)
+    return store
+
+
+def placement_view(store: Store) -> dict[str, object]:
+    """What a light update must get right: members, events, dates, spans."""
+    return {
+        "articles": {a.id: (a.story, a.event, a.published.value) for a in store.articles()},
+        "stories": {s.id: (s.articles, s.events) for s in store.stories()},
+        "spans": {r["id"]: (r["first_date"], r["last_date"]) for r in store.story_rows()},
+    }
+
+
+@pytest.mark.parametrize("window", [events.WINDOW, 2])
+def test_a_light_update_places_and_groups_as_a_full_analysis_does(
+    example_documents: list[tuple[RawDocument, list[Article]]],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    window: int,
+) -> None:
+    monkeypatch.setattr(events, "WINDOW", window)  # 2: most members are stand-ins
+    full = replay(example_documents, ALWAYS, tmp_path / "full.db")
+    light = replay(example_documents, NEVER, tmp_path / "light.db")
+    assert placement_view(light) == placement_view(full)
+    grown = [s for s in light.stories() if s.unanalysed]
+    assert grown, "some example story grows after its first run"
+    for story in light.stories():
+        covered = [i for i in story.articles if i not in story.unanalysed]
+        assert covered and set(story.unanalysed) <= set(story.articles)
+        assert all(i in covered for e in story.timeline for i in e.sources)
+    assert {s.id: s.timeline for s in light.stories()} != {
+        s.id: s.timeline for s in full.stories()
+    }, "the timelines of the grown stories wait for their next full analysis"
+    assert reanalyse_stories(light, stale_only=True) == len(grown)
+    assert not any(s.unanalysed for s in light.stories())
+    assert build_export(light.articles(), light.stories()) == build_export(
+        full.articles(), full.stories()
+    )
+
+
+def test_a_light_update_reads_only_the_members_it_can_regroup(
+    example_documents: list[tuple[RawDocument, list[Article]]],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(events, "WINDOW", 1)
+    whole = replay(example_documents, NEVER, tmp_path / "whole.db")
+    largest = whole.stories()[0]
+    last = max(
+        n
+        for n, (_, articles) in enumerate(example_documents)
+        if any(a.id in largest.articles for a in articles)
+    )
+    store = replay(example_documents[:last], NEVER, tmp_path / "light.db")
+    members_before = len(store.member_keys(largest.id))
+    assert members_before >= 4, "the largest story has members to leave unread"
+    read: list[str] = []
+    original = Store.articles
+
+    def counting(self: Store, ids=None, trim=None):  # noqa: ANN001, ANN202
+        found = original(self, ids, trim)
+        read.extend(a.id for a in found)
+        return found
+
+    monkeypatch.setattr(Store, "articles", counting)
+    document, articles = example_documents[last]
+    store.add_document(document, copy.deepcopy(articles))
+    assert largest.id in assign_pending(store, updates=NEVER)
+    assert set(read) < set(largest.articles) and len(set(read)) < members_before
+    assert store.story(largest.id) == whole.story(largest.id)
+
+
+def test_when_a_story_is_analysed_in_full() -> None:
+    policy = UpdatePolicy(full_max=1000, growth=0.1)
+    assert policy.in_full(1000, 1)  # small stories: always
+    assert not policy.in_full(1001, 1)
+    assert not policy.in_full(2099, 99)  # 99 waiting of 2,000 covered: < 10%
+    assert policy.in_full(2200, 200)  # 200 of 2,000: 10%
+    assert policy.in_full(1001, 1001)  # never analysed
+
+
+def test_recent_ids_are_the_newest_originals_and_their_copies() -> None:
+    keys = [
+        MemberKey("a", "2025-01-01", None, "e-a"),
+        MemberKey("b", "2025-02-01", None, "e-b"),
+        MemberKey("c", None, None, "e-c"),  # undated: last in publication order
+        MemberKey("d", "2024-12-01", "b", "e-b"),  # an older copy of b
+        MemberKey("e", "2025-03-01", "a", "e-a"),  # a newer copy of a
+    ]
+    assert recent_ids(keys, window=2) == {"b", "c", "d"}
+    assert recent_ids(keys, window=3) == {"a", "b", "c", "d", "e"}
+    assert recent_ids(keys, window=0) == set()
+
+
+def test_widen_keeps_the_extremes() -> None:
+    assert widen(("2025-01", "2025-03-02"), ("2024-12-31", None)) == ("2024-12-31", "2025-03-02")
+    assert widen((None, None), (None, None)) == (None, None)
+
+
+def test_reanalyse_stale_only_touches_stories_left_behind(
+    example_documents: list[tuple[RawDocument, list[Article]]], tmp_path: Path
+) -> None:
+    store = replay(example_documents, NEVER, tmp_path / "light.db")
+    stale = sum(1 for s in store.stories() if s.unanalysed)
+    copy_db = tmp_path / "copy.db"
+    shutil.copy(tmp_path / "light.db", copy_db)
+    result = CliRunner().invoke(app, ["reanalyse", "--stale", "--db", str(copy_db), "-q"])
+    assert result.exit_code == 0, result.output
+    assert f"{stale} stories analysed again" in result.output
+    assert not any(s.unanalysed for s in Store(copy_db).stories())
+
+
+HAPPENINGS = [
+    "harbour crane collapse dockers injured port authority inquiry cranes",
+    "harbour crane collapse dockers injured port authority inquiry rescue",
+    "harbour strike dockers walk out over pay port authority talks",
+    "harbour strike dockers pay deal port authority vote union",
+]
+
+
+def synthetic_stream(seed: int, n: int = 40) -> list[tuple[RawDocument, list[Article]]]:
+    """Short invented harbour reports, one story, several happenings, some undated, some
+    copies of earlier ones, arriving out of order: no spaCy needed."""
+    import hashlib
+    import random
+
+    from storyline.article_analysis import plain_sentences
+    from storyline.model import PublishedDate
+
+    rng = random.Random(seed)
+    documents: list[tuple[RawDocument, list[Article]]] = []
+    for n_doc in range(n):
+        earlier = [a for _, arts in documents for a in arts]
+        if earlier and rng.random() < 0.15:
+            model = rng.choice(earlier)
+            title, text, date = model.title, model.text, model.published.value
+        else:
+            happening = rng.randrange(len(HAPPENINGS))
+            words = HAPPENINGS[happening].split()
+            rng.shuffle(words)
+            extra = " ".join(rng.sample(["Kessport", "Tolven", "quay", "night", "shift"], 2))
+            title = f"{' '.join(words[:4]).capitalize()} {n_doc}"
+            text = f"{' '.join(words)} {extra}.\n\nReport {n_doc} on the harbour."
+            day = 1 + 3 * happening + rng.randrange(3)
+            date = None if rng.random() < 0.2 else f"2025-1{happening % 2}-{day:02d}"
+        source = f"synthetic-{seed}-{n_doc}.txt"
+        published = PublishedDate(date, "metadata" if date else "unknown", 1.0 if date else 0.0)
+        article = Article(
+            id=f"a{seed:03d}{n_doc:04d}",
+            source=source,
+            part=0,
+            title=title,
+            text=text,
+            published=published,
+            language="en",
+        )
+        article.analysis.sentences = plain_sentences(text)
+        digest = hashlib.sha256(source.encode()).hexdigest()
+        documents.append((RawDocument(source, text, digest, "txt", title=title), [article]))
+    return documents
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_light_updates_of_a_synthetic_stream_match_full_analyses(
+    seed: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(events, "WINDOW", 3)
+    stream = synthetic_stream(seed)
+    full = replay(stream, ALWAYS, tmp_path / "full.db")
+    light = replay(stream, NEVER, tmp_path / "light.db")
+    assert placement_view(light) == placement_view(full)
+    assert all(a.text for a in light.articles()), "no stand-in is ever written"
+    assert max(len(s.articles) for s in full.stories()) > 10
+
+
+STATEMENTS = [
+    "The port authority closed berth four while engineers checked the remaining cranes.",
+    "Union leaders said the crane had failed an inspection last spring and demanded answers.",
+    "Two of the injured were still in hospital, a spokeswoman for the city council said.",
+    "Shipping lines diverted three vessels to Tolven while the quay stayed shut.",
+]
+
+
+def test_a_member_redated_into_the_past_brings_older_ones_into_the_window(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The grouping re-forms the newest members by date; when a light update dates an
+    undated member (from its siblings) to before stored ones, those enter the newest and
+    must be read, not left as stand-ins."""
+    from storyline import pipeline
+    from storyline.model import PublishedDate
+
+    monkeypatch.setattr(events, "WINDOW", 2)
+    stream = synthetic_stream(0, n=4)
+    dates = ["2025-11-03", "2025-11-05", None, "2025-10-01"]  # x, b, u, then j joins
+    for n, ((_, (article,)), date) in enumerate(zip(stream, dates, strict=True)):
+        article.published = PublishedDate(date, "metadata" if date else "unknown", 1.0)
+        article.text = f"Harbour crane collapse: dockers injured, inquiry. {STATEMENTS[n]}"
+    undated, sibling = stream[2][1][0].id, stream[3][1][0].id
+
+    def redate(members: list[Article]) -> list[Article]:  # once j is there to lend its year
+        if all(a.id != sibling for a in members):
+            return []
+        found = [a for a in members if a.id == undated and not a.published.value]
+        for article in found:
+            article.published = PublishedDate("2025-11-01", "dateline", 0.5, inferred=True)
+        return found
+
+    monkeypatch.setattr(pipeline, "date_from_siblings", redate)
+    full = replay(stream, ALWAYS, tmp_path / "full.db")
+    light = replay(stream, NEVER, tmp_path / "light.db")
+    assert len(full.stories()) == 1 and full.article(undated).published.value == "2025-11-01"
+    assert placement_view(light) == placement_view(full)
+
+
+def test_a_story_behind_its_newest_articles_says_so_in_every_export(
+    example_documents: list[tuple[RawDocument, list[Article]]], tmp_path: Path
+) -> None:
+    import json
+
+    import jsonschema
+
+    from storyline.export import export_schema, render
+
+    store = replay(example_documents, NEVER, tmp_path / "light.db")
+    document = build_export(store.articles(), store.stories())
+    jsonschema.validate(json.loads(render(document, "json")), export_schema())
+    behind = next(s for s in document["stories"] if s["unanalysed"])
+    waiting, members = len(behind["unanalysed"]), len(behind["articles"])
+    said = f"cover {members - waiting} of these {members} articles"
+    assert said in render(document, "md") and said in render(document, "html")
+    assert f"the {waiting} article" in render(document, "md")
+    from storyline.api import create_app
+    from tests.web_support import Client
+
+    web = Client(create_app(tmp_path / "light.db")).get(f"/stories/{behind['id']}")
+    assert web.status_code == 200 and said in web.text
+    caught_up = replay(example_documents, ALWAYS, tmp_path / "full.db")
+    full = build_export(caught_up.articles(), caught_up.stories())
+    assert "full analysis" not in render(full, "md") + render(full, "html")
