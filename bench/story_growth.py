@@ -10,10 +10,12 @@ and dates spread over a year. Then, as ``pipeline.assign_pending`` would for art
 joining that story, and with ``J`` new members each time:
 
 - *full*: read every member, date from siblings, re-form the events, ``analyse_story``,
-  write the story (what every run did before, and still does for stories up to
-  ``UpdatePolicy.full_max`` members or once a story has grown by ``growth``);
+  write the story and the members that changed (what every run did before, and still
+  does for stories up to ``UpdatePolicy.full_max`` members or once a story has grown by
+  ``growth``);
 - *light*: ``pipeline.update_lightly`` (member keys, the newest ``events.WINDOW``
-  members, the stored record) and the write.
+  members, the stored record, left undecoded) and the write of the record and of the
+  members that changed.
 
 It reports CPU seconds of this process for both, their ratio, and the cost per joining
 article under the default policy: a light update per run plus one full analysis every
@@ -35,13 +37,20 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from functools import partial
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from story_analysis import CORPUS, analysed_articles
 
 from storyline import pipeline
 from storyline.events import publication_order
-from storyline.model import Article, PublishedDate, RawDocument, Story, publication_span
+from storyline.model import (
+    Article,
+    PublishedDate,
+    RawDocument,
+    Story,
+    publication_span,
+    to_dict,
+)
 from storyline.store import Store
 from storyline.story_update import (
     UpdatePolicy,
@@ -88,20 +97,19 @@ def store_with_story(articles: list[Article], n: int, db: Path) -> Store:
 
 def full_update(store: Store, joining: list[Article]) -> Story:
     members = sorted(store.story_members([STORY]) + joining, key=publication_order)
-    date_from_siblings(members)
-    reform_events(members)
+    changed = date_from_siblings(members) + reform_events(members)
     story = analyse_story(STORY, members)
-    store.save_stories([story], {STORY: publication_span(members)})
+    span = publication_span(members)
+    store.save_placements(joining + changed, [story], {STORY: span}, None, [])
     return story
 
 
-def light_update(store: Store, joining: list[Article]) -> Story:
-    stored = store.story(STORY)
-    size = store.story_sizes([STORY])[STORY]
-    assert stored is not None
-    story, _, span = pipeline.update_lightly(store, stored, size.span, joining)
-    store.save_stories([story], {STORY: span})
-    return story
+def light_update(store: Store, joining: list[Article]) -> dict[str, Any]:
+    record = store.story_record(STORY)
+    assert record is not None
+    updated, changed, span = pipeline.update_lightly(store, record, joining)
+    store.save_placements(joining + changed, [updated], {STORY: span}, None, [])
+    return updated
 
 
 def measure(articles: list[Article], n: int, joins: list[int], tmp: Path) -> list[str]:
@@ -118,7 +126,8 @@ def measure(articles: list[Article], n: int, joins: list[int], tmp: Path) -> lis
         full_db, light_db = Store(tmp / "full.db"), Store(tmp / "light.db")
         full, full_s = timed(partial(full_update, full_db, copy.deepcopy(joining)))
         light, light_s = timed(partial(light_update, light_db, copy.deepcopy(joining)))
-        assert light.articles == full.articles and light.events == full.events
+        assert light["articles"] == full.articles
+        assert light["events"] == [to_dict(e) for e in full.events]
         amortised = light_s / j + full_s / max(1.0, growth * n)
         lines.append(
             f"{n:>7,} | {j:>7} | {full_s:6.1f} | {light_s:7.2f} | {full_s / light_s:10.0f} "

@@ -4,7 +4,6 @@ a full analysis would, reads only the newest members, and ``reanalyse --stale`` 
 from __future__ import annotations
 
 import copy
-import shutil
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,7 @@ from storyline.ingest import list_files, read_file
 from storyline.model import Article, MemberKey, RawDocument
 from storyline.pipeline import analyse_document, assign_pending, reanalyse_stories
 from storyline.store import Store
-from storyline.story_update import UpdatePolicy, recent_ids, widen
+from storyline.story_update import UpdatePolicy, recent_ids
 from tests.conftest import EXAMPLES
 
 ALWAYS = UpdatePolicy()  # the example stories are far below full_max: analysed in full
@@ -138,22 +137,43 @@ def test_recent_ids_are_the_newest_originals_and_their_copies() -> None:
     assert recent_ids(keys, window=0) == set()
 
 
-def test_widen_keeps_the_extremes() -> None:
-    assert widen(("2025-01", "2025-03-02"), ("2024-12-31", None)) == ("2024-12-31", "2025-03-02")
-    assert widen((None, None), (None, None)) == (None, None)
-
-
 def test_reanalyse_stale_only_touches_stories_left_behind(
     example_documents: list[tuple[RawDocument, list[Article]]], tmp_path: Path
 ) -> None:
-    store = replay(example_documents, NEVER, tmp_path / "light.db")
-    stale = sum(1 for s in store.stories() if s.unanalysed)
-    copy_db = tmp_path / "copy.db"
-    shutil.copy(tmp_path / "light.db", copy_db)
-    result = CliRunner().invoke(app, ["reanalyse", "--stale", "--db", str(copy_db), "-q"])
+    store = replay(example_documents, UpdatePolicy(full_max=3, growth=1000.0), tmp_path / "l.db")
+    stale = [s.id for s in store.stories() if s.unanalysed]
+    assert 0 < len(stale) < len(store.stories()), "stories of 3 are analysed in full"
+    fresh = {s.id: s for s in store.stories() if not s.unanalysed}
+    result = CliRunner().invoke(app, ["reanalyse", "--stale", "--db", str(tmp_path / "l.db")])
     assert result.exit_code == 0, result.output
-    assert f"{stale} stories analysed again" in result.output
-    assert not any(s.unanalysed for s in Store(copy_db).stories())
+    assert f"{len(stale)} stories analysed again" in result.output
+    after = {s.id: s for s in Store(tmp_path / "l.db").stories()}
+    assert not any(s.unanalysed for s in after.values())
+    assert all(after[i] == fresh[i] for i in fresh)
+
+
+def test_joiners_wait_in_the_order_they_joined_until_a_full_analysis(tmp_path: Path) -> None:
+    stream = synthetic_stream(1)
+    policy = UpdatePolicy(full_max=4, growth=0.5)
+    store = Store(tmp_path / "grow.db")
+    seen: list[tuple[int, int]] = []  # (members, waiting) of the largest story after each run
+    for document, articles in stream:
+        store.add_document(document, copy.deepcopy(articles))
+        assign_pending(store, updates=policy)
+        largest = store.stories()[0]
+        joined = [a.id for _, (a,) in stream if a.id in largest.articles]
+        waiting = len(largest.unanalysed)
+        assert largest.unanalysed == joined[len(joined) - waiting :]
+        assert waiting < policy.growth * (len(joined) - waiting) or len(joined) <= 4
+        seen.append((len(joined), waiting))
+    assert any(w >= 2 for _, w in seen), "joiners pile up between full analyses"
+    caught_up = [n for (n, w), (_, before) in zip(seen[1:], seen, strict=False) if before and not w]
+    assert caught_up, "a full analysis empties the list"
+    full = replay(stream, ALWAYS, tmp_path / "full.db")
+    by_id = {s.id: s for s in full.stories()}
+    for story in store.stories():
+        if not story.unanalysed:
+            assert story == by_id[story.id]
 
 
 HAPPENINGS = [
@@ -244,7 +264,7 @@ def test_a_member_redated_into_the_past_brings_older_ones_into_the_window(
         article.text = f"Harbour crane collapse: dockers injured, inquiry. {STATEMENTS[n]}"
     undated, sibling = stream[2][1][0].id, stream[3][1][0].id
 
-    def redate(members: list[Article]) -> list[Article]:  # once j is there to lend its year
+    def redate(members: list[Article], only: object = None) -> list[Article]:  # once j is there
         if all(a.id != sibling for a in members):
             return []
         found = [a for a in members if a.id == undated and not a.published.value]
@@ -284,3 +304,46 @@ def test_a_story_behind_its_newest_articles_says_so_in_every_export(
     caught_up = replay(example_documents, ALWAYS, tmp_path / "full.db")
     full = build_export(caught_up.articles(), caught_up.stories())
     assert "full analysis" not in render(full, "md") + render(full, "html")
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_yearless_datelines_get_the_year_a_full_analysis_gives(
+    seed: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Members whose dateline says "Nov. 4" take their year from all the story's dates,
+    and take it again as those move, wherever they sit in the story."""
+    import random
+
+    from storyline.model import PublishedDate
+
+    monkeypatch.setattr(events, "WINDOW", 3)
+    rng = random.Random(seed)
+    stream = synthetic_stream(seed, n=22)
+    for _, (article,) in stream:
+        if rng.random() < 0.3:
+            day = rng.choice(["Nov. 4", "Oct. 30", "Dec. 2", "Jan. 3", "Feb. 10"])
+            article.text = f"KESSPORT, {day} (Meridian Wire) -- {article.text}"
+            article.published = PublishedDate(None, "unknown", 0.0)
+        else:
+            year, month = rng.choice(["2024", "2025"]), rng.choice(["01", "06", "10", "12"])
+            day = f"{year}-{month}-{rng.randrange(1, 28):02d}"
+            article.published = PublishedDate(day, "metadata", 1.0)
+    full = replay(stream, ALWAYS, tmp_path / "full.db")
+    light = replay(stream, NEVER, tmp_path / "light.db")
+    assert placement_view(light) == placement_view(full)
+    assert any(a.published.inferred for a in full.articles()), "some dateline was dated"
+
+
+def test_a_database_from_before_date_kinds_gets_them_from_its_records(
+    demo_db: Path, tmp_path: Path
+) -> None:
+    import shutil
+    import sqlite3
+
+    old = tmp_path / "old.db"
+    shutil.copy(demo_db, old)
+    expected = {s.id: Store(old).member_keys(s.id) for s in Store(old).stories()}
+    assert any(k.date_kind == "page" for keys in expected.values() for k in keys)
+    with sqlite3.connect(old) as conn:
+        conn.execute("ALTER TABLE articles DROP COLUMN date_kind")
+    assert {s: Store(old).member_keys(s) for s in expected} == expected

@@ -9,20 +9,44 @@ per-article analysis and the export can print it without a second set of types.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
+from functools import cache
 from typing import Any, TypeVar
 
 T = TypeVar("T")
 
 
 def to_dict(record: Any) -> dict[str, Any]:
-    """A record (or nested records) as plain JSON-able data."""
-    return asdict(record)
+    """A record (or nested records) as plain JSON-able data: what ``dataclasses.asdict``
+    gives, without its deep copy of every leaf (the leaves here are str, int, float, bool
+    and None), which made writing a large story's record cost a second."""
+    plain = _plain(record)
+    assert isinstance(plain, dict)
+    return plain
+
+
+@cache
+def _field_names(cls: type) -> dict[str, None]:
+    """A dataclass's field names, in order (a dict: ordered, and quick to look up)."""
+    return dict.fromkeys(f.name for f in fields(cls))
+
+
+def _plain(value: Any) -> Any:
+    cls = type(value)
+    if hasattr(cls, "__dataclass_fields__"):
+        return {name: _plain(getattr(value, name)) for name in _field_names(cls)}
+    if cls is list:
+        return [_plain(v) for v in value]
+    if cls is tuple:
+        return tuple(_plain(v) for v in value)
+    if cls is dict:
+        return {k: _plain(v) for k, v in value.items()}
+    return value
 
 
 def from_dict(cls: type[T], data: dict[str, Any]) -> T:
     """Build ``cls`` from a dict, ignoring keys the class does not know (forward compatible)."""
-    known = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+    known = _field_names(cls)
     return cls(**{k: v for k, v in data.items() if k in known})
 
 
@@ -106,6 +130,16 @@ class PublishedDate:
         estimated from the dates the text mentions: that one is only a lower bound (the
         text was written after them), not when it was published."""
         return None if self.evidence == "content" else self.value
+
+    @staticmethod
+    def of_kind(value: str | None, kind: str | None) -> PublishedDate:
+        """A date that behaves as one of ``kind`` (see :func:`storyline.pubdate.date_kind`)
+        for ordering, the siblings' dates and a story's span: for a stand-in."""
+        if not value:
+            return PublishedDate(None, "unknown", 0.0)
+        if kind in ("content", "yearless"):  # an estimate from the content
+            return PublishedDate(value, "content", 0.0, inferred=True)
+        return PublishedDate(value, "stand-in", 0.0, inferred=kind == "story")
 
 
 # --------------------------------------------------------------------------- time
@@ -224,6 +258,7 @@ class MemberKey:
     published: str | None  # PublishedDate.value
     duplicate_of: str | None
     event: str | None
+    date_kind: str | None = None  # storyline.pubdate.date_kind
 
 
 # --------------------------------------------------------------------------- story level

@@ -4,8 +4,10 @@ Per document (``analyse_document``, pure apart from loading models): clean and s
 publication date, language, time expressions, entities, quantities and claims. Each
 document is stored with its articles as soon as it is analysed. Then, incrementally
 (``assign_pending``): articles not yet in a story are checked for duplicates and join a
-story and an event; only the stories that received articles are analysed again
-(``analyse_story``: entities, facts, differences, timeline, summary).
+story and an event; only the stories that received articles are brought up to date: analysed
+again (``analyse_story``: entities, facts, differences, timeline, summary), or, for a large
+story between two full analyses, only its members, events and dates
+(:mod:`storyline.story_update`).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from storyline import index_state
 from storyline.article_analysis import analyse_body, plain_sentences
@@ -30,6 +32,7 @@ from storyline.pubdate import infer_published
 from storyline.store import Placement, Store
 from storyline.stories import StoryIndex
 from storyline.story_update import (
+    REDATABLE,
     UpdatePolicy,
     analyse_story,
     date_from_siblings,
@@ -39,7 +42,6 @@ from storyline.story_update import (
     reform_events,
     retitled_members,
     stand_in,
-    widen,
 )
 from storyline.workers import analysed_in_order
 
@@ -244,13 +246,14 @@ def assign_pending(
     changed = [a for story in in_full for a in date_from_siblings(members[story])]
     changed += [a for story in in_full for a in reform_events(members[story])]
     progress.start("analyse stories", len(joining))
-    analysed, spans = [], {}
+    analysed: list[Story | dict[str, Any]] = []
+    spans = {}
     for story_id in in_full:
         analysed.append(analyse_story(story_id, members[story_id]))
         spans[story_id] = publication_span(members[story_id])
         progress.advance("analyse stories")
-    for story_id, (stored, span) in sorted(lightly.items()):
-        story, updated, spans[story_id] = update_lightly(store, stored, span, joining[story_id])
+    for story_id, record in sorted(lightly.items()):
+        story, updated, spans[story_id] = update_lightly(store, record, joining[story_id])
         analysed.append(story)
         changed += updated
         progress.advance("analyse stories")
@@ -266,50 +269,53 @@ def assign_pending(
     return set(joining)
 
 
-Span = tuple[str | None, str | None]
-
-
 def lightly_updated(
     store: Store, joining: dict[str, list[Article]], updates: UpdatePolicy
-) -> dict[str, tuple[Story, Span]]:
-    """The stored record and span of each story that ``updates`` leaves to a light update
-    now (stories new in this run are analysed in full)."""
+) -> dict[str, dict[str, Any]]:
+    """The stored record (plain JSON data) of each story that ``updates`` leaves to a
+    light update now (stories new in this run are analysed in full)."""
     lightly = {}
     for story_id, size in store.story_sizes(joining).items():
         new = len(joining[story_id])
-        if size.articles + new <= updates.full_max:
+        if size + new <= updates.full_max:
             continue
-        stored = store.story(story_id)
-        if stored and not updates.in_full(size.articles + new, len(stored.unanalysed) + new):
-            lightly[story_id] = (stored, size.span)
+        record = store.story_record(story_id)
+        waiting = len(record.get("unanalysed") or []) + new if record else 0
+        if record and not updates.in_full(size + new, waiting):
+            lightly[story_id] = record
     return lightly
 
 
 def update_lightly(
-    store: Store, stored: Story, span: Span, joining: list[Article]
-) -> tuple[Story, list[Article], Span]:
-    """A light update (:func:`storyline.story_update.light_update`) of a stored story that
-    ``joining`` join: its record, the members whose date or event changed, its span. Only
-    the members the event grouping can re-form are read; the others are stand-ins, read
-    only when their event changes or their event needs a new title."""
-    keys = store.member_keys(stored.id)
-    read = {a.id: a for a in store.articles(sorted(recent_ids(keys)))}
+    store: Store, record: dict[str, Any], joining: list[Article]
+) -> tuple[dict[str, Any], list[Article], tuple[str | None, str | None]]:
+    """A light update (:func:`storyline.story_update.light_update`) of the stored story
+    ``record`` that ``joining`` join: its new record, the members whose date or event
+    changed, its span. Only the members the event grouping can re-form are read; the others
+    are stand-ins, read only when their event changes or their event needs a new title."""
+    story_id = record["id"]
+    keys = store.member_keys(story_id)
+    redatable = {k.id for k in keys if k.date_kind in REDATABLE}
+    read = {a.id: a for a in store.articles(recent_ids(keys) | redatable)}
     read |= {a.id: a for a in joining}
-    redated = date_from_siblings(sorted(read.values(), key=publication_order))
+    members = [read.get(k.id) or stand_in(k, story_id) for k in keys] + joining
+    members.sort(key=publication_order)
+    # every member lends its date, as in a full analysis; those it can change are read
+    redated = date_from_siblings(members, set(read))
     # a redated member moves in publication order, which can bring older ones into the window
-    now = [k for k in keys if k.id not in read] + [member_key(a) for a in read.values()]
-    read |= {a.id: a for a in store.articles(sorted(recent_ids(now) - set(read)))}
-    members = [read.get(k.id) or stand_in(k, stored.id) for k in keys] + joining
+    moved_in = recent_ids(member_key(a) for a in members) - set(read)
+    read |= {a.id: a for a in store.articles(moved_in)}
+    members = [read.get(a.id, a) for a in members]
     regrouped = reform_events(members)
-    wanted = ({a.id for a in regrouped} | retitled_members(stored, members)) - set(read)
+    wanted = ({a.id for a in regrouped} | retitled_members(record, members)) - set(read)
     events = {a.id: a.event for a in members}
-    for article in store.articles(sorted(wanted)):
+    for article in store.articles(wanted):
         article.event = events[article.id]
         read[article.id] = article
     members = [read.get(a.id, a) for a in members]
-    story = light_update(stored, members, [a.id for a in joining])
+    updated = light_update(record, members, [a.id for a in joining])
     changed = [read[a.id] for a in redated + regrouped]
-    return story, changed, widen(span, publication_span(read.values()))
+    return updated, changed, publication_span(members)
 
 
 def reanalyse_stories(

@@ -26,15 +26,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, delete, func, insert, select, update
+from sqlalchemy import create_engine, delete, func, insert, inspect, select, text, update
 from sqlalchemy.engine import Connection, Engine
 
 from storyline.codec import article_from_dict, story_from_dict, to_dict
 from storyline.model import Article, MemberKey, RawDocument, Story
+from storyline.pubdate import date_kind
 from storyline.store_schema import (
     Placement,
     SavedState,
-    StorySize,
     articles_table,
     documents_table,
     index_state_table,
@@ -44,7 +44,7 @@ from storyline.store_schema import (
     stories_table,
 )
 
-__all__ = ["Placement", "SavedState", "SchemaMismatch", "Store", "StorySize", "articles_table"]
+__all__ = ["Placement", "SavedState", "SchemaMismatch", "Store", "articles_table"]
 
 SCHEMA_VERSION = 1
 STATE_PART_BYTES = 8 << 20  # an index_state blob is stored in parts of at most 8 MiB
@@ -75,6 +75,7 @@ class Store:
         self.engine: Engine = create_engine(self.url, future=True)
         metadata.create_all(self.engine)
         self._check_version()
+        self._add_date_kind()
 
     def _check_version(self) -> None:
         with self.engine.begin() as conn:
@@ -90,6 +91,24 @@ class Store:
                     f"{self.url}: database schema version {row[0]}, this storyline "
                     f"reads version {SCHEMA_VERSION}"
                 )
+
+    def _add_date_kind(self) -> None:
+        """Give a database written before the ``date_kind`` column its column, filled
+        from the articles' records (once; ``create_all`` adds tables, not columns)."""
+        if "date_kind" in {c["name"] for c in inspect(self.engine).get_columns("articles")}:
+            return
+        t = articles_table.c
+        with self.engine.begin() as conn:
+            conn.execute(text("ALTER TABLE articles ADD COLUMN date_kind VARCHAR(8)"))
+            ids = [row[0] for row in conn.execute(select(t.id))]
+            for i in range(0, len(ids), IN_BATCH):
+                query = select(t.id, t.record).where(t.id.in_(ids[i : i + IN_BATCH]))
+                for article_id, record in conn.execute(query).all():
+                    article = article_from_dict(json.loads(record))
+                    kind = date_kind(article.published, article.text, article.removed)
+                    if kind:
+                        where = t.id == article_id
+                        conn.execute(update(articles_table).where(where).values(date_kind=kind))
 
     # ----------------------------------------------------------------- documents
 
@@ -141,7 +160,13 @@ class Store:
         given, is applied to each as it is read (to keep less of it)."""
         if ids is None:
             return self._select_articles(None, trim)
-        return self._select_articles(articles_table.c.id.in_(list(ids)), trim)
+        wanted = sorted(set(ids))
+        found = [
+            a
+            for i in range(0, len(wanted), IN_BATCH)
+            for a in self._select_articles(articles_table.c.id.in_(wanted[i : i + IN_BATCH]), trim)
+        ]
+        return sorted(found, key=lambda a: a.id)
 
     def article_ids(self) -> list[str]:
         """The ids of every stored article, sorted."""
@@ -168,11 +193,11 @@ class Store:
         return sorted(found, key=lambda a: a.id)
 
     def member_keys(self, story_id: str) -> list[MemberKey]:
-        """Id, date, copy link and event of every article of a story, by id, read from the
-        articles' columns without decoding their records."""
+        """Id, date, copy link, event and kind of date of every article of a story, by id,
+        read from the articles' columns without decoding their records."""
         t = articles_table.c
         query = (
-            select(t.id, t.published, t.duplicate_of, t.event)
+            select(t.id, t.published, t.duplicate_of, t.event, t.date_kind)
             .where(t.story == story_id)
             .order_by(t.id)
         )
@@ -229,7 +254,7 @@ class Store:
     def save_placements(
         self,
         articles: Iterable[Article],
-        stories: Iterable[Story],
+        stories: Iterable[Story | dict[str, Any]],
         dates: dict[str, tuple[str | None, str | None]],
         state: dict[str, SavedState] | None,
         placed: list[Placement],
@@ -237,7 +262,8 @@ class Store:
         """One run's outcome in one transaction: the articles' assignments (as
         :meth:`save_assignments`), the stories they changed (as :meth:`save_stories`), the
         indexes' state (replacing the saved one; None drops it) and the run's ``placed``
-        articles in the order it placed them."""
+        articles in the order it placed them. A story may come as a record already in
+        plain JSON data (see :meth:`story_record`)."""
         with self.engine.begin() as conn:
             _write_assignments(conn, articles)
             _write_stories(conn, stories, dates)
@@ -296,17 +322,15 @@ class Store:
         with self.engine.begin() as conn:
             _write_stories(conn, stories, dates)
 
-    def story_sizes(self, story_ids: Iterable[str]) -> dict[str, StorySize]:
-        """Number of articles and first/last date of the given stored stories."""
+    def story_sizes(self, story_ids: Iterable[str]) -> dict[str, int]:
+        """The number of articles of each of the given stored stories."""
         t = stories_table.c
         wanted = sorted(set(story_ids))
-        found: dict[str, StorySize] = {}
+        found: dict[str, int] = {}
         with self.engine.connect() as conn:
             for i in range(0, len(wanted), IN_BATCH):
-                batch = t.id.in_(wanted[i : i + IN_BATCH])
-                query = select(t.id, t.articles, t.first_date, t.last_date).where(batch)
-                for story_id, count, first, last in conn.execute(query):
-                    found[story_id] = StorySize(count, (first, last))
+                query = select(t.id, t.articles).where(t.id.in_(wanted[i : i + IN_BATCH]))
+                found.update({story_id: int(count) for story_id, count in conn.execute(query)})
         return found
 
     def stories(self) -> list[Story]:
@@ -327,10 +351,15 @@ class Store:
             return [dict(row._mapping) for row in conn.execute(query)]
 
     def story(self, story_id: str) -> Story | None:
+        record = self.story_record(story_id)
+        return story_from_dict(record) if record is not None else None
+
+    def story_record(self, story_id: str) -> dict[str, Any] | None:
+        """A story's stored record as plain JSON data (what :meth:`story` decodes)."""
         query = select(stories_table.c.record).where(stories_table.c.id == story_id)
         with self.engine.connect() as conn:
             row = conn.execute(query).first()
-        return story_from_dict(json.loads(row[0])) if row else None
+        return json.loads(row[0]) if row else None
 
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as conn:
@@ -358,27 +387,31 @@ def _write_assignments(conn: Connection, articles: Iterable[Article]) -> None:
                 event=article.event,
                 duplicate_of=article.duplicate_of,
                 published=article.published.value,
+                date_kind=date_kind(article.published, article.text, article.removed),
                 record=_dumps(to_dict(article)),
             )
         )
 
 
 def _write_stories(
-    conn: Connection, stories: Iterable[Story], dates: dict[str, tuple[str | None, str | None]]
+    conn: Connection,
+    stories: Iterable[Story | dict[str, Any]],
+    dates: dict[str, tuple[str | None, str | None]],
 ) -> None:
     now = _now()
     for story in stories:
-        first, last = dates.get(story.id, (None, None))
-        conn.execute(delete(stories_table).where(stories_table.c.id == story.id))
+        record = story if isinstance(story, dict) else to_dict(story)
+        first, last = dates.get(record["id"], (None, None))
+        conn.execute(delete(stories_table).where(stories_table.c.id == record["id"]))
         conn.execute(
             insert(stories_table).values(
-                id=story.id,
-                title=story.title,
-                articles=len(story.articles),
+                id=record["id"],
+                title=record["title"],
+                articles=len(record["articles"]),
                 first_date=first,
                 last_date=last,
                 updated_at=now,
-                record=_dumps(to_dict(story)),
+                record=_dumps(record),
             )
         )
 
@@ -412,6 +445,7 @@ def _article_row(article: Article, document: str) -> dict[str, object]:
         "source": article.source,
         "part": article.part,
         "published": article.published.value,
+        "date_kind": date_kind(article.published, article.text, article.removed),
         "language": article.language,
         "duplicate_of": article.duplicate_of,
         "story": article.story,

@@ -37,6 +37,7 @@ articles_table = Table(
     Column("source", Text, nullable=False),
     Column("part", Integer, nullable=False),
     Column("published", String(10), index=True),
+    Column("date_kind", String(8)),  # storyline.pubdate.date_kind: page, story, yearless, ...
     Column("language", String(8)),
     Column("duplicate_of", String(32)),
     Column("story", String(40), index=True),
@@ -93,11 +94,3 @@ class SavedState:
     version: str
     fingerprint: str
     blob: bytes
-
-
-@dataclass(frozen=True, slots=True)
-class StorySize:
-    """A stored story's number of articles and (first, last) publication dates."""
-
-    articles: int
-    span: tuple[str | None, str | None]

@@ -9,19 +9,24 @@ only once the members that joined since its last analysis reach
 cost a constant amount per joining article (about 40 ms), however large the story grows.
 
 In between, a run does a *light update* (:func:`light_update`): the story's member list,
-its events and its dates are exactly what a full analysis would give, and the new members
-are listed in :attr:`~storyline.model.Story.unanalysed`; the entities, facts, timeline,
-differences, summary and title are the last analysis's until the next one (or ``storyline
-reanalyse --stale``). A light update reads only what the event grouping re-forms (the newest
-:data:`~storyline.events.WINDOW` members and their copies); the other members take part as
-*stand-ins*, articles that carry only an id, a date, a copy link and an event.
+its events, its members' dates and its span are exactly what a full analysis would give,
+and the new members are listed in :attr:`~storyline.model.Story.unanalysed`; the title,
+entities, facts, timeline, differences and summary are the last analysis's until the next
+one (or ``storyline reanalyse --stale``). A light update reads the records of only the
+members whose event or date it can change: the newest :data:`~storyline.events.WINDOW`
+(and their copies), the ones whose dateline gives no year (:data:`REDATABLE`: dated from
+the story's other dates, which can move), and the members of any event whose members
+change (for its title). The others take part as *stand-ins*, articles that carry only
+what the store keeps in columns (:meth:`~storyline.store.Store.member_keys`): an id, a
+date and its kind, a copy link and an event.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from storyline import events as event_grouping
 from storyline.aliases import resolve_entities
@@ -30,8 +35,16 @@ from storyline.briefing import summarise
 from storyline.differences import find_differences
 from storyline.events import form_events, publication_order
 from storyline.facts import consolidate_facts
-from storyline.model import Article, Event, MemberKey, PublishedDate, Story
-from storyline.pubdate import date_from_story
+from storyline.model import (
+    Article,
+    Event,
+    MemberKey,
+    PublishedDate,
+    Story,
+    from_dict,
+    to_dict,
+)
+from storyline.pubdate import date_from_story, date_kind
 from storyline.timeline import build_timeline
 from storyline.titles import event_title, story_title
 
@@ -97,9 +110,12 @@ def reform_events(members: list[Article]) -> list[Article]:
     return changed
 
 
-def date_from_siblings(members: list[Article]) -> list[Article]:
+def date_from_siblings(
+    members: list[Article], only: Collection[str] | None = None
+) -> list[Article]:
     """Date the members whose dateline gives a day and month but no year, with the year of
-    the other members' dates (see :func:`storyline.pubdate.date_from_story`).
+    the other members' dates (see :func:`storyline.pubdate.date_from_story`); with
+    ``only``, just those members (the others, stand-ins among them, lend their dates).
 
     Only dates read off the page count as siblings' evidence, not estimates. A redated
     article's time expressions are tagged again against its new date, so "this Friday"
@@ -114,6 +130,8 @@ def date_from_siblings(members: list[Article]) -> list[Article]:
     for article in members:
         if article.published.value and not article.published.inferred:
             continue
+        if only is not None and article.id not in only:
+            continue
         found = date_from_story(article.text, article.removed, siblings)
         if found is None or found.value == article.published.value:
             continue
@@ -127,11 +145,14 @@ def date_from_siblings(members: list[Article]) -> list[Article]:
 # --------------------------------------------------------------------------- light update
 
 
+REDATABLE = ("story", "yearless")  # date kinds date_from_siblings may change
+
+
 def recent_ids(keys: Iterable[MemberKey], window: int | None = None) -> set[str]:
     """The stored members :func:`~storyline.events.form_events` can re-form once more
     articles join: the newest ``window`` (:data:`~storyline.events.WINDOW`) originals and
     their copies. (Joining articles only push older members out of the window, never bring
-    them in.)"""
+    them in; a member dated anew may, see :func:`storyline.pipeline.update_lightly`.)"""
     window = event_grouping.WINDOW if window is None else window
     keys = list(keys)
     ids = {k.id for k in keys}
@@ -143,62 +164,54 @@ def recent_ids(keys: Iterable[MemberKey], window: int | None = None) -> set[str]
 
 def member_key(article: Article) -> MemberKey:
     """What :meth:`storyline.store.Store.member_keys` gives of an article."""
-    return MemberKey(article.id, article.published.value, article.duplicate_of, article.event)
+    kind = date_kind(article.published, article.text, article.removed)
+    return MemberKey(article.id, article.published.value, article.duplicate_of, article.event, kind)
 
 
 def stand_in(key: MemberKey, story_id: str) -> Article:
-    """A member with only what ordering and the event grouping read of the members they
-    do not re-form: its id, date, copy link and event."""
+    """A member with only what ordering, the event grouping, the siblings' dates and the
+    span read of the members they do not re-form: its id, date (and kind), copy link and
+    event."""
     return Article(
         id=key.id,
         source="",
         part=0,
         title=None,
         text="",
-        published=PublishedDate(key.published, "stand-in", 0.0),
+        published=PublishedDate.of_kind(key.published, key.date_kind),
         duplicate_of=key.duplicate_of,
         story=story_id,
         event=key.event,
     )
 
 
-def retitled_members(stored: Story, members: Sequence[Article]) -> set[str]:
-    """The ids of the members of every event whose members are not those of ``stored``:
-    their titles are chosen again, from the whole articles."""
-    before = {e.id: e.articles for e in stored.events}
+def retitled_members(record: dict[str, Any], members: Sequence[Article]) -> set[str]:
+    """The ids of the members of every event whose members are not those of the stored
+    story ``record``: their titles are chosen again, from the whole articles."""
+    before = {e["id"]: e["articles"] for e in record["events"]}
     now: dict[str, list[str]] = defaultdict(list)
     for article in sorted(members, key=publication_order):
-        now[article.event or stored.id].append(article.id)
+        now[article.event or record["id"]].append(article.id)
     return {i for event, ids in now.items() if before.get(event) != ids for i in ids}
 
 
-def light_update(stored: Story, members: Sequence[Article], joined: Iterable[str]) -> Story:
-    """``stored`` with the members and events of ``members`` (all of them, stand-ins
-    allowed where :func:`retitled_members` does not ask for the article) and ``joined``
-    added to the members its analysis does not cover yet; the analysis is kept as it is."""
+def light_update(
+    record: dict[str, Any], members: Sequence[Article], joined: Iterable[str]
+) -> dict[str, Any]:
+    """The stored story ``record`` (plain JSON data, see
+    :meth:`storyline.store.Store.story_record`) with the members and events of ``members``
+    (all of them, stand-ins allowed where :func:`retitled_members` does not ask for the
+    article) and ``joined`` added to the members its analysis does not cover yet; the
+    analysis is kept as it is, undecoded."""
     members = sorted(members, key=publication_order)
     member_ids = [a.id for a in members]
     present = set(member_ids)
-    waiting = [i for i in stored.unanalysed if i in present]
-    waiting += sorted(set(joined) - set(waiting))
-    return Story(
-        id=stored.id,
-        title=stored.title,
-        articles=member_ids,
-        events=story_events(stored.id, members, {e.id: e for e in stored.events}),
-        timeline=stored.timeline,
-        facts=stored.facts,
-        entities=stored.entities,
-        differences=stored.differences,
-        summary=stored.summary,
-        unanalysed=waiting,
-    )
-
-
-def widen(
-    span: tuple[str | None, str | None], other: tuple[str | None, str | None]
-) -> tuple[str | None, str | None]:
-    """The (first, last) dates covering both spans."""
-    firsts = [d for d in (span[0], other[0]) if d]
-    lasts = [d for d in (span[1], other[1]) if d]
-    return (min(firsts) if firsts else None, max(lasts) if lasts else None)
+    waiting = [i for i in record.get("unanalysed") or [] if i in present]
+    waiting += [i for i in dict.fromkeys(joined) if i not in waiting]
+    known = {e["id"]: from_dict(Event, e) for e in record["events"]}
+    events = story_events(record["id"], members, known)
+    return record | {
+        "articles": member_ids,
+        "events": [to_dict(e) for e in events],
+        "unanalysed": waiting,
+    }

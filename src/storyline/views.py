@@ -22,7 +22,8 @@ def behind_note(waiting: int, members: int) -> str:
     if not waiting:
         return ""
     return (
-        f"The summary, timeline, facts and entities cover {members - waiting} of these "
+        f"The title, summary, timeline, facts, entities and differences cover "
+        f"{members - waiting} of these "
         f"{counted(members, 'article')}: the {counted(waiting, 'article')} that joined since "
         "will be in the story's next full analysis (or run storyline reanalyse --stale)."
     )
