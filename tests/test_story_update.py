@@ -306,44 +306,91 @@ def test_a_story_behind_its_newest_articles_says_so_in_every_export(
     assert "full analysis" not in render(full, "md") + render(full, "html")
 
 
+def dateline_stream(seed: int, n: int = 22) -> list[tuple[RawDocument, list[Article]]]:
+    """:func:`synthetic_stream` with dates of every kind: metadata days, datelines with a
+    day and month and no year ("Nov. 4"), some of them with an estimate from the content,
+    and estimates alone."""
+    import random
+
+    from storyline.model import PublishedDate
+
+    rng = random.Random(seed)
+    stream = synthetic_stream(seed, n)
+    for _, (article,) in stream:
+        estimate = PublishedDate(
+            f"202{rng.randrange(4, 6)}-0{rng.randrange(1, 10)}", "content", 0.3
+        )
+        estimate.inferred = True
+        roll = rng.random()
+        if roll < 0.3:
+            day = rng.choice(["Nov. 4", "Oct. 30", "Dec. 2", "Jan. 3", "Feb. 10"])
+            article.text = f"KESSPORT, {day} (Meridian Wire) -- {article.text}"
+            unknown = PublishedDate(None, "unknown", 0.0)
+            article.published = estimate if rng.random() < 0.4 else unknown
+        elif roll < 0.45:
+            article.published = estimate
+        else:
+            year, month = rng.choice(["2024", "2025"]), rng.choice(["01", "06", "10", "12"])
+            day = f"{year}-{month}-{rng.randrange(1, 28):02d}"
+            article.published = PublishedDate(day, "metadata", 1.0)
+    return stream
+
+
 @pytest.mark.parametrize("seed", range(8))
 def test_yearless_datelines_get_the_year_a_full_analysis_gives(
     seed: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Members whose dateline says "Nov. 4" take their year from all the story's dates,
-    and take it again as those move, wherever they sit in the story."""
-    import random
-
-    from storyline.model import PublishedDate
-
+    and take it again as those move, wherever they sit in the story; estimates from the
+    content stay out of the siblings' dates and the span."""
     monkeypatch.setattr(events, "WINDOW", 3)
-    rng = random.Random(seed)
-    stream = synthetic_stream(seed, n=22)
-    for _, (article,) in stream:
-        if rng.random() < 0.3:
-            day = rng.choice(["Nov. 4", "Oct. 30", "Dec. 2", "Jan. 3", "Feb. 10"])
-            article.text = f"KESSPORT, {day} (Meridian Wire) -- {article.text}"
-            article.published = PublishedDate(None, "unknown", 0.0)
-        else:
-            year, month = rng.choice(["2024", "2025"]), rng.choice(["01", "06", "10", "12"])
-            day = f"{year}-{month}-{rng.randrange(1, 28):02d}"
-            article.published = PublishedDate(day, "metadata", 1.0)
+    stream = dateline_stream(seed)
     full = replay(stream, ALWAYS, tmp_path / "full.db")
     light = replay(stream, NEVER, tmp_path / "light.db")
     assert placement_view(light) == placement_view(full)
-    assert any(a.published.inferred for a in full.articles()), "some dateline was dated"
+    kinds = {k.date_kind for s in light.stories() for k in light.member_keys(s.id)}
+    assert {"page", "story", "content"} <= kinds
 
 
-def test_a_database_from_before_date_kinds_gets_them_from_its_records(
-    demo_db: Path, tmp_path: Path
+def test_rows_without_a_kind_of_date_are_read_and_given_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """A database from before the date_kind column (or written by such a storyline) gets
+    the column on opening, NULL; a light update reads those members and writes their kinds,
+    and places and groups as it would with the kinds known."""
     import shutil
     import sqlite3
 
-    old = tmp_path / "old.db"
-    shutil.copy(demo_db, old)
-    expected = {s.id: Store(old).member_keys(s.id) for s in Store(old).stories()}
-    assert any(k.date_kind == "page" for keys in expected.values() for k in keys)
-    with sqlite3.connect(old) as conn:
-        conn.execute("ALTER TABLE articles DROP COLUMN date_kind")
-    assert {s: Store(old).member_keys(s) for s in expected} == expected
+    monkeypatch.setattr(events, "WINDOW", 2)
+    *first, last = dateline_stream(5, n=16)
+    known = replay(first, NEVER, tmp_path / "known.db")
+    shutil.copy(tmp_path / "known.db", tmp_path / "old.db")
+    shutil.copy(tmp_path / "known.db", tmp_path / "readonly.db")
+    for name in ("old.db", "readonly.db"):
+        with sqlite3.connect(tmp_path / name) as conn:
+            conn.execute("ALTER TABLE articles DROP COLUMN date_kind")
+    readonly = Store(f"sqlite:///file:{tmp_path / 'readonly.db'}?mode=ro&uri=true")
+    assert [s.id for s in readonly.stories()] == [s.id for s in known.stories()]
+    old = Store(tmp_path / "old.db")
+    assert all(k.date_kind is None for s in old.stories() for k in old.member_keys(s.id))
+    for store in (known, old):
+        store.add_document(last[0], copy.deepcopy(last[1]))
+        (touched,) = assign_pending(store, updates=NEVER)
+    assert placement_view(old) == placement_view(known)
+    assert old.member_keys(touched) == known.member_keys(touched)
+    assert len(known.member_keys(touched)) > 8
+
+
+def test_a_light_update_keeps_joiners_in_the_order_given() -> None:
+    from storyline.story_update import light_update
+
+    stream = synthetic_stream(2, n=4)
+    members = [a for _, (a,) in stream]
+    for article in members:
+        article.story, article.event = "s-x", "e-x"
+    record = {"id": "s-x", "title": "t", "articles": [members[0].id], "events": []}
+    record["unanalysed"] = [members[0].id]
+    joined = [members[3].id, members[1].id, members[2].id]
+    updated = light_update(record, members, joined)
+    assert updated["unanalysed"] == [members[0].id, *joined]
+    assert updated["title"] == "t" and sorted(updated["articles"]) == sorted(a.id for a in members)

@@ -258,7 +258,7 @@ class MemberKey:
     published: str | None  # PublishedDate.value
     duplicate_of: str | None
     event: str | None
-    date_kind: str | None = None  # storyline.pubdate.date_kind
+    date_kind: str | None = None  # storyline.pubdate.date_kind; None: not known
 
 
 # --------------------------------------------------------------------------- story level

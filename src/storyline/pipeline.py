@@ -291,12 +291,16 @@ def update_lightly(
 ) -> tuple[dict[str, Any], list[Article], tuple[str | None, str | None]]:
     """A light update (:func:`storyline.story_update.light_update`) of the stored story
     ``record`` that ``joining`` join: its new record, the members whose date or event
-    changed, its span. Only the members the event grouping can re-form are read; the others
-    are stand-ins, read only when their event changes or their event needs a new title."""
+    changed (or whose kind of date the store did not know), its span. The records read are
+    those of the members the event grouping can re-form, those a date from the story's
+    other dates can change (or that re-dating brings into the grouping's window), those
+    whose kind of date is not known, and those of an event whose members change (for its
+    title); the other members are stand-ins (:func:`storyline.story_update.stand_in`)."""
     story_id = record["id"]
     keys = store.member_keys(story_id)
     redatable = {k.id for k in keys if k.date_kind in REDATABLE}
-    read = {a.id: a for a in store.articles(recent_ids(keys) | redatable)}
+    unknown = {k.id for k in keys if k.date_kind is None}  # rows from before the column
+    read = {a.id: a for a in store.articles(recent_ids(keys) | redatable | unknown)}
     read |= {a.id: a for a in joining}
     members = [read.get(k.id) or stand_in(k, story_id) for k in keys] + joining
     members.sort(key=publication_order)
@@ -314,7 +318,9 @@ def update_lightly(
         read[article.id] = article
     members = [read.get(a.id, a) for a in members]
     updated = light_update(record, members, [a.id for a in joining])
-    changed = [read[a.id] for a in redated + regrouped]
+    changed = [
+        read[i] for i in dict.fromkeys([a.id for a in redated + regrouped] + sorted(unknown))
+    ]
     return updated, changed, publication_span(members)
 
 
@@ -324,9 +330,9 @@ def reanalyse_stories(
     """Analyse stored stories again from their stored members: every story (after an
     upgrade of storyline), or with ``stale_only`` those whose analysis does not cover
     every member yet (see :mod:`storyline.story_update`). Entities, facts, timeline,
-    differences, summary, titles and dates are redone; which articles are in which story
-    and event stays as it is, and so do the indexes. Stories are read and written
-    ``batch`` at a time. Returns how many stories were analysed."""
+    differences, summary, titles, dates and the members' kinds of date are redone; which
+    articles are in which story and event stays as it is, and so do the indexes. Stories
+    are read and written ``batch`` at a time. Returns how many stories were analysed."""
     progress = progress or NoProgress()
     if stale_only:
         ids = [s.id for s in store.stories() if s.unanalysed]
@@ -343,6 +349,7 @@ def reanalyse_stories(
             analysed.append(analyse_story(story_id, members[story_id]))
             progress.advance("analyse stories")
         store.save_stories(analysed, {s: publication_span(members[s]) for s in chunk})
+        store.refresh_date_kinds(a for s in chunk for a in members[s])
     return len(ids)
 
 

@@ -292,18 +292,18 @@ def _own_month_day(text: str, removed: list[Removed]) -> tuple[int, int, str, st
     return None
 
 
-def date_kind(published: PublishedDate, text: str, removed: list[Removed]) -> str | None:
+def date_kind(published: PublishedDate, text: str, removed: list[Removed]) -> str:
     """What the store keeps of an article's date beside its value, so that a story can be
     updated without reading the record (:mod:`storyline.story_update`): "page" (read off the
     page), "story" (a day and month whose year came from the story, see
     :func:`date_from_story`), "yearless" (no date from the page, or an estimate from the
     content, but a stamp or dateline with a day and month and no year: the story can date
-    it), "content" (an estimate) or None (no date)."""
+    it), "content" (an estimate) or "undated"."""
     if published.value and published.evidence != "content":
         return "story" if published.inferred else "page"
     if _own_month_day(text, removed) is not None:
         return "yearless"
-    return "content" if published.value else None
+    return "content" if published.value else "undated"
 
 
 def date_from_story(

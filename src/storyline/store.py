@@ -15,7 +15,9 @@ in another, so a failure later in a run never loses what was already stored.
 ``index_state`` and ``placements`` came after schema version 1 without a version bump:
 ``create_all`` adds them to an older database, and a storyline that does not know them
 leaves them alone (the saved state is then found stale, by its fingerprint, and rebuilt;
-articles placed without a ``placements`` row are replayed first, by date).
+articles placed without a ``placements`` row are replayed first, by date). So did the
+articles' ``date_kind`` column: added on opening, NULL where a storyline that does not know
+it wrote the row, which reads as unknown (:meth:`Store.member_keys`).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from typing import Any
 
 from sqlalchemy import create_engine, delete, func, insert, inspect, select, text, update
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DBAPIError
 
 from storyline.codec import article_from_dict, story_from_dict, to_dict
 from storyline.model import Article, MemberKey, RawDocument, Story
@@ -93,22 +96,20 @@ class Store:
                 )
 
     def _add_date_kind(self) -> None:
-        """Give a database written before the ``date_kind`` column its column, filled
-        from the articles' records (once; ``create_all`` adds tables, not columns)."""
+        """Give a database written before the ``date_kind`` column its column (``create_all``
+        adds tables, not columns). Its rows start NULL, which reads as "not known": a light
+        update reads such members' records and writes their kinds (see
+        :func:`storyline.pipeline.update_lightly`), so nothing has to be filled here, and a
+        run of an older storyline, which writes no kinds, leaves nothing wrong behind. A
+        database opened read-only, or by another process adding the column at the same
+        moment, is left as it is."""
         if "date_kind" in {c["name"] for c in inspect(self.engine).get_columns("articles")}:
             return
-        t = articles_table.c
-        with self.engine.begin() as conn:
-            conn.execute(text("ALTER TABLE articles ADD COLUMN date_kind VARCHAR(8)"))
-            ids = [row[0] for row in conn.execute(select(t.id))]
-            for i in range(0, len(ids), IN_BATCH):
-                query = select(t.id, t.record).where(t.id.in_(ids[i : i + IN_BATCH]))
-                for article_id, record in conn.execute(query).all():
-                    article = article_from_dict(json.loads(record))
-                    kind = date_kind(article.published, article.text, article.removed)
-                    if kind:
-                        where = t.id == article_id
-                        conn.execute(update(articles_table).where(where).values(date_kind=kind))
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(text("ALTER TABLE articles ADD COLUMN date_kind VARCHAR(8)"))
+        except DBAPIError:
+            pass  # read-only, or added meanwhile: either way there is nothing to do
 
     # ----------------------------------------------------------------- documents
 
@@ -194,7 +195,8 @@ class Store:
 
     def member_keys(self, story_id: str) -> list[MemberKey]:
         """Id, date, copy link, event and kind of date of every article of a story, by id,
-        read from the articles' columns without decoding their records."""
+        read from the articles' columns without decoding their records (a kind is None
+        when the row was written without one: see :meth:`_add_date_kind`)."""
         t = articles_table.c
         query = (
             select(t.id, t.published, t.duplicate_of, t.event, t.date_kind)
@@ -203,6 +205,17 @@ class Store:
         )
         with self.engine.connect() as conn:
             return [MemberKey(*row) for row in conn.execute(query)]
+
+    def refresh_date_kinds(self, articles: Iterable[Article]) -> None:
+        """Write the kind of date of these stored articles as this storyline reads it (after
+        an upgrade whose dateline rules differ; see :meth:`member_keys`)."""
+        t = articles_table.c
+        with self.engine.begin() as conn:
+            for article in articles:
+                kind = date_kind(article.published, article.text, article.removed)
+                conn.execute(
+                    update(articles_table).where(t.id == article.id).values(date_kind=kind)
+                )
 
     def article_texts(self, ids: Iterable[str]) -> dict[str, str]:
         """The texts of the stored articles among ``ids`` (in batches of ``IN_BATCH``)."""
