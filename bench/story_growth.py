@@ -3,6 +3,7 @@ runs between full analyses (``storyline.story_update``), on one stored story of 
 30,000 members.
 
     .venv/bin/python bench/story_growth.py [--sizes 1000,3000,10000,30000] [--joining 1,20]
+        [--yearless 0.3]
 
 For each size N, a store is filled with one story of N members: the BBC full-text articles
 (analysed once, cached as bench/story_analysis.py does), each used again under new ids
@@ -69,26 +70,34 @@ def timed(work: Callable[[], T]) -> tuple[T, float]:
     return result, time.process_time() - start
 
 
-def members_of(articles: list[Article], n: int, first: int, rng: random.Random) -> list[Article]:
-    """``n`` story members made of ``articles`` with new ids ``first``.. and dates in 2025."""
+def members_of(
+    articles: list[Article], n: int, first: int, rng: random.Random, yearless: float = 0.0
+) -> list[Article]:
+    """``n`` story members made of ``articles`` with new ids ``first``.. and dates in 2025;
+    a ``yearless`` share of them undated, with a dateline that gives no year (the story
+    dates them)."""
     made = []
     for k in range(first, first + n):
         article = copy.copy(articles[k % len(articles)])
         day = date(2025, 1, 1) + timedelta(days=rng.randrange(365))
         article.id = f"b{k:08d}"
         article.published = PublishedDate(day.isoformat(), "metadata", 1.0)
+        if rng.random() < yearless:
+            article.text = f"KESSPORT, {day:%b}. {day.day} (Meridian Wire) -- {article.text}"
+            article.published = PublishedDate(None, "unknown", 0.0)
         article.story, article.event, article.duplicate_of = STORY, None, None
         made.append(article)
     return made
 
 
-def store_with_story(articles: list[Article], n: int, db: Path) -> Store:
+def store_with_story(articles: list[Article], n: int, db: Path, yearless: float) -> Store:
     """A store holding one analysed story of ``n`` members."""
     store = Store(db)
-    members = members_of(articles, n, 0, random.Random(n))
+    members = members_of(articles, n, 0, random.Random(n), yearless)
     for i in range(0, n, 500):
         digest = hashlib.sha256(f"{n}:{i}".encode()).hexdigest()
         store.add_document(RawDocument(f"bench-{i}", "", digest, "txt"), members[i : i + 500])
+    date_from_siblings(members)
     reform_events(members)
     store.save_assignments(members)
     store.save_stories([analyse_story(STORY, members)], {STORY: publication_span(members)})
@@ -112,15 +121,17 @@ def light_update(store: Store, joining: list[Article]) -> dict[str, Any]:
     return updated
 
 
-def measure(articles: list[Article], n: int, joins: list[int], tmp: Path) -> list[str]:
+def measure(
+    articles: list[Article], n: int, joins: list[int], tmp: Path, yearless: float
+) -> list[str]:
     """One table line per number of joining articles, for a story of ``n`` members."""
     base = tmp / "base.db"
-    _, built = timed(partial(store_with_story, articles, n, base))
+    _, built = timed(partial(store_with_story, articles, n, base, yearless))
     print(f"  (building the store of {n:,} took {built:.0f} s)", file=sys.stderr)
     growth = UpdatePolicy().growth
     lines = []
     for j in joins:
-        joining = members_of(articles, j, n, random.Random(j))
+        joining = members_of(articles, j, n, random.Random(j), yearless)
         (tmp / "full.db").write_bytes(base.read_bytes())
         (tmp / "light.db").write_bytes(base.read_bytes())
         full_db, light_db = Store(tmp / "full.db"), Store(tmp / "light.db")
@@ -140,6 +151,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="1000,3000,10000,30000")
     parser.add_argument("--joining", default="1,20")
+    parser.add_argument(
+        "--yearless", type=float, default=0.0, help="share of members dated by a yearless dateline"
+    )
     args = parser.parse_args()
     if not CORPUS.exists():
         print(f"{CORPUS} is absent: nothing to measure")
@@ -150,7 +164,8 @@ def main() -> int:
     print("members | joining | full s | light s | full/light | per joining article, policy")
     for n in (int(s) for s in args.sizes.split(",")):
         with tempfile.TemporaryDirectory() as tmp:
-            for line in measure(articles, n, [int(s) for s in args.joining.split(",")], Path(tmp)):
+            joins = [int(s) for s in args.joining.split(",")]
+            for line in measure(articles, n, joins, Path(tmp), args.yearless):
                 print(line, flush=True)
     return 0
 

@@ -135,6 +135,7 @@ class PublishedDate:
     def of_kind(value: str | None, kind: str | None) -> PublishedDate:
         """A date that behaves as one of ``kind`` (see :func:`storyline.pubdate.date_kind`)
         for ordering, the siblings' dates and a story's span: for a stand-in."""
+        kind = (kind or "").split(":")[0]
         if not value:
             return PublishedDate(None, "unknown", 0.0)
         if kind in ("content", "yearless"):  # an estimate from the content

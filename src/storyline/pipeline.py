@@ -32,16 +32,17 @@ from storyline.pubdate import infer_published
 from storyline.store import Placement, Store
 from storyline.stories import StoryIndex
 from storyline.story_update import (
-    REDATABLE,
     UpdatePolicy,
     analyse_story,
     date_from_siblings,
     light_update,
     member_key,
     recent_ids,
+    redated_by_story,
     reform_events,
     retitled_members,
     stand_in,
+    story_dates,
 )
 from storyline.workers import analysed_in_order
 
@@ -298,13 +299,16 @@ def update_lightly(
     title); the other members are stand-ins (:func:`storyline.story_update.stand_in`)."""
     story_id = record["id"]
     keys = store.member_keys(story_id)
-    redatable = {k.id for k in keys if k.date_kind in REDATABLE}
     unknown = {k.id for k in keys if k.date_kind is None}  # rows from before the column
-    read = {a.id: a for a in store.articles(recent_ids(keys) | redatable | unknown)}
+    read = {a.id: a for a in store.articles(recent_ids(keys) | unknown)}
     read |= {a.id: a for a in joining}
     members = [read.get(k.id) or stand_in(k, story_id) for k in keys] + joining
+    # every member lends its date, as in a full analysis; those it changes are read
+    lent = story_dates(members)
+    redatable = {k.id for k in keys if k.id not in read and redated_by_story(k, lent)}
+    read |= {a.id: a for a in store.articles(redatable)}
+    members = [read.get(a.id, a) for a in members]
     members.sort(key=publication_order)
-    # every member lends its date, as in a full analysis; those it can change are read
     redated = date_from_siblings(members, set(read))
     # a redated member moves in publication order, which can bring older ones into the window
     moved_in = recent_ids(member_key(a) for a in members) - set(read)

@@ -295,15 +295,37 @@ def _own_month_day(text: str, removed: list[Removed]) -> tuple[int, int, str, st
 def date_kind(published: PublishedDate, text: str, removed: list[Removed]) -> str:
     """What the store keeps of an article's date beside its value, so that a story can be
     updated without reading the record (:mod:`storyline.story_update`): "page" (read off the
-    page), "story" (a day and month whose year came from the story, see
-    :func:`date_from_story`), "yearless" (no date from the page, or an estimate from the
-    content, but a stamp or dateline with a day and month and no year: the story can date
-    it), "content" (an estimate) or "undated"."""
-    if published.value and published.evidence != "content":
-        return "story" if published.inferred else "page"
-    if _own_month_day(text, removed) is not None:
-        return "yearless"
+    page), "story:MM-DD" (a day and month whose year came from the story, see
+    :func:`date_from_story`), "yearless:MM-DD" (no date from the page, or an estimate from
+    the content, but a stamp or dateline with that day and month and no year: the story can
+    date it), "content" (an estimate) or "undated"."""
+    from_page = bool(published.value) and published.evidence != "content"
+    if from_page and not published.inferred:
+        return "page"
+    own = _own_month_day(text, removed)
+    if own is not None:
+        return f"{'story' if from_page else 'yearless'}:{own[0]:02d}-{own[1]:02d}"
+    if from_page:
+        return "story"
     return "content" if published.value else "undated"
+
+
+def story_year(month: int, day: int, story_dates: Sequence[str]) -> tuple[int, str] | None:
+    """The year :func:`date_from_story` gives a day and month with the story's other dates
+    ``story_dates``, with the words that say why; None when it gives none."""
+    known = sorted(d if len(d) == 10 else f"{d}-15" for d in story_dates if len(d) in (7, 10))
+    known = [d for d in known if _full_date(d)]
+    if not known:
+        return None
+    median = dt.date.fromisoformat(known[len(known) // 2])
+    years = [y for y in range(median.year - 1, median.year + 2) if valid_date(y, month, day)]
+    if not years:
+        return None
+    year = min(years, key=lambda y: abs((dt.date(y, month, day) - median).days))
+    gap = abs((dt.date(year, month, day) - median).days)
+    if gap > _STORY_SPAN:
+        return None
+    return year, f"({len(known)} dated, median {median}, {gap} days away)"
 
 
 def date_from_story(
@@ -319,21 +341,12 @@ def date_from_story(
     answered "unknown" or "content").
     """
     own = _own_month_day(text, removed)
-    known = sorted(d if len(d) == 10 else f"{d}-15" for d in story_dates if len(d) in (7, 10))
-    known = [d for d in known if _full_date(d)]
-    if own is None or not known:
+    if own is None:
         return None
     month, day, evidence, said = own
-    median = dt.date.fromisoformat(known[len(known) // 2])
-    years = [y for y in range(median.year - 1, median.year + 2) if valid_date(y, month, day)]
-    if not years:
+    found = story_year(month, day, story_dates)
+    if found is None:
         return None
-    year = min(years, key=lambda y: abs((dt.date(y, month, day) - median).days))
-    gap = abs((dt.date(year, month, day) - median).days)
-    if gap > _STORY_SPAN:
-        return None
-    detail = (
-        f"'{said}' gives no year; {year} comes from the story's other articles "
-        f"({len(known)} dated, median {median}, {gap} days away)"
-    )
+    year, why = found
+    detail = f"'{said}' gives no year; {year} comes from the story's other articles {why}"
     return PublishedDate(f"{year}-{month:02d}-{day:02d}", evidence, 0.5, detail, True)

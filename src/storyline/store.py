@@ -107,7 +107,7 @@ class Store:
             return
         try:
             with self.engine.begin() as conn:
-                conn.execute(text("ALTER TABLE articles ADD COLUMN date_kind VARCHAR(8)"))
+                conn.execute(text("ALTER TABLE articles ADD COLUMN date_kind VARCHAR(16)"))
         except DBAPIError:
             pass  # read-only, or added meanwhile: either way there is nothing to do
 

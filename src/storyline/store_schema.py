@@ -37,7 +37,7 @@ articles_table = Table(
     Column("source", Text, nullable=False),
     Column("part", Integer, nullable=False),
     Column("published", String(10), index=True),
-    Column("date_kind", String(8)),  # storyline.pubdate.date_kind: page, story, yearless, ...
+    Column("date_kind", String(16)),  # storyline.pubdate.date_kind: page, story:MM-DD, ...
     Column("language", String(8)),
     Column("duplicate_of", String(32)),
     Column("story", String(40), index=True),

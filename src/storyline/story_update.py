@@ -14,9 +14,9 @@ and the new members are listed in :attr:`~storyline.model.Story.unanalysed`; the
 entities, facts, timeline, differences and summary are the last analysis's until the next
 one (or ``storyline reanalyse --stale``). A light update reads the records of only the
 members whose event or date it can change: the newest :data:`~storyline.events.WINDOW`
-(and their copies), the ones whose dateline gives no year (:data:`REDATABLE`: dated from
-the story's other dates, which can move), and the members of any event whose members
-change (for its title). The others take part as *stand-ins*, articles that carry only
+(and their copies), the ones whose dateline gives no year and whose year the story's
+other dates now change (:func:`redated_by_story`), and the members of any event whose
+members change (for its title). The others take part as *stand-ins*, articles that carry only
 what the store keeps in columns (:meth:`~storyline.store.Store.member_keys`): an id, a
 date and its kind, a copy link and an event. What a light update still does for every
 member (the member list, the stand-ins, their order, the stored record's JSON) costs about
@@ -46,7 +46,7 @@ from storyline.model import (
     from_dict,
     to_dict,
 )
-from storyline.pubdate import date_from_story, date_kind
+from storyline.pubdate import date_from_story, date_kind, story_year
 from storyline.timeline import build_timeline
 from storyline.titles import event_title, story_title
 
@@ -126,9 +126,7 @@ def date_from_siblings(
     changed = []
     # every article this could date is itself undated or estimated, so never its own sibling,
     # and what it gets is an estimate too: one list serves them all
-    siblings = [
-        m.published.value for m in members if m.published.value and not m.published.inferred
-    ]
+    siblings = story_dates(members)
     for article in members:
         if article.published.value and not article.published.inferred:
             continue
@@ -147,7 +145,21 @@ def date_from_siblings(
 # --------------------------------------------------------------------------- light update
 
 
-REDATABLE = ("story", "yearless")  # date kinds date_from_siblings may change
+def redated_by_story(key: MemberKey, story_dates: Sequence[str]) -> bool:
+    """Whether :func:`date_from_siblings` would give this member another date, from what
+    its key says: a "story:MM-DD" or "yearless:MM-DD" kind and its current date (the
+    check :func:`storyline.pubdate.date_from_story` makes, without reading the article)."""
+    kind, _, month_day = (key.date_kind or "").partition(":")
+    if kind not in ("story", "yearless") or not month_day:
+        return False
+    month, day = (int(part) for part in month_day.split("-"))
+    found = story_year(month, day, story_dates)
+    return found is not None and f"{found[0]}-{month_day}" != key.published
+
+
+def story_dates(members: Iterable[Article]) -> list[str]:
+    """The dates members lend to :func:`date_from_siblings`: those read off their pages."""
+    return [m.published.value for m in members if m.published.value and not m.published.inferred]
 
 
 def recent_ids(keys: Iterable[MemberKey], window: int | None = None) -> set[str]:
