@@ -303,13 +303,14 @@ def update_lightly(
     read = {a.id: a for a in store.articles(recent_ids(keys) | unknown)}
     read |= {a.id: a for a in joining}
     members = [read.get(k.id) or stand_in(k, story_id) for k in keys] + joining
-    # every member lends its date, as in a full analysis; those it changes are read
+    # every member lends its date, as in a full analysis; the ones it would date anew, as
+    # their keys tell (the joiners' and unknown rows' are not known), are read and dated
     lent = story_dates(members)
-    redatable = {k.id for k in keys if k.id not in read and redated_by_story(k, lent)}
-    read |= {a.id: a for a in store.articles(redatable)}
+    redatable = {k.id for k in keys if redated_by_story(k, lent)}
+    read |= {a.id: a for a in store.articles(redatable - set(read))}
     members = [read.get(a.id, a) for a in members]
     members.sort(key=publication_order)
-    redated = date_from_siblings(members, set(read))
+    redated = date_from_siblings(members, redatable | unknown | {a.id for a in joining})
     # a redated member moves in publication order, which can bring older ones into the window
     moved_in = recent_ids(member_key(a) for a in members) - set(read)
     read |= {a.id: a for a in store.articles(moved_in)}

@@ -46,7 +46,7 @@ from storyline.model import (
     from_dict,
     to_dict,
 )
-from storyline.pubdate import date_from_story, date_kind, story_year
+from storyline.pubdate import date_from_story, story_year
 from storyline.timeline import build_timeline
 from storyline.titles import event_title, story_title
 
@@ -177,9 +177,9 @@ def recent_ids(keys: Iterable[MemberKey], window: int | None = None) -> set[str]
 
 
 def member_key(article: Article) -> MemberKey:
-    """What :meth:`storyline.store.Store.member_keys` gives of an article."""
-    kind = date_kind(article.published, article.text, article.removed)
-    return MemberKey(article.id, article.published.value, article.duplicate_of, article.event, kind)
+    """What :func:`recent_ids` reads of an article (its kind of date left out: reading
+    that means parsing the dateline again)."""
+    return MemberKey(article.id, article.published.value, article.duplicate_of, article.event)
 
 
 def stand_in(key: MemberKey, story_id: str) -> Article:
