@@ -28,7 +28,7 @@ from storyline.events import publication_order
 from storyline.ingest import DEFAULT_MAX_BYTES, list_files, read_file
 from storyline.language import DEFAULT_LANGUAGES, detect_language
 from storyline.model import Article, IngestError, RawDocument, Story, publication_span
-from storyline.pubdate import infer_published
+from storyline.pubdate import infer_published, story_median
 from storyline.store import Placement, Store
 from storyline.stories import StoryIndex
 from storyline.story_update import (
@@ -305,7 +305,7 @@ def update_lightly(
     members = [read.get(k.id) or stand_in(k, story_id) for k in keys] + joining
     # every member lends its date, as in a full analysis; the ones it would date anew, as
     # their keys tell (the joiners' and unknown rows' are not known), are read and dated
-    lent = story_dates(members)
+    lent = story_median(story_dates(members))
     redatable = {k.id for k in keys if redated_by_story(k, lent)}
     read |= {a.id: a for a in store.articles(redatable - set(read))}
     members = [read.get(a.id, a) for a in members]

@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
+from typing import NamedTuple
 
 from storyline.html_dates import PAGE_STAMP
 from storyline.model import PublishedDate, Removed, TimeExpr
@@ -310,40 +311,56 @@ def date_kind(published: PublishedDate, text: str, removed: list[Removed]) -> st
     return "content" if published.value else "undated"
 
 
-def story_year(month: int, day: int, story_dates: Sequence[str]) -> tuple[int, str] | None:
-    """The year :func:`date_from_story` gives a day and month with the story's other dates
-    ``story_dates``, with the words that say why; None when it gives none."""
+class StoryMedian(NamedTuple):
+    """The median of a story's dates, and how many dates it was taken from."""
+
+    day: dt.date
+    count: int
+
+
+def story_median(story_dates: Sequence[str]) -> StoryMedian | None:
+    """The median of the dates (YYYY-MM-DD, or YYYY-MM read as its 15th; coarser ones are
+    ignored) the story's other articles lend (:func:`date_from_story`), or None."""
     known = sorted(d if len(d) == 10 else f"{d}-15" for d in story_dates if len(d) in (7, 10))
     known = [d for d in known if _full_date(d)]
-    if not known:
+    return StoryMedian(dt.date.fromisoformat(known[len(known) // 2]), len(known)) if known else None
+
+
+def story_year(month: int, day: int, median: StoryMedian | None) -> tuple[int, str] | None:
+    """The year :func:`date_from_story` gives a day and month in a story whose dates have
+    this ``median``, with the words that say why; None when it gives none."""
+    if median is None:
         return None
-    median = dt.date.fromisoformat(known[len(known) // 2])
-    years = [y for y in range(median.year - 1, median.year + 2) if valid_date(y, month, day)]
+    near = median.day
+    years = [y for y in range(near.year - 1, near.year + 2) if valid_date(y, month, day)]
     if not years:
         return None
-    year = min(years, key=lambda y: abs((dt.date(y, month, day) - median).days))
-    gap = abs((dt.date(year, month, day) - median).days)
+    year = min(years, key=lambda y: abs((dt.date(y, month, day) - near).days))
+    gap = abs((dt.date(year, month, day) - near).days)
     if gap > _STORY_SPAN:
         return None
-    return year, f"({len(known)} dated, median {median}, {gap} days away)"
+    return year, f"({median.count} dated, median {near}, {gap} days away)"
 
 
 def date_from_story(
-    text: str, removed: list[Removed], story_dates: Sequence[str]
+    text: str, removed: list[Removed], story_dates: Sequence[str] | StoryMedian | None
 ) -> PublishedDate | None:
     """The date of an article whose stamp or dateline says "Nov. 4" with no year, taking the
     year from the known dates of the other articles of its story, or None.
 
     ``text`` and ``removed`` as for :func:`infer_published`; ``story_dates`` are the other
-    articles' dates (YYYY-MM-DD or YYYY-MM; coarser ones are ignored). The year chosen puts
-    the month-day nearest the median of those dates, and only when it lies within about four
-    months of it. For articles whose own evidence gave no full day (``infer_published``
+    articles' dates (YYYY-MM-DD or YYYY-MM; coarser ones are ignored), or their
+    :func:`story_median` when a caller dates several articles of one story. The year chosen
+    puts the month-day nearest the median of those dates, and only when it lies within about
+    four months of it. For articles whose own evidence gave no full day (``infer_published``
     answered "unknown" or "content").
     """
     own = _own_month_day(text, removed)
     if own is None:
         return None
     month, day, evidence, said = own
+    if not isinstance(story_dates, StoryMedian):
+        story_dates = story_median(story_dates or [])
     found = story_year(month, day, story_dates)
     if found is None:
         return None

@@ -46,7 +46,7 @@ from storyline.model import (
     from_dict,
     to_dict,
 )
-from storyline.pubdate import date_from_story, story_year
+from storyline.pubdate import StoryMedian, date_from_story, story_median, story_year
 from storyline.timeline import build_timeline
 from storyline.titles import event_title, story_title
 
@@ -126,7 +126,7 @@ def date_from_siblings(
     changed = []
     # every article this could date is itself undated or estimated, so never its own sibling,
     # and what it gets is an estimate too: one list serves them all
-    siblings = story_dates(members)
+    siblings = story_median(story_dates(members))
     for article in members:
         if article.published.value and not article.published.inferred:
             continue
@@ -145,15 +145,16 @@ def date_from_siblings(
 # --------------------------------------------------------------------------- light update
 
 
-def redated_by_story(key: MemberKey, story_dates: Sequence[str]) -> bool:
+def redated_by_story(key: MemberKey, median: StoryMedian | None) -> bool:
     """Whether :func:`date_from_siblings` would give this member another date, from what
-    its key says: a "story:MM-DD" or "yearless:MM-DD" kind and its current date (the
-    check :func:`storyline.pubdate.date_from_story` makes, without reading the article)."""
+    its key says: a "story:MM-DD" or "yearless:MM-DD" kind and its current date, with the
+    ``median`` of the dates the story lends (the check
+    :func:`storyline.pubdate.date_from_story` makes, without reading the article)."""
     kind, _, month_day = (key.date_kind or "").partition(":")
     if kind not in ("story", "yearless") or not month_day:
         return False
     month, day = (int(part) for part in month_day.split("-"))
-    found = story_year(month, day, story_dates)
+    found = story_year(month, day, median)
     return found is not None and f"{found[0]}-{month_day}" != key.published
 
 
