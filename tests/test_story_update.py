@@ -47,6 +47,20 @@ def replay(
     return store
 
 
+def records_read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The ids of the article records the store decodes from now on (as they are read)."""
+    read: list[str] = []
+    original = Store.articles
+
+    def counting(self: Store, ids=None, trim=None):  # noqa: ANN001, ANN202
+        found = original(self, ids, trim)
+        read.extend(a.id for a in found)
+        return found
+
+    monkeypatch.setattr(Store, "articles", counting)
+    return read
+
+
 def placement_view(store: Store) -> dict[str, object]:
     """What a light update must get right: members, events, dates, spans."""
     return {
@@ -99,15 +113,7 @@ def test_a_light_update_reads_only_the_members_it_can_regroup(
     store = replay(example_documents[:last], NEVER, tmp_path / "light.db")
     members_before = len(store.member_keys(largest.id))
     assert members_before >= 4, "the largest story has members to leave unread"
-    read: list[str] = []
-    original = Store.articles
-
-    def counting(self: Store, ids=None, trim=None):  # noqa: ANN001, ANN202
-        found = original(self, ids, trim)
-        read.extend(a.id for a in found)
-        return found
-
-    monkeypatch.setattr(Store, "articles", counting)
+    read = records_read(monkeypatch)
     document, articles = example_documents[last]
     store.add_document(document, copy.deepcopy(articles))
     assert largest.id in assign_pending(store, updates=NEVER)
@@ -402,19 +408,10 @@ def test_members_dated_from_their_story_are_read_only_when_their_year_moves(
     monkeypatch.setattr(events, "WINDOW", 2)
     *first, last = dateline_stream(3, n=30)
     store = replay(first, NEVER, tmp_path / "light.db")
-    read: list[str] = []
-    original = Store.articles
-
-    def counting(self: Store, ids=None, trim=None):  # noqa: ANN001, ANN202
-        found = original(self, ids, trim)
-        read.extend(a.id for a in found)
-        return found
-
-    monkeypatch.setattr(Store, "articles", counting)
+    read = records_read(monkeypatch)
     store.add_document(last[0], copy.deepcopy(last[1]))
     (touched,) = assign_pending(store, updates=NEVER)
     dated = [k.id for k in store.member_keys(touched) if (k.date_kind or "").startswith("story:")]
     assert len(dated) >= 3 and set(dated) - set(read), "not every story-dated member is read"
     full = replay([*first, last], ALWAYS, tmp_path / "full.db")
-    monkeypatch.setattr(Store, "articles", original)
     assert placement_view(store) == placement_view(full)
