@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text, update
 
-from storyline import index_state, pipeline
+from storyline import index_state, pipeline, store_rows
 from storyline import store as store_module
 from storyline.dedupe import DuplicateIndex
 from storyline.events import publication_order
@@ -350,7 +350,7 @@ def test_a_failed_run_leaves_the_store_and_its_state_as_they_were(
 
 
 def test_a_large_state_is_stored_in_parts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(store_module, "STATE_PART_BYTES", 1000)
+    monkeypatch.setattr(store_rows, "STATE_PART_BYTES", 1000)
     first, _ = batches()
     store = Store(tmp_path / "s.db")
     add(store, first)

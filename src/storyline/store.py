@@ -6,7 +6,7 @@ keyed by content hash and source, which is what makes re-running idempotent),
 JSON), ``stories`` (the story-level analysis as JSON, rewritten when a story changes),
 ``index_state`` (the placement indexes saved between runs, see
 :mod:`storyline.index_state`: one blob per index, cut into parts of at most
-``STATE_PART_BYTES``) and ``placements`` (the order in which runs placed articles, with
+``store_rows.STATE_PART_BYTES``) and ``placements`` (the order in which runs placed articles, with
 the date each had then: what a rebuild of those indexes replays); they are declared in
 :mod:`storyline.store_schema`. Each document is committed with its articles in one
 transaction, and a run's placements with the stories they change and the indexes' state
@@ -24,15 +24,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import create_engine, delete, func, insert, inspect, select, text, update
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 
-from storyline.codec import article_from_dict, story_from_dict, to_dict
+from storyline import store_rows
+from storyline.codec import article_from_dict, story_from_dict
 from storyline.model import Article, MemberKey, RawDocument, Story
 from storyline.pubdate import date_kind
 from storyline.store_schema import (
@@ -50,7 +50,6 @@ from storyline.store_schema import (
 __all__ = ["Placement", "SavedState", "SchemaMismatch", "Store", "articles_table"]
 
 SCHEMA_VERSION = 1
-STATE_PART_BYTES = 8 << 20  # an index_state blob is stored in parts of at most 8 MiB
 IN_BATCH = 500  # ids per "IN (...)" query: SQLite limits the parameters of one statement
 
 
@@ -125,7 +124,7 @@ class Store:
 
     def add_document(self, document: RawDocument, articles: list[Article]) -> None:
         """Store a document and its articles together (all or nothing)."""
-        now = _now()
+        now = store_rows.now()
         with self.engine.begin() as conn:
             conn.execute(
                 insert(documents_table).values(
@@ -148,7 +147,9 @@ class Store:
             fresh = [a for a in articles if a.id not in known]
             if fresh:
                 key = document_key(document)
-                conn.execute(insert(articles_table), [_article_row(a, key) for a in fresh])
+                conn.execute(
+                    insert(articles_table), [store_rows.article_row(a, key) for a in fresh]
+                )
 
     # ----------------------------------------------------------------- articles
 
@@ -261,7 +262,7 @@ class Store:
         run rebuilds it); :meth:`save_placements` writes both together instead.
         """
         with self.engine.begin() as conn:
-            _write_assignments(conn, articles)
+            store_rows.write_assignments(conn, articles)
             conn.execute(delete(index_state_table))
 
     def save_placements(
@@ -278,11 +279,11 @@ class Store:
         articles in the order it placed them. A story may come as a record already in
         plain JSON data (see :meth:`story_record`)."""
         with self.engine.begin() as conn:
-            _write_assignments(conn, articles)
-            _write_stories(conn, stories, dates)
+            store_rows.write_assignments(conn, articles)
+            store_rows.write_stories(conn, stories, dates)
             conn.execute(delete(index_state_table))
             if state:
-                _write_state(conn, state)
+                store_rows.write_state(conn, state)
             ids = [p.article for p in placed]
             for i in range(0, len(ids), IN_BATCH):  # an article placed again is logged again
                 batch = placements_table.c.article.in_(ids[i : i + IN_BATCH])
@@ -333,7 +334,7 @@ class Store:
     ) -> None:
         """Replace the records of these stories; ``dates`` holds (first, last) per story id."""
         with self.engine.begin() as conn:
-            _write_stories(conn, stories, dates)
+            store_rows.write_stories(conn, stories, dates)
 
     def story_sizes(self, story_ids: Iterable[str]) -> dict[str, int]:
         """The number of articles of each of the given stored stories."""
@@ -384,84 +385,3 @@ class Store:
                     ("stories", stories_table),
                 )
             }
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def _write_assignments(conn: Connection, articles: Iterable[Article]) -> None:
-    for article in articles:
-        conn.execute(
-            update(articles_table)
-            .where(articles_table.c.id == article.id)
-            .values(
-                story=article.story,
-                event=article.event,
-                duplicate_of=article.duplicate_of,
-                published=article.published.value,
-                date_kind=date_kind(article.published, article.text, article.removed),
-                record=_dumps(to_dict(article)),
-            )
-        )
-
-
-def _write_stories(
-    conn: Connection,
-    stories: Iterable[Story | dict[str, Any]],
-    dates: dict[str, tuple[str | None, str | None]],
-) -> None:
-    now = _now()
-    for story in stories:
-        record = story if isinstance(story, dict) else to_dict(story)
-        first, last = dates.get(record["id"], (None, None))
-        conn.execute(delete(stories_table).where(stories_table.c.id == record["id"]))
-        conn.execute(
-            insert(stories_table).values(
-                id=record["id"],
-                title=record["title"],
-                articles=len(record["articles"]),
-                first_date=first,
-                last_date=last,
-                updated_at=now,
-                record=_dumps(record),
-            )
-        )
-
-
-def _write_state(conn: Connection, state: dict[str, SavedState]) -> None:
-    now = _now()
-    for name, saved in sorted(state.items()):
-        blob = saved.blob
-        count = max(1, -(-len(blob) // STATE_PART_BYTES))
-        for part in range(count):
-            conn.execute(
-                insert(index_state_table).values(
-                    name=name,
-                    part=part,
-                    version=saved.version,
-                    fingerprint=saved.fingerprint,
-                    saved_at=now,
-                    blob=blob[part * STATE_PART_BYTES : (part + 1) * STATE_PART_BYTES],
-                )
-            )
-
-
-def _dumps(data: object) -> str:
-    return json.dumps(data, ensure_ascii=False, sort_keys=True)
-
-
-def _article_row(article: Article, document: str) -> dict[str, object]:
-    return {
-        "id": article.id,
-        "document": document,
-        "source": article.source,
-        "part": article.part,
-        "published": article.published.value,
-        "date_kind": date_kind(article.published, article.text, article.removed),
-        "language": article.language,
-        "duplicate_of": article.duplicate_of,
-        "story": article.story,
-        "event": article.event,
-        "record": _dumps(to_dict(article)),
-    }
