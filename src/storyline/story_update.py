@@ -15,7 +15,8 @@ entities, facts, timeline, differences and summary are the last analysis's until
 one (or ``storyline reanalyse --stale``). A light update reads the records of only the
 members whose event or date it can change: the newest :data:`~storyline.events.WINDOW`
 (and their copies), the ones whose dateline gives no year and whose year the story's
-other dates now change (:func:`redated_by_story`), and the members of any event whose
+other dates now change (:func:`redated_by_story`), rows whose kind of date the store does
+not know (written before the column; they get it), and the members of any event whose
 members change (for its title). The others take part as *stand-ins*, articles that carry only
 what the store keeps in columns (:meth:`~storyline.store.Store.member_keys`): an id, a
 date and its kind, a copy link and an event. What a light update still does for every
