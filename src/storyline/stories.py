@@ -50,24 +50,14 @@ from storyline.story_index import (
     top_terms,
 )
 
-__all__ = [
-    "TITLE_WEIGHT",
-    "StoryAssignment",
-    "StoryIndex",
-    "cluster",
-    "date_range",
-    "entity_key",
-    "features",
-    "terms",
-]
+__all__ = ["TITLE_WEIGHT", "StoryAssignment", "StoryIndex", "cluster", "date_range"]
+__all__ += ["entity_key", "features", "terms"]
 
 ENTITY_WEIGHT = 0.35  # share of the entity cosine in the combined similarity
 STORY_GRACE_DAYS = 30  # no time penalty for storyline members closer than this
 STORY_HALF_LIFE_DAYS = 180  # beyond the grace period, similarity halves every this many days
 UNDATED_EVENT_MARGIN = 0.15  # extra similarity a vaguely dated article needs to join an
 # event dated to the day
-
-
 COARSE_EVENT_DAYS = 45  # dates known only roughly: an event farther than this is not joined
 QUERY_ENTITIES = 4  # entity terms a query reads postings for, besides its top words
 DATELESS_MARGIN = 0.1  # extra similarity an undated article needs to join a dated event
@@ -145,6 +135,18 @@ class StoryIndex:
             self._where[article.id] = known  # a copy goes with its original, adding no weight
             return self.assignment(article.id)  # type: ignore[return-value]
         query = self._query(features(article))
+        event, story = self._decide(query)
+        if event is None:
+            if story is None:
+                story = self._new(article.id, True, -1, query.doc.language)
+            event = self._new(article.id, True, story.key, query.doc.language)
+        self._absorb(article.id, event, query)
+        return self.assignment(article.id)  # type: ignore[return-value]
+
+    def _decide(self, query: _Query) -> tuple[Cluster | None, Cluster | None]:
+        """The event a new article joins, else (None, the storyline it opens an event in),
+        else (None, None). Its side effects (old events retired, the centroid norms cached
+        by the similarities) are part of the index's state, so :meth:`restore` runs it too."""
         when = query.doc.when
         self._index.retire(self._clusters)
         # an estimated date may be far off: it does not limit the search to recent events
@@ -154,13 +156,9 @@ class StoryIndex:
         candidates = [self._clusters[k] for k in keys]
         candidates = [e for e in candidates if _language_ok(query.doc, e)]
         event = self._best_event(query, candidates)
-        if event is None:
-            story = self._best_story(query, candidates)
-            if story is None:
-                story = self._new(article.id, True, -1, query.doc.language)
-            event = self._new(article.id, True, story.key, query.doc.language)
-        self._absorb(article.id, event, query)
-        return self.assignment(article.id)  # type: ignore[return-value]
+        if event is not None:
+            return event, None
+        return None, self._best_story(query, candidates)
 
     def restore(self, article: Article) -> None:
         """Re-register an article whose ``story``/``event`` are already set, keeping them.
@@ -175,17 +173,21 @@ class StoryIndex:
         copy = bool(article.duplicate_of and article.duplicate_of in self._where)
         doc = None if copy else features(article)  # a copy adds no weight
         language = doc.language if doc else article.language
+        # add's decision made again, not for its answer but for the norms it caches: the
+        # restored index then scores the next article to the last digit as add's would
+        query = None if doc is None else self._query(doc)
+        if query is not None:
+            self._decide(query)
         story_key = self._lookup(article.story, True)
         if story_key is None:
             story_key = self._open(article.story, article.id, -1, language)
         event_key = self._lookup(article.event, False)
         if event_key is None or self._clusters[event_key].story != story_key:
             event_key = self._open(article.event, article.id, story_key, language)
-        if doc is None:
+        if query is None:
             self._where[article.id] = event_key
         else:
-            self._index.retire(self._clusters)  # as add does: old events go cold in turn
-            self._absorb(article.id, self._clusters[event_key], self._query(doc))
+            self._absorb(article.id, self._clusters[event_key], query)
 
     def _lookup(self, cluster_id: str, story: bool) -> int | None:
         """The key of a storyline (``story``) or event by id, None when there is none.
