@@ -1,20 +1,28 @@
-"""The cost of one incremental run: ``assign_pending`` for a few new articles on a large
-archive, with the placement indexes saved by the previous run and without them.
+"""The cost of incremental runs: ``assign_pending`` for a few new articles at a time on a
+large archive, however the placement indexes reach the run.
 
-    .venv/bin/python bench/incremental.py --archive 2000,10000 --new 20
+    .venv/bin/python bench/incremental.py --archive 2000,10000 --new 20 --runs 10
 
 For each archive size M: the first M articles of bench/stream.py's seeded stream are stored
-and placed (one run; its own time is reported but is not the point), the store file is
-copied, and the next N articles of the stream are added to each copy. Then, ``--repeat``
-times on fresh copies, ``assign_pending`` places them: once with the state the first run
-saved (``index_state``), once after ``Store.drop_index_state`` (the full rebuild, today's
-path before the state existed). Reports the median CPU time (this process) and wall time of
-each, their ratio, where the time goes (loading or rebuilding the indexes, reading the
-members of the stories the new articles join, analysing those stories, pickling the state,
-writing everything), the size of the saved state, and checks that both paths place
-every article identically. Stream articles carry regex entities and no time expressions
-(see bench/stream.py), so the per-story analysis is cheap. Exits 0 when ../shared/data is
-absent. Not a test: run it on purpose.
+and placed (one run, which saves a snapshot of the indexes; its own time is reported but is
+not the point). Then, on a fresh copy of that store per mode, ``--runs`` runs in a row each
+add the next N articles of the stream and place them:
+
+* *snapshot every run*: each run reads the whole saved state, replays nothing and saves a
+  whole new snapshot (how every run worked before snapshots had tails);
+* *snapshot and tail*: today's default for a process that starts per run (the CLI): the
+  snapshot is read and the placements logged since are replayed; a new snapshot is saved
+  only when that tail reaches ``index_store.SNAPSHOT_SHARE`` of the archive;
+* *warm*: one long-lived process for every run (the REST server), keeping the indexes in
+  memory (``index_store.WarmIndexes``).
+
+Reports per mode the median CPU time of a run (this process), the total, the ratio to the
+first mode measured in the same process, how many snapshots were written, where the time
+went (reading the snapshot, replaying, pickling, writing, analysing the joined stories),
+and checks that every mode places every article identically. Then one run of N after
+``Store.drop_index_state`` shows the cost of a full rebuild. Stream articles carry regex
+entities and no time expressions (see bench/stream.py), so the per-story analysis is
+cheap. Exits 0 when ../shared/data is absent. Not a test: run it on purpose.
 """
 
 from __future__ import annotations
@@ -27,15 +35,25 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from stream import DEFAULT_DATA, Stream, StreamConfig, load_corpus
 
-from storyline import index_state, pipeline
+from storyline import index_state, index_store, pipeline
 from storyline.model import Article, RawDocument
 from storyline.store import Store
 
 Outcome = dict[str, tuple[str | None, str | None, str | None]]
+
+
+@dataclass
+class ModeResult:
+    runs: list[tuple[float, float]] = field(default_factory=list)  # (CPU, wall) per run
+    snapshots: int = 0  # runs that wrote a new snapshot
+    last_snapshot: str | None = None
+    parts: dict[str, float] = field(default_factory=dict)
+    outcome: Outcome = field(default_factory=dict)
 
 
 def stream_articles(total: int, seed: int) -> list[Article]:
@@ -86,8 +104,50 @@ class Split:
         return lambda: setattr(owner, name, original)
 
 
-def one_size(archive: int, new: int, repeat: int, seed: int, work: Path) -> Outcome:
-    articles = stream_articles(archive + new, seed)
+MODES = {
+    "snapshot every run": "before: each run reads the whole saved state and writes it again",
+    "snapshot and tail": "a new process per run: snapshot read, tail replayed",
+    "warm": "one process for every run (the REST server): indexes kept in memory",
+}
+
+
+def run_mode(mode: str, base: Path, path: Path, batches: list[list[Article]]) -> ModeResult:
+    """``len(batches)`` runs on a copy of ``base``, one per batch, in ``mode``."""
+    shutil.copy(base, path)
+    warm = index_store.WarmIndexes() if mode == "warm" else None
+    saved_min, saved_share = index_store.SNAPSHOT_MIN, index_store.SNAPSHOT_SHARE
+    if mode == "snapshot every run":
+        index_store.SNAPSHOT_MIN, index_store.SNAPSHOT_SHARE = 0, 0.0
+    result = ModeResult(last_snapshot=Store(path).placement_head().snapshot)
+    split = Split()
+    undo = [
+        split.wrap(index_store, "load_snapshot", "read snapshot"),
+        split.wrap(index_store, "replay", "replay"),
+        split.wrap(index_state, "dump", "pickle snapshot"),
+        split.wrap(Store, "save_placements", "write"),
+        split.wrap(pipeline, "analyse_story", "analyse stories"),
+    ]
+    try:
+        for batch in batches:
+            store = Store(path)  # a fresh handle per run, as a new process would open
+            add(store, batch)
+            result.runs.append(timed(lambda s=store: pipeline.assign_pending(s, warm=warm)))
+            head = store.placement_head()
+            result.snapshots += head.snapshot != result.last_snapshot
+            result.last_snapshot = head.snapshot
+            store.engine.dispose()
+        result.outcome = outcome(Store(path))
+    finally:
+        for restore in undo:
+            restore()
+        index_store.SNAPSHOT_MIN, index_store.SNAPSHOT_SHARE = saved_min, saved_share
+        path.unlink()
+    result.parts = split.parts
+    return result
+
+
+def one_size(archive: int, new: int, runs: int, seed: int, work: Path) -> None:
+    articles = stream_articles(archive + new * runs, seed)
     base = work / f"archive-{archive}.db"
     store = Store(base)
     add(store, articles[:archive])
@@ -101,57 +161,38 @@ def one_size(archive: int, new: int, repeat: int, seed: int, work: Path) -> Outc
         flush=True,
     )
     store.engine.dispose()
-    runs: dict[str, list[tuple[float, float]]] = {"kept": [], "rebuilt": []}
-    results: dict[str, Outcome] = {}
-    splits = {"kept": Split(), "rebuilt": Split()}
-    for r in range(repeat):
-        for mode in ("kept", "rebuilt"):
-            path = work / f"run-{archive}-{mode}-{r}.db"
-            shutil.copy(base, path)
-            copy = Store(path)
-            add(copy, articles[archive:])
-            if mode == "rebuilt":
-                copy.drop_index_state()
-            undo = []
-            if r == repeat - 1:
-                split = splits[mode]
-                undo = [
-                    split.wrap(pipeline, "load_indexes", "load or rebuild indexes"),
-                    split.wrap(Store, "story_members", "read members"),
-                    split.wrap(pipeline, "analyse_story", "analyse stories"),
-                    split.wrap(index_state, "dump", "pickle state"),
-                    split.wrap(Store, "save_placements", "write"),
-                ]
-            runs[mode].append(timed(lambda copy=copy: pipeline.assign_pending(copy)))
-            for restore in undo:
-                restore()
-            results[mode] = outcome(copy)
-            copy.engine.dispose()
-            path.unlink()
-    kept_cpu = statistics.median(c for c, _ in runs["kept"])
-    rebuilt_cpu = statistics.median(c for c, _ in runs["rebuilt"])
-    kept_wall = statistics.median(w for _, w in runs["kept"])
-    rebuilt_wall = statistics.median(w for _, w in runs["rebuilt"])
-    print(
-        f"M={archive:,}, N={new}: with the saved state {kept_cpu:.3f} s CPU "
-        f"({kept_wall:.3f} s wall), rebuilt {rebuilt_cpu:.3f} s CPU ({rebuilt_wall:.3f} s "
-        f"wall): ratio {rebuilt_cpu / kept_cpu:.1f} (CPU), {rebuilt_wall / kept_wall:.1f} (wall)",
-        flush=True,
-    )
-    for mode, split in splits.items():
-        parts = ", ".join(f"{k} {v:.3f} s" for k, v in split.parts.items())
-        print(f"  {mode}, CPU of the parts (last run): {parts}")
-    same = results["kept"] == results["rebuilt"]
-    print(f"  same placements with and without the state: {same}", flush=True)
+    batches = [articles[archive + k * new : archive + (k + 1) * new] for k in range(runs)]
+    results = {mode: run_mode(mode, base, work / "run.db", batches) for mode in MODES}
+    reference = results["snapshot every run"]
+    base_cpu = statistics.median(c for c, _ in reference.runs)
+    for mode, result in results.items():
+        cpus = [c for c, _ in result.runs]
+        median = statistics.median(cpus)
+        parts = ", ".join(f"{k} {v:.2f}" for k, v in result.parts.items())
+        print(
+            f"  {mode:>18}: {runs} runs of {new}, CPU median {median:.3f} s, total "
+            f"{sum(cpus):.2f} s, ratio to 'snapshot every run' {base_cpu / median:.2f}; "
+            f"snapshots written {result.snapshots}; parts (s, all runs): {parts}; "
+            f"same placements: {result.outcome == reference.outcome}",
+            flush=True,
+        )
+    path = work / "rebuilt.db"
+    shutil.copy(base, path)
+    copy = Store(path)
+    add(copy, batches[0])
+    copy.drop_index_state()
+    rebuilt, _ = timed(lambda: pipeline.assign_pending(copy))
+    print(f"  {'no saved state':>18}: one run of {new} rebuilds the indexes: {rebuilt:.3f} s CPU")
+    copy.engine.dispose()
+    path.unlink()
     base.unlink()
-    return results["kept"]
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--archive", default="2000", help="archive sizes M, comma-separated")
     parser.add_argument("--new", type=int, default=20, help="new articles N per run")
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=10, help="runs of N in a row, per mode")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     if not DEFAULT_DATA.exists():
@@ -159,7 +200,7 @@ def main() -> int:
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         for size in (int(s) for s in args.archive.split(",")):
-            one_size(size, args.new, args.repeat, args.seed, Path(tmp))
+            one_size(size, args.new, args.runs, args.seed, Path(tmp))
     return 0
 
 

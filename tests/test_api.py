@@ -234,6 +234,29 @@ def test_ingest_adds_articles_once_and_reports_bad_lines(writable: Path) -> None
     assert bad.status_code == 400 and "binary" in error_of(bad)
 
 
+def test_ingest_keeps_the_placement_indexes_warm_between_requests(
+    demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storyline import index_store
+
+    reads: list[int] = []
+    load = index_store.load_snapshot
+    monkeypatch.setattr(index_store, "load_snapshot", lambda *a: reads.append(1) or load(*a))
+    app = create_app(copy_store(demo_db, tmp_path), allow_ingest=True, token=TOKEN)
+    client, auth = Client(app), {"Authorization": f"Bearer {TOKEN}"}
+    follow_up = RECORD | {
+        "title": "Saltmere backlog cleared a week early",
+        "text": "SALTMERE, Dec. 2 -- The port of Saltmere cleared its container backlog on "
+        "Tuesday, a week earlier than the port authority had said after the dock strike.",
+        "published": "2025-12-02",
+    }
+    first = client.post("/api/v1/ingest", content=json.dumps(RECORD), headers=auth).json()
+    assert reads == [1] and app.state.warm_indexes is not None
+    second = client.post("/api/v1/ingest", content=json.dumps(follow_up), headers=auth).json()
+    assert reads == [1], "the second request placed its article with the warm indexes"
+    assert second["stories_updated"] == first["stories_updated"]
+
+
 # --------------------------------------------------------------------------- serve
 
 

@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text, update
 
-from storyline import index_state, pipeline, store_rows
+from storyline import index_state, index_store, pipeline, store_rows, store_schema
 from storyline import store as store_module
 from storyline.dedupe import DuplicateIndex
 from storyline.events import publication_order
 from storyline.model import Analysis, Article, Mention, PublishedDate, RawDocument
-from storyline.pipeline import assign_pending, rebuild_indexes, run
+from storyline.pipeline import assign_pending, run
 from storyline.store import Placement, Store, articles_table
 from storyline.stories import StoryIndex
 from tests.conftest import EXAMPLES
@@ -190,9 +190,10 @@ def rebuilds(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     def counting(placed: list[Article], log: list[Placement]) -> index_state.Indexes:
         placed = list(placed)
         calls.append(len(placed))
-        return rebuild_indexes(placed, log)
+        return rebuild(placed, log)
 
-    monkeypatch.setattr(pipeline, "rebuild_indexes", counting)
+    rebuild = index_store.rebuild
+    monkeypatch.setattr(index_store, "rebuild", counting)
     return calls
 
 
@@ -244,10 +245,11 @@ def test_pickled_indexes_continue_like_uninterrupted_ones() -> None:
     for article in ordered:
         whole.duplicates.add(article.id, article.text)
         whole.stories.add(article)
-    fingerprint = index_state.Fingerprint(len(first), "x", "y")
+    fingerprint = index_state.Fingerprint(len(first), "x", "y", 7)
     saved = index_state.dump(whole, fingerprint)
-    back = index_state.load(saved, len(first), lambda _: "y")
-    assert back is not None
+    snapshot = index_state.load(saved, lambda _: "y")
+    assert snapshot is not None and snapshot.fingerprint == fingerprint
+    back = snapshot.indexes
     assert len(back.duplicates) == len(whole.duplicates)
     back.duplicates.texts = lambda ids: {a.id: a.text for a in first if a.id in ids}
     for article in sorted(second, key=publication_order):
@@ -268,18 +270,23 @@ def test_stale_or_foreign_states_are_not_used(
     add(store, first)
     assign_pending(store)
     saved = store.index_state()
-    placed = store.placed_count()
-    assert placed == len(first)
-    assert index_state.load(saved, placed, store.story_of) is not None
-    assert index_state.load(saved, placed + 1, store.story_of) is None  # more placed since
-    assert index_state.load(saved, placed, lambda _: "s-elsewhere") is None  # another store
+    assert store.placed_count() == len(first)
+    assert index_state.load(saved, store.story_of) is not None
+    assert index_state.load(saved, lambda _: "s-elsewhere") is None  # another store
     damaged = {
         k: store_module.SavedState(v.version, v.fingerprint, v.blob[:-9]) for k, v in saved.items()
     }
-    assert index_state.load(damaged, placed, store.story_of) is None
-    assert index_state.load({"stories": saved["stories"]}, placed, store.story_of) is None
+    assert index_state.load(damaged, store.story_of) is None
+    assert index_state.load({"stories": saved["stories"]}, store.story_of) is None
+    miscounted = {
+        k: store_module.SavedState(
+            v.version, v.fingerprint.replace(str(len(first)), "3", 1), v.blob
+        )
+        for k, v in saved.items()
+    }
+    assert index_state.load(miscounted, store.story_of) is None
     monkeypatch.setattr(index_state, "code_version", lambda: "2:other")
-    assert index_state.load(saved, placed, store.story_of) is None
+    assert index_state.load(saved, store.story_of) is None
 
 
 def test_placements_written_without_the_state_make_it_stale(
@@ -360,7 +367,7 @@ def test_a_large_state_is_stored_in_parts(tmp_path: Path, monkeypatch: pytest.Mo
         parts = conn.execute(text("SELECT count(*) FROM index_state")).scalar_one()
     assert parts > 10
     saved = store.index_state()
-    assert index_state.load(saved, store.placed_count(), store.story_of) is not None
+    assert index_state.load(saved, store.story_of) is not None
     with store.engine.begin() as conn:
         conn.execute(text("DELETE FROM index_state WHERE name = 'duplicates' AND part = 1"))
     assert store.index_state() == {}
@@ -380,7 +387,7 @@ def test_a_state_cannot_run_code(tmp_path: Path) -> None:
         name: store_module.SavedState(s.version, s.fingerprint, b"p" + pickle.dumps(Evil(), 5))
         for name, s in saved.items()
     }
-    assert index_state.load(evil, store.placed_count(), store.story_of) is None
+    assert index_state.load(evil, store.story_of) is None
     assert tmp_path.exists()
 
 
@@ -410,6 +417,7 @@ def test_an_article_taken_out_of_its_story_is_placed_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rebuilds: list[int]
 ) -> None:
     monkeypatch.setattr(store_module, "IN_BATCH", 2)  # several batches of ids per query
+    monkeypatch.setattr(store_schema, "IN_BATCH", 2)
     first, _ = batches()
     store = Store(tmp_path / "s.db")
     add(store, first)

@@ -122,6 +122,7 @@ def create_app(
     )
     app.state.catalog = CatalogCache(store if isinstance(store, Store) else Store(store))
     app.state.ingest = IngestSettings(allowed=allow_ingest, token=token)
+    app.state.warm_indexes = None  # the placement indexes, kept between ingest requests
     install_error_handlers(app)
     app.include_router(api_router)
     app.include_router(ingest_router)

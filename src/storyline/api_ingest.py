@@ -13,7 +13,7 @@ import json
 import secrets
 import threading
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter, HTTPException, Request
 from starlette.concurrency import run_in_threadpool
@@ -22,6 +22,9 @@ from storyline.catalog_cache import CatalogCache
 from storyline.ingest import decode_text, record_to_document
 from storyline.model import IngestError, RawDocument
 from storyline.store import Store
+
+if TYPE_CHECKING:
+    from storyline.index_store import WarmIndexes
 
 MAX_BODY_BYTES = 20 * 1024 * 1024
 MAX_LINES = 1000
@@ -77,8 +80,12 @@ def parse_lines(text: str) -> tuple[list[tuple[int, RawDocument]], list[dict[str
     return documents, errors
 
 
-def ingest_documents(store: Store, documents: list[tuple[int, RawDocument]]) -> IngestResult:
-    """Analyse and store the new documents, then bring their stories up to date."""
+def ingest_documents(
+    store: Store, documents: list[tuple[int, RawDocument]], warm: WarmIndexes | None = None
+) -> IngestResult:
+    """Analyse and store the new documents, then bring their stories up to date; ``warm``
+    keeps the placement indexes in memory from one request to the next (a request then
+    reads no index state from the store while no other process has placed articles)."""
     from storyline.pipeline import analyse_document, assign_pending
 
     result = IngestResult()
@@ -98,7 +105,7 @@ def ingest_documents(store: Store, documents: list[tuple[int, RawDocument]]) -> 
             store.add_document(document, articles)
             result.added += [a.id for a in articles]
         if result.added:
-            result.stories_updated = sorted(assign_pending(store))
+            result.stories_updated = sorted(assign_pending(store, warm=warm))
     return result
 
 
@@ -134,7 +141,13 @@ async def ingest(request: Request) -> dict[str, Any]:
     if len(documents) + len(errors) > MAX_LINES:
         raise HTTPException(400, f"at most {MAX_LINES} records per request")
     cache: CatalogCache = request.app.state.catalog
-    result = await run_in_threadpool(ingest_documents, cache.store, documents)
+    state = request.app.state
+    if state.warm_indexes is None:  # imported on first use: the read-only server never needs it
+        from storyline.index_store import WarmIndexes
+
+        state.warm_indexes = WarmIndexes()
+    warm = state.warm_indexes
+    result = await run_in_threadpool(ingest_documents, cache.store, documents, warm)
     cache.invalidate()
     errors = sorted(errors + result.errors, key=lambda e: e["line"])
     return {

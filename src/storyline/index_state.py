@@ -1,27 +1,32 @@
-"""The placement indexes kept between runs, so a run costs the new articles, not the archive.
+"""Snapshots of the placement indexes, so a run costs the new articles, not the archive.
 
 :func:`storyline.pipeline.assign_pending` needs a :class:`~storyline.dedupe.DuplicateIndex`
 and a :class:`~storyline.stories.StoryIndex` holding every placed article. Rebuilding them
-reads and re-featurises the whole archive; instead each run saves both (in the store's
-``index_state`` table, in the same transaction as its placements) and the next run loads
-them. The serialisation is generic: each index is pickled (protocol 5; the story index
-zlib-compressed), so new attributes in those classes need no code here, and read back by an
-unpickler that only accepts classes from storyline, numpy, ``array`` and a few builtins (a
-state is data, not code). The duplicate index pickles without its texts' signatures and
-shingles (:class:`~storyline.dedupe.DuplicateIndex`): the loader gives it the store's texts,
-from which it computes them again for the few candidates a new article has. What still
-grows with the archive is the size of the two blobs read and written per run (about 0.75
-KB an article for both, see ``bench/incremental.py``): bytes copied, no work per article.
+reads and re-featurises the whole archive; instead a run now and then saves both (a
+snapshot, in the store's ``index_state`` table, in the same transaction as its
+placements), and later runs load the snapshot and replay the placements logged after it
+(:mod:`storyline.index_store`). The serialisation is generic: each index is pickled
+(protocol 5; the story index zlib-compressed), so new attributes in those classes need no
+code here, and read back by an unpickler that only accepts classes from storyline, numpy,
+``array`` and a few builtins (a state is data, not code). The duplicate index pickles
+without its texts' signatures and shingles (:class:`~storyline.dedupe.DuplicateIndex`):
+the loader gives it the store's texts, from which it computes them again for the few
+candidates a new article has. A snapshot is about 0.75 KB an article for both indexes
+(``bench/incremental.py``): a process that starts cold reads it whole, one that keeps its
+indexes warm (:class:`storyline.index_store.WarmIndexes`) does not.
 
-A saved state is used only when both of these match, otherwise the caller rebuilds:
+A snapshot is used only when both of these match, otherwise the caller rebuilds:
 
 * the **version**: :data:`FORMAT_VERSION` plus a digest of the source of every module whose
   objects are pickled or whose code decides what they hold (:data:`STATE_MODULES`), and
   numpy's major version. Any edit to those modules, even a comment, makes the next run
   rebuild once, so a change in the indexes' internals can never be read with the wrong
   code;
-* the **fingerprint**: how many articles the store has placed, and the last article the
-  state placed with its story. Placements written without a state (an older storyline,
+* the **fingerprint**: how many articles the store had placed, and the last article the
+  snapshot holds, with its story and its seq in the placements log. The placements logged
+  after that one are the snapshot's tail, which :mod:`storyline.index_store` replays on top
+  of it; it checks that the tail and the snapshot add up to the store's placed articles.
+  Placements written without a state (an older storyline,
   :meth:`storyline.store.Store.save_assignments`) change the count or drop the state.
 """
 
@@ -41,7 +46,7 @@ from typing import Any
 import numpy as np
 
 from storyline.dedupe import DuplicateIndex
-from storyline.store import SavedState
+from storyline.store_schema import SavedState
 from storyline.stories import StoryIndex
 
 FORMAT_VERSION = 1  # bump when the layout of a saved state changes in a way sources do not show
@@ -76,22 +81,23 @@ _SAFE_MODULES = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class Fingerprint:
-    """What the store held when a state was saved: ``placed`` articles in stories, the last
-    of them placed by the run that saved it being ``last_id`` (in story ``last_story``)."""
+    """What the store held when a snapshot was saved: ``placed`` articles in stories, the
+    last of them ``last_id`` (in story ``last_story``), logged as placement ``seq``."""
 
     placed: int
     last_id: str
     last_story: str
+    seq: int
 
     def text(self) -> str:
-        return f"{self.placed}\t{self.last_id}\t{self.last_story}"
+        return f"{self.placed}\t{self.last_id}\t{self.last_story}\t{self.seq}"
 
     @classmethod
     def parse(cls, text: str) -> Fingerprint | None:
         parts = text.split("\t")
-        if len(parts) != 3 or not parts[0].isdigit():
+        if len(parts) != 4 or not parts[0].isdigit() or not parts[3].isdigit():
             return None
-        return cls(int(parts[0]), parts[1], parts[2])
+        return cls(int(parts[0]), parts[1], parts[2], int(parts[3]))
 
 
 @dataclass(slots=True)
@@ -100,6 +106,14 @@ class Indexes:
 
     duplicates: DuplicateIndex
     stories: StoryIndex
+
+
+@dataclass(slots=True)
+class Snapshot:
+    """Indexes read back from a saved state, and the fingerprint they were saved with."""
+
+    indexes: Indexes
+    fingerprint: Fingerprint
 
 
 @lru_cache(maxsize=1)
@@ -123,13 +137,12 @@ def dump(indexes: Indexes, fingerprint: Fingerprint) -> dict[str, SavedState]:
     }
 
 
-def load(
-    saved: dict[str, SavedState], placed: int, story_of: Callable[[str], str | None]
-) -> Indexes | None:
+def load(saved: dict[str, SavedState], story_of: Callable[[str], str | None]) -> Snapshot | None:
     """The saved indexes, or None when they are missing, unreadable or stale.
 
-    ``placed`` is how many articles the store has in stories now and ``story_of`` a function
-    from an article id to its story in the store (one lookup, for the last placed article).
+    ``story_of`` is a function from an article id to its story in the store (one lookup,
+    for the last article the snapshot placed). Whether the store has placed more since is
+    for the caller to check against the fingerprint (:mod:`storyline.index_store`).
     """
     if set(saved) != {DUPLICATES, STORIES}:
         return None
@@ -138,7 +151,7 @@ def load(
         return None
     version, text = heads.pop()
     fingerprint = Fingerprint.parse(text)
-    if version != code_version() or fingerprint is None or fingerprint.placed != placed:
+    if version != code_version() or fingerprint is None:
         return None
     if story_of(fingerprint.last_id) != fingerprint.last_story:
         return None
@@ -149,9 +162,9 @@ def load(
         return None
     if not isinstance(duplicates, DuplicateIndex) or not isinstance(stories, StoryIndex):
         return None
-    if len(stories) != placed:
+    if len(stories) != fingerprint.placed:
         return None
-    return Indexes(duplicates, stories)
+    return Snapshot(Indexes(duplicates, stories), fingerprint)
 
 
 def knows_any(indexes: Indexes, article_ids: list[str]) -> bool:

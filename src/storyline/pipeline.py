@@ -15,22 +15,21 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
 
-from storyline import index_state
+from storyline import index_store
 from storyline.article_analysis import analyse_body, plain_sentences
 from storyline.clean import split_and_clean
-from storyline.dedupe import DuplicateIndex
 from storyline.events import publication_order
+from storyline.index_store import WarmIndexes
 from storyline.ingest import DEFAULT_MAX_BYTES, list_files, read_file
 from storyline.language import DEFAULT_LANGUAGES, detect_language
 from storyline.model import Article, IngestError, RawDocument, Story, publication_span
 from storyline.pubdate import infer_published, story_median
 from storyline.store import Placement, Store
-from storyline.stories import StoryIndex
 from storyline.story_update import (
     UpdatePolicy,
     analyse_story,
@@ -206,25 +205,30 @@ def _ingest_jobs(
 
 
 def assign_pending(
-    store: Store, progress: Progress | None = None, updates: UpdatePolicy | None = None
+    store: Store,
+    progress: Progress | None = None,
+    updates: UpdatePolicy | None = None,
+    warm: WarmIndexes | None = None,
 ) -> set[str]:
     """Place the articles that are in no story yet; bring the stories they join up to date.
 
     Existing assignments never move, so a new article costs one placement plus the
-    update of the story it joins: the indexes come from the state the previous run saved
-    (:mod:`storyline.index_state`; rebuilt from the placed articles when it is missing or
-    stale), and only the pending articles and the members of the stories they join are
-    read. A story is analysed in full, or only its members and events are updated, as
-    ``updates`` says (:mod:`storyline.story_update`). The placements, the stories they
-    change and the indexes' new state are written in one transaction, so a failure leaves
-    the store as it was. Returns the ids of the stories that changed.
+    update of the story it joins: the indexes are those ``warm`` kept from this process's
+    last run, or the saved snapshot with the placements since replayed, or rebuilt
+    (:mod:`storyline.index_store`), and only the pending articles and the members of the
+    stories they join are read. A story is analysed in full, or only its members and
+    events are updated, as ``updates`` says (:mod:`storyline.story_update`). The
+    placements, the stories they change and, when one is due, a new snapshot of the indexes
+    are written in one transaction, so a failure leaves the store as it was. Returns the ids
+    of the stories that changed.
     """
     progress = progress or NoProgress()
     updates = updates or UpdatePolicy()
     pending = sorted(store.pending_articles(), key=publication_order)
     if not pending:
         return set()
-    indexes = load_indexes(store, pending)
+    loaded = index_store.load(store, pending, warm)
+    indexes = loaded.indexes
     progress.start("stories", len(pending))
     placed = []
     for article in pending:
@@ -258,15 +262,12 @@ def assign_pending(
         analysed.append(story)
         changed += updated
         progress.advance("analyse stories")
-    last = pending[-1]
-    fingerprint = index_state.Fingerprint(len(indexes.stories), last.id, last.story or "")
-    store.save_placements(
-        {a.id: a for a in pending + changed}.values(),
-        analysed,
-        spans,
-        index_state.dump(indexes, fingerprint),
-        placed,
+    snapshot = index_store.snapshot_if_due(loaded, pending[-1], len(placed))
+    seq = store.save_placements(
+        {a.id: a for a in pending + changed}.values(), analysed, spans, snapshot, placed
     )
+    if warm is not None:
+        index_store.keep_warm(warm, loaded, pending[-1], len(placed), seq, snapshot is not None)
     return set(joining)
 
 
@@ -356,47 +357,6 @@ def reanalyse_stories(
         store.save_stories(analysed, {s: publication_span(members[s]) for s in chunk})
         store.refresh_date_kinds(a for s in chunk for a in members[s])
     return len(ids)
-
-
-def load_indexes(store: Store, pending: list[Article]) -> index_state.Indexes:
-    """The placement indexes of ``store``: the saved ones when they are current, else
-    rebuilt from the placed articles."""
-    saved = index_state.load(store.index_state(), store.placed_count(), store.story_of)
-    if saved is None or index_state.knows_any(saved, [a.id for a in pending]):
-        saved = rebuild_indexes(store.placed_articles(), store.placements())
-    saved.duplicates.texts = store.article_texts  # a loaded index reads its candidates' texts
-    return saved
-
-
-def rebuild_indexes(
-    placed: Iterable[Article], log: Iterable[Placement] = ()
-) -> index_state.Indexes:
-    """Duplicate and story indexes holding ``placed`` (articles already in stories, kept
-    there), as the runs that placed them left them.
-
-    The placements are replayed in the order of ``log``, each article with the date it had
-    when it was placed (a later run may have dated it from its story) and in the index's
-    own event (the stored event is the one :mod:`storyline.events` formed); placed articles the
-    log does not know (placed by an older storyline) come first, by publication date.
-    """
-    by_id = {a.id: a for a in placed}
-    logged = [p for p in log if p.article in by_id]
-    known = {p.article for p in logged}
-    replay = sorted((a for a in by_id.values() if a.id not in known), key=publication_order)
-    for p in logged:
-        article = by_id[p.article]
-        if (article.published.value, article.published.inferred) != (p.published, p.inferred):
-            then = replace(article.published, value=p.published, inferred=p.inferred)
-            article = replace(article, published=then)
-        if p.index_event and p.index_event != article.event:
-            article = replace(article, event=p.index_event)
-        replay.append(article)
-    duplicates = DuplicateIndex()
-    stories = StoryIndex()
-    for article in replay:
-        duplicates.add(article.id, article.text)
-        stories.restore(article)
-    return index_state.Indexes(duplicates, stories)
 
 
 def run(

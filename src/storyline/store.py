@@ -4,13 +4,14 @@ Six tables: ``meta`` (the schema version), ``documents`` (every input already re
 keyed by content hash and source, which is what makes re-running idempotent),
 ``articles`` (one row per clean article: a few indexed columns plus the whole record as
 JSON), ``stories`` (the story-level analysis as JSON, rewritten when a story changes),
-``index_state`` (the placement indexes saved between runs, see
-:mod:`storyline.index_state`: one blob per index, cut into parts of at most
-``store_rows.STATE_PART_BYTES``) and ``placements`` (the order in which runs placed articles, with
-the date each had then: what a rebuild of those indexes replays); they are declared in
-:mod:`storyline.store_schema`. Each document is committed with its articles in one
-transaction, and a run's placements with the stories they change and the indexes' state
-in another, so a failure later in a run never loses what was already stored.
+``index_state`` (a snapshot of the placement indexes, see :mod:`storyline.index_state`:
+one blob per index, cut into parts of at most ``store_rows.STATE_PART_BYTES``) and
+``placements`` (the order in which runs placed articles, with the date each had then: what
+a rebuild of those indexes replays, and what a run replays on top of the snapshot, see
+:mod:`storyline.store_placements`); they are declared in :mod:`storyline.store_schema`.
+Each document is committed with its articles in one transaction, and a run's placements
+with the stories they change and the indexes' state in another, so a failure later in a
+run never loses what was already stored.
 
 ``index_state`` and ``placements`` came after schema version 1 without a version bump:
 ``create_all`` adds them to an older database, and a storyline that does not know them
@@ -27,30 +28,29 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, delete, func, insert, inspect, select, text, update
+from sqlalchemy import create_engine, func, insert, inspect, select, text, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 
-from storyline import store_rows
+from storyline import store_rows, store_schema
 from storyline.codec import article_from_dict, story_from_dict
 from storyline.model import Article, MemberKey, RawDocument, Story
 from storyline.pubdate import date_kind
+from storyline.store_placements import PlacementHead, PlacementLog
 from storyline.store_schema import (
     Placement,
     SavedState,
     articles_table,
     documents_table,
-    index_state_table,
     meta_table,
     metadata,
-    placements_table,
     stories_table,
 )
 
-__all__ = ["Placement", "SavedState", "SchemaMismatch", "Store", "articles_table"]
+__all__ = ["Placement", "PlacementHead", "SavedState", "SchemaMismatch", "Store", "articles_table"]
 
 SCHEMA_VERSION = 1
-IN_BATCH = 500  # ids per "IN (...)" query: SQLite limits the parameters of one statement
+IN_BATCH = store_schema.IN_BATCH  # ids per "IN (...)" query (SQLite limits parameters)
 
 
 class SchemaMismatch(RuntimeError):
@@ -67,8 +67,9 @@ def database_url(db: str | Path) -> str:
     return text if "://" in text else f"sqlite:///{Path(text)}"
 
 
-class Store:
-    """Articles and stories in a database; every method is one transaction."""
+class Store(PlacementLog):
+    """Articles and stories in a database; every method is one transaction. The
+    placements log and the saved indexes are in :class:`storyline.store_placements.PlacementLog`."""
 
     def __init__(self, db: str | Path) -> None:
         self.url = database_url(db)
@@ -253,79 +254,6 @@ class Store:
     def article(self, article_id: str) -> Article | None:
         found = self.articles([article_id])
         return found[0] if found else None
-
-    def save_assignments(self, articles: Iterable[Article]) -> None:
-        """Write the story, event, duplicate link and publication date of stored articles
-        (the date can change once the story is known: see story_update.date_from_siblings).
-
-        The saved index state no longer describes the placements, so it is dropped (the next
-        run rebuilds it); :meth:`save_placements` writes both together instead.
-        """
-        with self.engine.begin() as conn:
-            store_rows.write_assignments(conn, articles)
-            conn.execute(delete(index_state_table))
-
-    def save_placements(
-        self,
-        articles: Iterable[Article],
-        stories: Iterable[Story | dict[str, Any]],
-        dates: dict[str, tuple[str | None, str | None]],
-        state: dict[str, SavedState] | None,
-        placed: list[Placement],
-    ) -> None:
-        """One run's outcome in one transaction: the articles' assignments (as
-        :meth:`save_assignments`), the stories they changed (as :meth:`save_stories`), the
-        indexes' state (replacing the saved one; None drops it) and the run's ``placed``
-        articles in the order it placed them. A story may come as a record already in
-        plain JSON data (see :meth:`story_record`)."""
-        with self.engine.begin() as conn:
-            store_rows.write_assignments(conn, articles)
-            store_rows.write_stories(conn, stories, dates)
-            conn.execute(delete(index_state_table))
-            if state:
-                store_rows.write_state(conn, state)
-            ids = [p.article for p in placed]
-            for i in range(0, len(ids), IN_BATCH):  # an article placed again is logged again
-                batch = placements_table.c.article.in_(ids[i : i + IN_BATCH])
-                conn.execute(delete(placements_table).where(batch))
-            seq = conn.execute(select(func.max(placements_table.c.seq))).scalar_one()
-            rows = [
-                {"seq": (seq or 0) + n, "article": p.article, "published": p.published}
-                | {"inferred": int(p.inferred), "index_event": p.index_event}
-                for n, p in enumerate(placed, 1)
-            ]
-            if rows:
-                conn.execute(insert(placements_table), rows)
-
-    def placements(self) -> list[Placement]:
-        """Every placement recorded by :meth:`save_placements`, in the order made."""
-        t = placements_table.c
-        query = select(t.article, t.published, t.inferred, t.index_event).order_by(t.seq)
-        with self.engine.connect() as conn:
-            return [Placement(a, p, bool(i), e) for a, p, i, e in conn.execute(query)]
-
-    # ----------------------------------------------------------------- index state
-
-    def index_state(self) -> dict[str, SavedState]:
-        """The saved indexes by name (their parts joined); empty when none is saved."""
-        t = index_state_table.c
-        query = select(t.name, t.part, t.version, t.fingerprint, t.blob).order_by(t.name, t.part)
-        with self.engine.connect() as conn:
-            rows = conn.execute(query).all()
-        states: dict[str, SavedState] = {}
-        for name in sorted({row.name for row in rows}):
-            mine = [row for row in rows if row.name == name]
-            whole = [row.part for row in mine] == list(range(len(mine)))
-            if not whole or len({(row.version, row.fingerprint) for row in mine}) != 1:
-                return {}  # parts missing or from different saves: nothing usable
-            blob = b"".join(bytes(row.blob) for row in mine)
-            states[name] = SavedState(mine[0].version, mine[0].fingerprint, blob)
-        return states
-
-    def drop_index_state(self) -> None:
-        """Forget the saved indexes (the next run rebuilds them from the articles)."""
-        with self.engine.begin() as conn:
-            conn.execute(delete(index_state_table))
 
     # ----------------------------------------------------------------- stories
 

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from sqlalchemy import Column, Integer, LargeBinary, MetaData, String, Table, Text
 from sqlalchemy.dialects.mysql import LONGBLOB
 
+IN_BATCH = 500  # ids per "IN (...)" query: SQLite limits the parameters of one statement
+
 metadata = MetaData()
 
 meta_table = Table(
@@ -84,6 +86,7 @@ class Placement:
     published: str | None
     inferred: bool
     index_event: str | None = None  # the index's placement event (users see events.py's)
+    seq: int = 0  # its place in the log (0 for one not logged yet)
 
 
 @dataclass(frozen=True, slots=True)
