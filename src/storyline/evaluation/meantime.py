@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from storyline.entities import PERSONAL_TITLES, TITLE_WORDS
+from storyline.entity_words import PERSONAL_TITLES, TITLE_WORDS
 from storyline.evaluation.timeml import GoldReadError
 
 __all__ = [
