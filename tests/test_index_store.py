@@ -150,16 +150,22 @@ def test_a_store_changed_behind_the_snapshot_is_rebuilt(
     assert outcome(store)[taken][0] is not None
 
 
-def test_warm_indexes_are_used_only_while_the_store_is_as_they_left_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, counted: dict[str, int]
-) -> None:
-    expected = reference(tmp_path, monkeypatch, counted)
+def warm_store(tmp_path: Path) -> tuple[Store, index_store.WarmIndexes, list[list[Article]]]:
+    """A store whose first batch was placed with warm indexes, its second batch added."""
     batches_ = runs()
     warm = index_store.WarmIndexes()
     store = Store(tmp_path / "s.db")
     add(store, batches_[0])
     assign_pending(store, warm=warm)
     add(store, batches_[1])
+    return store, warm, batches_
+
+
+def test_warm_indexes_are_used_only_while_the_store_is_as_they_left_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, counted: dict[str, int]
+) -> None:
+    expected = reference(tmp_path, monkeypatch, counted)
+    store, warm, batches_ = warm_store(tmp_path)
     assign_pending(store, warm=warm)
     # the first run looked for a snapshot in the empty store; the second read nothing back
     assert counted == {"rebuild": 1, "snapshot": 1, "replayed": 0}
@@ -179,12 +185,7 @@ def test_a_failed_run_leaves_no_warm_indexes_behind(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, counted: dict[str, int]
 ) -> None:
     expected = reference(tmp_path, monkeypatch, counted)
-    batches_ = runs()
-    warm = index_store.WarmIndexes()
-    store = Store(tmp_path / "s.db")
-    add(store, batches_[0])
-    assign_pending(store, warm=warm)
-    add(store, batches_[1])
+    store, warm, batches_ = warm_store(tmp_path)
 
     def broken(story_id: str, members: list[Article]) -> None:
         raise RuntimeError("analysis failed")
