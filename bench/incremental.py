@@ -40,7 +40,7 @@ from pathlib import Path
 
 from stream import DEFAULT_DATA, Stream, StreamConfig, load_corpus
 
-from storyline import index_state, index_store, pipeline
+from storyline import index_store, pipeline
 from storyline.model import Article, RawDocument
 from storyline.store import Store
 
@@ -123,7 +123,7 @@ def run_mode(mode: str, base: Path, path: Path, batches: list[list[Article]]) ->
     undo = [
         split.wrap(index_store, "load_snapshot", "read snapshot"),
         split.wrap(index_store, "replay", "replay"),
-        split.wrap(index_state, "dump", "pickle snapshot"),
+        split.wrap(index_store, "serialise", "pickle snapshot"),
         split.wrap(Store, "save_placements", "write"),
         split.wrap(pipeline, "analyse_story", "analyse stories"),
     ]

@@ -3,27 +3,48 @@ rebuild (storyline.index_store); every way must place articles as the others do.
 
 from __future__ import annotations
 
+import copy
+import functools
+import pickle
 from pathlib import Path
 
 import pytest
 from sqlalchemy import text, update
 
 from storyline import index_state, index_store, pipeline
+from storyline.article_analysis import analyse_body
+from storyline.dedupe import DuplicateIndex
 from storyline.model import Article
 from storyline.pipeline import assign_pending
 from storyline.store import Store, articles_table
 from storyline.store_schema import placements_table
-from tests.test_index_state import add, batches, copy_of, outcome
+from storyline.stories import StoryIndex
+from tests.test_index_state import add, batches, copy_of, invented, outcome, undated
+
+
+@functools.cache
+def _runs() -> tuple[tuple[Article, ...], ...]:
+    return tuple(tuple(batch) for batch in _make_runs())
 
 
 def runs() -> list[list[Article]]:
+    """Fresh copies of the four batches (a run changes the articles it places)."""
+    return [[copy.deepcopy(a) for a in batch] for batch in _runs()]
+
+
+def _make_runs() -> list[list[Article]]:
     """Four batches: the first's stories grow; the second opens a topic that the third
     adds to and copies (so the third places right only if it knows the second)."""
     first, second = batches(interleaved=True)
     drought = [a for a in second if "drought" in a.id]
     rest = [a for a in second if a not in drought]
-    copy = copy_of(drought[0], "a-copy-of-second-run")
-    return [first, drought[:2] + rest[:2], drought[2:] + [copy] + rest[2:4], rest[4:]]
+    reprint = copy_of(drought[0], "a-copy-of-second-run")
+    # placed undated, then dated from its story's year (and analysed again) by the same
+    # run: a replay must use the date it was placed with
+    yearless = undated(invented("drought", 9, 0), "DRYLAND, June 25 (Farm Wire) -- ")
+    yearless.analysis = analyse_body(yearless.text, "en", yearless.published)
+    second_run = drought[:2] + [yearless] + rest[:2]
+    return [first, second_run, drought[2:] + [reprint] + rest[2:4], rest[4:]]
 
 
 def saved_blobs(store: Store) -> list[tuple[str, int, bytes]]:
@@ -102,9 +123,9 @@ def test_a_snapshot_is_saved_once_the_tail_reaches_its_share(
         add(store, batch)
         assign_pending(store)
         blobs.append(saved_blobs(store))
-    assert [len(b) for b in batches_][1:3] == [4, 5]
-    assert blobs[1] == blobs[0]  # 4 behind: kept
-    assert blobs[2] != blobs[1]  # 9 behind: a new snapshot
+    assert [len(b) for b in batches_][1:3] == [5, 5]
+    assert blobs[1] == blobs[0]  # 5 behind: kept
+    assert blobs[2] != blobs[1]  # 10 behind: a new snapshot
     assert len(batches_[3]) == 8 and blobs[3] == blobs[2]  # 8 behind the new one: kept
     assert outcome(store) == expected
     fingerprint = index_state.Fingerprint.parse(store.placement_head().snapshot or "")
@@ -201,3 +222,80 @@ def test_a_failed_run_leaves_no_warm_indexes_behind(
     assign_pending(store, warm=warm)
     assert counted["snapshot"] == 2  # the run after the failure read the store
     assert outcome(store) == expected
+
+
+def test_a_cold_load_is_byte_for_byte_the_warm_indexes(tmp_path: Path) -> None:
+    """Snapshot plus replayed tail (dates as placed, copies, a member dated by its story
+    after its placement) against the indexes a process kept in memory."""
+    store, warm, batches_ = warm_store(tmp_path)
+    for batch in batches_[2:]:
+        assign_pending(store, warm=warm)
+        add(store, batch)
+    assign_pending(store, warm=warm)
+    redated = store.article("a-drought-9-u")
+    assert redated is not None and redated.published.value == "2024-06-25"
+    head = store.placement_head()
+    kept = warm.take(store.url, head)
+    cold = index_store.from_snapshot(store, head)
+    assert kept is not None and cold is not None and cold.behind == kept.behind > 0
+    assert pickle.dumps(cold.indexes.stories) == pickle.dumps(kept.indexes.stories)
+    assert pickle.dumps(cold.indexes.duplicates) == pickle.dumps(kept.indexes.duplicates)
+
+
+def test_warm_indexes_are_not_used_once_the_snapshot_is_dropped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, counted: dict[str, int]
+) -> None:
+    expected = reference(tmp_path, monkeypatch, counted)
+    store, warm, batches_ = warm_store(tmp_path)
+    assign_pending(store, warm=warm)
+    store.drop_index_state()  # as Store.save_assignments and reanalyse --articles do
+    for batch in batches_[2:]:
+        add(store, batch)
+        assign_pending(store, warm=warm)
+    assert counted["rebuild"] == 2  # the empty store, then the run after the drop
+    assert store.index_state(), "the rebuild saved a snapshot"
+    assert outcome(store) == expected
+
+
+def test_a_warm_process_saves_snapshots_and_lets_go_of_its_rows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, counted: dict[str, int]
+) -> None:
+    expected = reference(tmp_path, monkeypatch, counted)
+    monkeypatch.setattr(index_store, "SNAPSHOT_MIN", 9)
+    store, warm, batches_ = warm_store(tmp_path)
+    blobs = [saved_blobs(store)]
+    held = []
+    for batch in [*batches_[2:], []]:
+        assign_pending(store, warm=warm)
+        blobs.append(saved_blobs(store))
+        loaded = warm.take(store.url, store.placement_head())
+        assert loaded is not None
+        held.append(len(loaded.indexes.duplicates._starts) - 1)  # rows held in memory
+        warm.keep(store.url, store.placement_head(), loaded)
+        add(store, batch)
+    assert blobs[1] == blobs[0] and blobs[2] != blobs[1] and blobs[3] == blobs[2]  # 5, 10, 8
+    assert held[1] == 0 and held[0] > 0 and held[2] > 0  # let go at the snapshot
+    assert outcome(store) == expected
+
+
+def test_a_process_per_run_saves_snapshots_sooner_than_a_warm_one() -> None:
+    class Sized(StoryIndex):
+        def __init__(self, size: int) -> None:
+            super().__init__()
+            self.size = size
+
+        def __len__(self) -> int:
+            return self.size
+
+    def due(archive: int, behind: int, run: int, warm: bool) -> bool:
+        indexes = index_state.Indexes(DuplicateIndex(), Sized(archive))
+        loaded = index_store.Loaded(indexes, behind, "a snapshot")
+        return index_store.snapshot_due(loaded, run, warm)
+
+    # a million articles, runs of 20: a warm process waits for 1% (10,000); one started per
+    # run balances replay against writing, at sqrt(2 * 1e6 * 20 / 240) = 408
+    assert not due(1_000_000, 9_000, 20, warm=True) and due(1_000_000, 9_990, 20, warm=True)
+    assert not due(1_000_000, 380, 20, warm=False) and due(1_000_000, 390, 20, warm=False)
+    assert not due(2_000, 20, 20, warm=False) and due(2_000, 30, 20, warm=False)  # at least 50
+    empty = index_store.Loaded(index_state.Indexes(DuplicateIndex(), Sized(9)), 0, None)
+    assert index_store.snapshot_due(empty, 1)  # no usable snapshot: always

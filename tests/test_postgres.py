@@ -105,3 +105,34 @@ def test_the_example_corpus_gives_the_same_export_on_postgres_and_sqlite(
     again = run([EXAMPLES], on_postgres)
     assert again.documents_added == 0 and again.stories_updated == 0
     assert _export(Store(postgres_url)) == _export(on_sqlite)
+
+
+def test_runs_in_batches_replay_the_snapshot_tail_on_postgres(
+    postgres_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The snapshot's tail (placements read after a seq, the head in one statement) on
+    PostgreSQL, in a database of its own: batches of the example corpus place as on SQLite."""
+    from sqlalchemy import create_engine, text
+
+    from storyline import index_store
+
+    engine = create_engine(postgres_url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(text("CREATE DATABASE batches"))
+    engine.dispose()
+    monkeypatch.setattr(index_store, "SNAPSHOT_MIN", 10**6)  # every later run replays a tail
+    on_postgres = Store(postgres_url.rsplit("/", 1)[0] + "/batches")
+    on_sqlite = Store(tmp_path / "store.db")
+    files = sorted(p for p in EXAMPLES.iterdir() if p.is_file())
+    for k in range(0, len(files), 4):
+        folder = tmp_path / f"batch-{k}"
+        folder.mkdir()
+        for path in files[k : k + 4]:
+            shutil.copy(path, folder / path.name)
+        run([folder], on_postgres)
+        run([folder], on_sqlite)
+    head = on_postgres.placement_head()
+    assert head == on_sqlite.placement_head()
+    assert _export(on_postgres) == _export(on_sqlite)
+    loaded = index_store.from_snapshot(on_postgres, head)
+    assert loaded is not None and loaded.behind > 0

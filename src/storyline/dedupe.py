@@ -268,6 +268,14 @@ class DuplicateIndex:
             out.append((sigs[i], all_grams[self._starts[i] : self._starts[i + 1]]))
         return out
 
+    def archive(self) -> None:
+        """Let go of the rows' signatures and shingles, as a pickled index does: they are
+        computed again from a candidate's text when needed (a process that keeps an index
+        in memory calls this after saving it, so its memory stays what a loaded one holds)."""
+        self._archived += len(self._starts) - 1
+        self._sigs, self._grams = Column(np.uint32), Column(np.uint32)
+        self._starts = array("q", [0])
+
     def __getstate__(self) -> dict[str, Any]:
         """Everything but the rows' signatures and shingles (and ``texts``, a function of
         the process): a loaded index computes them again from its candidates' texts."""

@@ -57,6 +57,7 @@ STATE_MODULES = (
     "storyline.story_index",
     "storyline.story_features",
     "storyline.index_state",
+    "storyline.index_store",
 )
 DUPLICATES = "duplicates"
 STORIES = "stories"
@@ -128,13 +129,18 @@ def code_version() -> str:
     return f"{FORMAT_VERSION}:np{np.__version__.split('.')[0]}:{digest.hexdigest()[:20]}"
 
 
-def dump(indexes: Indexes, fingerprint: Fingerprint) -> dict[str, SavedState]:
-    """Both indexes serialised, ready for :meth:`storyline.store.Store.save_placements`."""
-    version, text = code_version(), fingerprint.text()
+def serialise(indexes: Indexes) -> dict[str, bytes]:
+    """Both indexes serialised, by name (what a snapshot stores)."""
     return {
-        DUPLICATES: SavedState(version, text, _dumps(indexes.duplicates, compress=False)),
-        STORIES: SavedState(version, text, _dumps(indexes.stories, compress=True)),
+        DUPLICATES: _dumps(indexes.duplicates, compress=False),
+        STORIES: _dumps(indexes.stories, compress=True),
     }
+
+
+def dump(indexes: Indexes, fingerprint: Fingerprint) -> dict[str, SavedState]:
+    """Both indexes serialised, with this code's version and ``fingerprint``."""
+    version, text = code_version(), fingerprint.text()
+    return {name: SavedState(version, text, blob) for name, blob in serialise(indexes).items()}
 
 
 def load(saved: dict[str, SavedState], story_of: Callable[[str], str | None]) -> Snapshot | None:

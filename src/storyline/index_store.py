@@ -13,30 +13,35 @@ that is current:
    and placement event it had then. Replaying an article costs about what placing it did;
 3. **rebuild**: every placed article replayed from the log into empty indexes.
 
-Saving a snapshot copies the whole indexes (about 0.75 KB an article), so a run saves one
-only when the placements since the last snapshot reach :data:`SNAPSHOT_SHARE` of the
-archive (and at least :data:`SNAPSHOT_MIN`), or when it had to rebuild. Between snapshots a
-run writes only its own rows, and a cold run replays at most that share of the archive: the
-cost of writing snapshots is spread over the articles placed between them, a constant per
-article whatever the archive's size.
+Saving a snapshot copies the whole indexes (about 0.7 KB an article), so a run saves one
+only now and then (:func:`snapshot_due`): a warm process once the placements since the last
+snapshot reach :data:`SNAPSHOT_SHARE` of the archive, which spreads the cost of writing
+snapshots over the articles placed between them (a constant per article, whatever the
+archive's size); a process started per run, which replays the tail every time, sooner, where
+the replay it saves and the writing it costs balance. Between snapshots a run writes only
+its own rows.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from storyline.dedupe import DuplicateIndex
 from storyline.events import publication_order
-from storyline.index_state import Fingerprint, Indexes, dump, knows_any
+from storyline.index_state import Fingerprint, Indexes, code_version, knows_any, serialise
 from storyline.index_state import load as load_snapshot
 from storyline.model import Article
 from storyline.store import Placement, PlacementHead, Store
-from storyline.store_placements import SnapshotWriter
+from storyline.store_placements import SnapshotRows
 from storyline.stories import StoryIndex
 
 SNAPSHOT_SHARE = 0.01  # a new snapshot once the placements since the last reach 1% of all
 SNAPSHOT_MIN = 50  # ... and at least this many
+# Replaying one article costs about as much as writing 240 archived ones into a snapshot
+# (bench/incremental.py at 30,000 articles: 4.5 ms against 19 µs): see snapshot_due.
+REPLAY_TO_WRITE = 240
 
 
 @dataclass(slots=True)
@@ -52,28 +57,30 @@ class Loaded:
 class WarmIndexes:
     """The indexes a long-lived process keeps in memory from one run to its next.
 
-    :meth:`take` hands them over only when the store's placements are still what the run
-    that kept them left (same count of placed articles, same last placement, same saved
-    snapshot), and forgets them either way: a run that fails midway leaves nothing behind,
-    and the next run loads from the store.
+    :meth:`take` hands them over only for the store they came from (its URL) and only
+    while its placements are still what the run that kept them left (same count of placed
+    articles, same last placement, same saved snapshot), and forgets them either way: a
+    run that fails midway leaves nothing behind, and the next run loads from the store.
+    Runs on one store must not overlap (nothing in the store prevents two processes from
+    placing the same pending articles at once).
     """
 
     def __init__(self) -> None:
-        self._held: tuple[PlacementHead, Loaded] | None = None
+        self._held: tuple[str, PlacementHead, Loaded] | None = None
 
-    def take(self, head: PlacementHead) -> Loaded | None:
+    def take(self, url: str, head: PlacementHead) -> Loaded | None:
         held, self._held = self._held, None
-        return held[1] if held is not None and held[0] == head else None
+        return held[2] if held is not None and held[:2] == (url, head) else None
 
-    def keep(self, head: PlacementHead, loaded: Loaded) -> None:
-        self._held = (head, loaded)
+    def keep(self, url: str, head: PlacementHead, loaded: Loaded) -> None:
+        self._held = (url, head, loaded)
 
 
 def load(store: Store, pending: list[Article], warm: WarmIndexes | None = None) -> Loaded:
     """The placement indexes of ``store`` before ``pending`` (articles in no story yet) are
     placed: warm, from the snapshot and its tail, or rebuilt (see the module's text)."""
     head = store.placement_head()
-    loaded = warm.take(head) if warm is not None else None
+    loaded = warm.take(store.url, head) if warm is not None else None
     if loaded is None:
         loaded = from_snapshot(store, head)
     if loaded is None or knows_any(loaded.indexes, [a.id for a in pending]):
@@ -106,31 +113,58 @@ def from_snapshot(store: Store, head: PlacementHead) -> Loaded | None:
     return Loaded(indexes, len(tail), head.snapshot)
 
 
-def snapshot_due(loaded: Loaded, placed_now: int) -> bool:
-    """Whether the run that placed ``placed_now`` articles on ``loaded`` saves a snapshot."""
+def snapshot_due(loaded: Loaded, placed_now: int, warm: bool = False) -> bool:
+    """Whether the run that placed ``placed_now`` articles on ``loaded`` saves a snapshot.
+
+    A warm process replays nothing, so it saves one per :data:`SNAPSHOT_SHARE` of the
+    archive placed: a constant cost per article. A process started per run replays the
+    whole tail each time: with runs of n articles and a snapshot every T placements, a run
+    replays T / 2 articles on average and pays n / T of a snapshot, which is least at
+    T = sqrt(2 * archive * n / :data:`REPLAY_TO_WRITE`); so it saves one once the tail
+    reaches that (never later than the warm rule, never before :data:`SNAPSHOT_MIN`).
+    """
     if loaded.snapshot is None:
         return True
     behind = loaded.behind + placed_now
-    return behind >= max(SNAPSHOT_MIN, SNAPSHOT_SHARE * len(loaded.indexes.stories))
+    archive = len(loaded.indexes.stories)
+    limit = SNAPSHOT_SHARE * archive
+    if not warm:
+        limit = min(limit, math.sqrt(2 * archive * placed_now / REPLAY_TO_WRITE))
+    return behind >= max(SNAPSHOT_MIN, limit)
 
 
-def snapshot_if_due(loaded: Loaded, last: Article, placed_now: int) -> SnapshotWriter | None:
-    """What :meth:`storyline.store.Store.save_placements` needs to save a snapshot of the
-    indexes after a run whose last placed article was ``last``, or None when none is due."""
-    if not snapshot_due(loaded, placed_now):
+def snapshot_if_due(
+    loaded: Loaded, last: Article, placed_now: int, warm: bool = False
+) -> SnapshotRows | None:
+    """The snapshot :meth:`storyline.store.Store.save_placements` writes after a run whose
+    last placed article was ``last`` (see :func:`snapshot_due`), or None when none is due.
+    The indexes are serialised here, before the store's transaction opens."""
+    if not snapshot_due(loaded, placed_now, warm):
         return None
-    return lambda seq: dump(loaded.indexes, _fingerprint(loaded, last, seq))
+    blobs = serialise(loaded.indexes)
+    return SnapshotRows(code_version(), blobs, lambda seq: _fingerprint(loaded, last, seq).text())
 
 
 def keep_warm(
-    warm: WarmIndexes, loaded: Loaded, last: Article, placed_now: int, seq: int, saved: bool
+    warm: WarmIndexes,
+    store: Store,
+    loaded: Loaded,
+    last: Article,
+    placed_now: int,
+    seq: int,
+    saved: bool,
 ) -> None:
-    """Hand the indexes of a run that succeeded to ``warm``: the run placed ``placed_now``
-    articles, ``last`` the last, logged up to ``seq``, and ``saved`` a snapshot or not."""
+    """Hand the indexes of a run that succeeded on ``store`` to ``warm``: the run placed
+    ``placed_now`` articles, ``last`` the last, logged up to ``seq``, and ``saved`` a
+    snapshot or not. After a snapshot the duplicate index lets go of the rows it holds
+    (:meth:`storyline.dedupe.DuplicateIndex.archive`), so a long-lived process holds no
+    more than a loaded index plus what was placed since."""
     snapshot = _fingerprint(loaded, last, seq).text() if saved else loaded.snapshot
     behind = 0 if saved else loaded.behind + placed_now
+    if saved:
+        loaded.indexes.duplicates.archive()
     head = PlacementHead(len(loaded.indexes.stories), seq, snapshot)
-    warm.keep(head, Loaded(loaded.indexes, behind, snapshot))
+    warm.keep(store.url, head, Loaded(loaded.indexes, behind, snapshot))
 
 
 def _fingerprint(loaded: Loaded, last: Article, seq: int) -> Fingerprint:

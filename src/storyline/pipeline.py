@@ -262,12 +262,13 @@ def assign_pending(
         analysed.append(story)
         changed += updated
         progress.advance("analyse stories")
-    snapshot = index_store.snapshot_if_due(loaded, pending[-1], len(placed))
+    last, count = pending[-1], len(placed)
+    snapshot = index_store.snapshot_if_due(loaded, last, count, warm is not None)
     seq = store.save_placements(
         {a.id: a for a in pending + changed}.values(), analysed, spans, snapshot, placed
     )
     if warm is not None:
-        index_store.keep_warm(warm, loaded, pending[-1], len(placed), seq, snapshot is not None)
+        index_store.keep_warm(warm, store, loaded, last, count, seq, snapshot is not None)
     return set(joining)
 
 

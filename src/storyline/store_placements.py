@@ -29,7 +29,20 @@ from storyline.store_schema import (
     placements_table,
 )
 
-SnapshotWriter = Callable[[int], dict[str, SavedState]]  # from the last logged seq to a state
+
+@dataclass(frozen=True, slots=True)
+class SnapshotRows:
+    """A snapshot ready to be written: the indexes serialised by ``version`` (done before
+    the transaction opens: pickling a large index must not keep readers out of the store)
+    and its fingerprint text, which needs the seq the transaction gives the last placement."""
+
+    version: str
+    blobs: dict[str, bytes]
+    fingerprint: Callable[[int], str]
+
+    def states(self, seq: int) -> dict[str, SavedState]:
+        text = self.fingerprint(seq)
+        return {name: SavedState(self.version, text, blob) for name, blob in self.blobs.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,16 +77,16 @@ class PlacementLog:
         articles: Iterable[Article],
         stories: Iterable[Story | dict[str, Any]],
         dates: dict[str, tuple[str | None, str | None]],
-        snapshot: SnapshotWriter | None,
+        snapshot: SnapshotRows | None,
         placed: list[Placement],
     ) -> int:
         """One run's outcome in one transaction: the articles' assignments (as
         :meth:`save_assignments`), the stories they changed (as ``Store.save_stories``) and
-        the run's ``placed`` articles, logged in the order it placed them. ``snapshot``,
-        given the seq of the last placement logged, returns the indexes' state to save in
-        place of the old one; with None the saved state stays, and the placements logged
-        here become part of its tail. A story may come as a record already in plain JSON
-        data (see ``Store.story_record``). Returns the last seq logged."""
+        the run's ``placed`` articles, logged in the order it placed them. ``snapshot``
+        replaces the saved state, its fingerprint given the seq of the last placement
+        logged; with None the saved state stays, and the placements logged here become
+        part of its tail. A story may come as a record already in plain JSON data (see
+        ``Store.story_record``). Returns the last seq logged."""
         with self.engine.begin() as conn:
             store_rows.write_assignments(conn, articles)
             store_rows.write_stories(conn, stories, dates)
@@ -93,7 +106,7 @@ class PlacementLog:
             last = top + len(rows)
             if snapshot is not None:
                 conn.execute(delete(index_state_table))
-                store_rows.write_state(conn, snapshot(last))
+                store_rows.write_state(conn, snapshot.states(last))
             return last
 
     def placements(self, after: int = 0) -> list[Placement]:
@@ -110,17 +123,15 @@ class PlacementLog:
 
     def placement_head(self) -> PlacementHead:
         """How many articles are placed, the last seq logged and the saved snapshot's
-        fingerprint, read in one transaction."""
+        fingerprint, read in one statement (so from one state of the database)."""
         placed = select(func.count()).where(articles_table.c.story.is_not(None))
         last = select(func.max(placements_table.c.seq))
         t = index_state_table.c
         saved = select(t.fingerprint).order_by(t.name, t.part).limit(1)
+        query = select(placed.scalar_subquery(), last.scalar_subquery(), saved.scalar_subquery())
         with self.engine.connect() as conn:
-            return PlacementHead(
-                int(conn.execute(placed).scalar_one()),
-                int(conn.execute(last).scalar_one() or 0),
-                conn.execute(saved).scalar(),
-            )
+            count, seq, fingerprint = conn.execute(query).one()
+        return PlacementHead(int(count), int(seq or 0), fingerprint)
 
     def index_state(self) -> dict[str, SavedState]:
         """The saved indexes by name (their parts joined); empty when none is saved."""
