@@ -171,14 +171,19 @@ def test_a_store_changed_behind_the_snapshot_is_rebuilt(
     assert outcome(store)[taken][0] is not None
 
 
-def warm_store(tmp_path: Path) -> tuple[Store, index_store.WarmIndexes, list[list[Article]]]:
-    """A store whose first batch was placed with warm indexes, its second batch added."""
+def warm_store(
+    tmp_path: Path, place_second: bool = True
+) -> tuple[Store, index_store.WarmIndexes, list[list[Article]]]:
+    """A store whose first batch was placed with warm indexes, its second batch added (and
+    placed with them when ``place_second``)."""
     batches_ = runs()
     warm = index_store.WarmIndexes()
     store = Store(tmp_path / "s.db")
-    add(store, batches_[0])
-    assign_pending(store, warm=warm)
-    add(store, batches_[1])
+    for batch in batches_[: 2 if place_second else 1]:
+        add(store, batch)
+        assign_pending(store, warm=warm)
+    if not place_second:
+        add(store, batches_[1])
     return store, warm, batches_
 
 
@@ -187,7 +192,6 @@ def test_warm_indexes_are_used_only_while_the_store_is_as_they_left_it(
 ) -> None:
     expected = reference(tmp_path, monkeypatch, counted)
     store, warm, batches_ = warm_store(tmp_path)
-    assign_pending(store, warm=warm)
     # the first run looked for a snapshot in the empty store; the second read nothing back
     assert counted == {"rebuild": 1, "snapshot": 1, "replayed": 0}
     # another process (another Store on the same file, no warm indexes) places a batch
@@ -206,7 +210,7 @@ def test_a_failed_run_leaves_no_warm_indexes_behind(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, counted: dict[str, int]
 ) -> None:
     expected = reference(tmp_path, monkeypatch, counted)
-    store, warm, batches_ = warm_store(tmp_path)
+    store, warm, batches_ = warm_store(tmp_path, place_second=False)
 
     def broken(story_id: str, members: list[Article]) -> None:
         raise RuntimeError("analysis failed")
@@ -229,9 +233,8 @@ def test_a_cold_load_is_byte_for_byte_the_warm_indexes(tmp_path: Path) -> None:
     after its placement) against the indexes a process kept in memory."""
     store, warm, batches_ = warm_store(tmp_path)
     for batch in batches_[2:]:
-        assign_pending(store, warm=warm)
         add(store, batch)
-    assign_pending(store, warm=warm)
+        assign_pending(store, warm=warm)
     redated = store.article("a-drought-9-u")
     assert redated is not None and redated.published.value == "2024-06-25"
     head = store.placement_head()
@@ -247,7 +250,6 @@ def test_warm_indexes_are_not_used_once_the_snapshot_is_dropped(
 ) -> None:
     expected = reference(tmp_path, monkeypatch, counted)
     store, warm, batches_ = warm_store(tmp_path)
-    assign_pending(store, warm=warm)
     store.drop_index_state()  # as Store.save_assignments and reanalyse --articles do
     for batch in batches_[2:]:
         add(store, batch)
@@ -262,7 +264,7 @@ def test_a_warm_process_saves_snapshots_and_lets_go_of_its_rows(
 ) -> None:
     expected = reference(tmp_path, monkeypatch, counted)
     monkeypatch.setattr(index_store, "SNAPSHOT_MIN", 9)
-    store, warm, batches_ = warm_store(tmp_path)
+    store, warm, batches_ = warm_store(tmp_path, place_second=False)
     blobs = [saved_blobs(store)]
     held = []
     for batch in [*batches_[2:], []]:
