@@ -272,18 +272,22 @@ class DuplicateIndex:
         """Let go of the rows' signatures and shingles, as a pickled index does: they are
         computed again from a candidate's text when needed (a process that keeps an index
         in memory calls this after saving it, so its memory stays what a loaded one holds)."""
-        self._archived += len(self._starts) - 1
-        self._sigs, self._grams = Column(np.uint32), Column(np.uint32)
-        self._starts = array("q", [0])
+        vars(self).update(self._without_rows())
+
+    def _without_rows(self) -> dict[str, Any]:
+        """The fields that hold the rows, as they are once every row is archived."""
+        return {
+            "_archived": self._archived + len(self._starts) - 1,
+            "_sigs": Column(np.uint32),
+            "_grams": Column(np.uint32),
+            "_starts": array("q", [0]),
+        }
 
     def __getstate__(self) -> dict[str, Any]:
         """Everything but the rows' signatures and shingles (and ``texts``, a function of
         the process): a loaded index computes them again from its candidates' texts."""
         state = {name: getattr(self, name) for name in vars(self) if name not in _NOT_KEPT}
-        state["_archived"] = self._archived + len(self._starts) - 1
-        state["_sigs"], state["_grams"] = Column(np.uint32), Column(np.uint32)
-        state["_starts"] = array("q", [0])
-        return state
+        return state | self._without_rows()
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         vars(self).update(state)
