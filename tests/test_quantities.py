@@ -180,6 +180,26 @@ def test_glued_scales_and_more_currencies(quantities, text, value, unit):
     assert q.unit == unit
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Glazer values the club at £800m.", 800_000_000),
+        ("The fund paid £3m. Then it sold the stake for more.", 3_000_000),
+        ("The grant was worth £50k.", 50_000),
+    ],
+)
+def test_a_scale_letter_before_a_full_stop_is_a_scale(quantities, text, value):
+    assert one(quantities(text), value).unit == "GBP"
+
+
+def test_a_scale_letter_before_a_full_stop_ends_the_sentence():
+    from storyline.nlp import parse
+
+    doc = parse("The fund paid £3m. Then it sold the stake. Talks began at 9 a.m. on Monday.")
+    assert [s.text for s in doc.sents][:2] == ["The fund paid £3m.", "Then it sold the stake."]
+    assert "a.m." in [t.text for t in doc]
+
+
 def test_conversions_clock_times_and_metres_are_not_sums(quantities):
     qs = quantities(
         "Its earnings were 77m euros (£53m; $100m). Shares rose 4% by 1200 GMT. "

