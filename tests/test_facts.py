@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from storyline.facts import compatible
+from storyline.fact_agreement import compatible
 from storyline.model import Article, TimeExpr
 from tests.conftest import GOLD, SEEDS, need
 
@@ -63,6 +63,8 @@ def analyse():
         (100, "nearly", 97, None, True),
         (100, "nearly", 104, None, False),
         (2480, None, 2500, None, True),
+        (1_300_000_000, None, 1_350_000_000, None, False),  # agree only as rounded sums
+        (3000, None, 2600, None, False),
         ("2025", None, "2025-09", None, True),
         ("2025-09", None, "2026-09", None, False),
     ],
@@ -70,6 +72,23 @@ def analyse():
 def test_compatible(a, ha, b, hb, ok):
     assert compatible(a, ha, b, hb) is ok
     assert compatible(b, hb, a, ha) is ok
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "ok"),
+    [
+        (1_300_000_000, 1_350_000_000, True),  # "£1.3bn" is "£1.35bn" rounded
+        (1_300_000_000, 1_360_000_000, False),
+        (2500, 2450, True),
+        (3000, 2900, True),
+        (3000, 2600, False),  # rounding to one digit is held to 5%
+        (28.1, 29, False),
+        (0.5, 0.55, False),
+    ],
+)
+def test_compatible_rounded(a, b, ok):
+    assert compatible(a, None, b, None, rounded=True) is ok
+    assert compatible(b, None, a, None, rounded=True) is ok
 
 
 def test_conflicting_death_tolls_and_a_copy_counted_once(analyse):
@@ -255,6 +274,78 @@ def test_different_figures_on_the_same_day_or_undated_stay_a_conflict(analyse):
         ]
         [fact] = [f for f in consolidate_facts(arts, resolve_entities(arts)) if f.unit == "dead"]
         assert fact.status == "conflicting" and not fact.updated
+
+
+def test_figures_without_holder_or_place_from_two_happenings_are_two_facts(analyse):
+    from storyline.aliases import resolve_entities
+    from storyline.facts import consolidate_facts
+
+    arts = [
+        analyse("q1", "Rescuers said 300 people were killed in the earthquake."),
+        analyse("q2", "Officials said 300 people were killed in the earthquake."),
+        analyse("q3", "Officials said 1,200 people were killed in the earthquake."),
+    ]
+    for art, event in zip(arts, ("e-q1", "e-q1", "e-q3"), strict=True):
+        art.event = event
+    facts = [f for f in consolidate_facts(arts, resolve_entities(arts)) if f.unit == "dead"]
+    assert sorted((f.value, f.status, f.sources) for f in facts) == [
+        (300, "corroborated", ["q1", "q2"]),
+        (1200, "single-source", ["q3"]),
+    ]
+    # one event stating both, or an article whose event is not known: a conflict again
+    for q3_event in ("e-q1", None):
+        arts[2].event = q3_event
+        [fact] = [f for f in consolidate_facts(arts, resolve_entities(arts)) if f.unit == "dead"]
+        assert fact.status == "conflicting"
+    # a holder and a place say which figure is which: across events it stays one fact
+    held = [
+        analyse("h1", "The United States keeps 2,500 troops in Iraq."),
+        analyse("h2", "The United States keeps 3,000 troops in Iraq."),
+    ]
+    held[0].event, held[1].event = "e-h1", "e-h2"
+    facts = [f for f in consolidate_facts(held, resolve_entities(held)) if f.unit == "troops"]
+    assert [f.status for f in facts] == ["conflicting"]
+
+
+def test_a_figure_named_by_its_noun_alone_corroborates_but_never_conflicts(analyse):
+    from storyline.aliases import resolve_entities
+    from storyline.facts import consolidate_facts
+
+    said = [
+        "Output fell, compared with 474,000 bpd in 1973.",
+        "Output fell, compared with 400,000 bpd in 1973.",
+        "Output fell, compared with 474,000 bpd in 1973.",
+        "There were 12 casualties.",
+        "There were 15 casualties.",
+    ]
+    arts = [analyse(f"b{i}", text) for i, text in enumerate(said)]
+    for art in arts:
+        art.event = "e-b0"  # one happening: only the bare description keeps them apart
+    facts = consolidate_facts(arts, resolve_entities(arts))
+    assert sorted((f.value, f.status, f.sources) for f in facts if f.unit == "bpd") == [
+        (400_000, "single-source", ["b1"]),
+        (474_000, "corroborated", ["b0", "b2"]),
+    ]
+    [toll] = [f for f in facts if f.unit == "casualties"]
+    assert toll.status == "conflicting"
+
+
+def test_a_rounded_sum_agrees_but_a_rounded_toll_does_not(analyse):
+    from storyline.aliases import resolve_entities
+    from storyline.facts import consolidate_facts
+
+    arts = [
+        analyse("r1", "Deutsche Boerse offered £1.35bn for the exchange."),
+        analyse("r2", "Deutsche Boerse offered £1.3bn for the exchange."),
+    ]
+    [fact] = [f for f in consolidate_facts(arts, resolve_entities(arts)) if f.unit == "GBP"]
+    assert fact.status == "corroborated" and fact.independent_sources == 2
+    tolls = [
+        analyse("t1", "Medics said 100 people were killed in the blast."),
+        analyse("t2", "Police said 104 people were killed in the blast."),
+    ]
+    [fact] = [f for f in consolidate_facts(tolls, resolve_entities(tolls)) if f.unit == "dead"]
+    assert fact.status == "conflicting"
 
 
 def test_small_counts_of_unnamed_actors_are_left_out_but_victims_stay(analyse):

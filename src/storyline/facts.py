@@ -9,23 +9,20 @@ readable attribute are dropped. Claims meet when their predicate agrees, their
 places do not disagree (a claim without a place fits any) and their subjects share a
 word or they name the same place with compatible dates.
 
-Agreement rules (:func:`compatible`):
-
-* numbers agree when they differ by at most 2% (rounding: "2,500" vs "2,480"), whatever
-  bound they carry: "at least 84" and "95" are different reported figures, a conflict an
-  analyst must see, even though both could be true;
-* a range ("25,000 to 30,000 jobs") agrees with a figure inside it and with a range it
-  overlaps (2% at the edges): the sources do not contradict each other. Being wide, a
-  range only meets statements of its own fact, never another wording by agreement alone
-  ("2-3% target range" is not "growth predicted 2%");
-* an approximate hedge ("about", "around", "some", "roughly") allows 10% around its
-  value and "nearly" 10% below it ("about 2,500" and "2,500" agree);
-* dates agree when one is a prefix of the other ("2025" and "2025-09").
+Whether two values agree is :mod:`storyline.fact_agreement`.
 
 A fact is "conflicting" when two of its statements disagree, else "corroborated" when
 two or more independent sources state it (an article with ``duplicate_of`` counts as
 its original), else "single-source". A value stated only by articles that also state
 another value of the same fact is dropped as a misreading rather than a conflict.
+
+Figures with neither holder nor place ("people killed", "jets ordered") are about the
+happening their article reports. When the values of such a figure come from different
+events of the story and no event states two of them, they are separate facts, not a
+conflict: 300 killed in one earthquake and 1,200 in another. (An article whose event is not
+known could report any, so its figure still conflicts.) A figure described by its counted
+noun alone ("70 aircraft", "27 countries") says even less: its values can corroborate one
+another but never conflict (tolls excepted: "12 casualties" and "15 casualties" do).
 
 Values that follow one another in time are an update, not a conflict: when every
 statement comes from an article dated to the day and each value was last reported
@@ -48,10 +45,10 @@ from dataclasses import dataclass
 
 from storyline.aliases import canonical, canonical_lookup
 from storyline.claims import LEXICON_PREDICATES
+from storyline.fact_agreement import compatible
 from storyline.model import Article, Entity, Fact, FactValue
 from storyline.quantity_words import plural
 
-APPROXIMATE = frozenset({"about", "around", "approximately", "roughly", "some", "circa"})
 NAMED_UNITS = {"dead": "people", "wounded": "people", "casualties": "people"}
 WHOLE_PHRASE_UNITS = frozenset({"%", "USD", "EUR", "GBP", "money"})
 ATTRIBUTE_OF = {
@@ -88,6 +85,8 @@ class _Statement:
     text: str
     day: str | None = None  # the article's publication day, when known to the day
     low: float | None = None  # a range's lower bound (``value`` is its upper one)
+    event: str | None = None  # the event of the article (None: not known)
+    rounded: bool = True  # may be another statement's figure rounded (not a toll)
 
 
 def _day(art: Article) -> str | None:
@@ -99,33 +98,11 @@ def _int(value: float) -> float | int:
     return int(value) if float(value).is_integer() else value
 
 
-def compatible(
-    a: object,
-    ha: str | None,
-    b: object,
-    hb: str | None,
-    low_a: float | None = None,
-    low_b: float | None = None,
-) -> bool:
-    """Whether two stated values (with hedges, and lower bounds when they are ranges)
-    report the same figure (module docstring)."""
-    if isinstance(a, str) or isinstance(b, str):
-        sa, sb = str(a), str(b)
-        return sa.startswith(sb) or sb.startswith(sa)
-    x, y = float(a), float(b)  # type: ignore[arg-type]
-    if low_a is not None or low_b is not None:  # ranges: they agree when they meet
-        lo_x, lo_y = (x if low_a is None else low_a), (y if low_b is None else low_b)
-        return lo_x <= y * 1.02 and lo_y <= x * 1.02
-    if ha in APPROXIMATE or hb in APPROXIMATE:
-        return abs(x - y) <= 0.1 * max(x, y)
-    if ha == "nearly" or hb == "nearly":
-        stated, other = (x, y) if ha == "nearly" else (y, x)
-        return stated * 0.9 <= other <= stated * 1.02
-    return abs(x - y) <= 0.02 * max(x, y)
-
-
-def _agree(a: _Statement, b: _Statement) -> bool:
-    return compatible(a.value, a.hedge, b.value, b.hedge, a.low, b.low)
+def _agree(a: _Statement, b: _Statement, rounding: bool = True) -> bool:
+    """Whether two statements give one figure; ``rounding``: the one may be the other
+    rounded (within one fact, not between two wordings, see :func:`_merge_agreeing`)."""
+    rounded = rounding and a.rounded and b.rounded
+    return compatible(a.value, a.hedge, b.value, b.hedge, a.low, b.low, rounded)
 
 
 def _root(art: Article, by_id: dict[str, Article]) -> str:
@@ -154,6 +131,7 @@ def _quantity_facts(
     articles: list[Article], by_id: dict[str, Article], table: dict[str, str]
 ) -> list[Fact]:
     groups: dict[tuple[str, str, str, str], list[_Statement]] = defaultdict(list)
+    bare: set[tuple[str, str, str, str]] = set()  # described by the counted noun alone
     for art in articles:
         seen: set[tuple[str, str, str, str]] = set()
         for q in art.analysis.quantities:
@@ -166,20 +144,56 @@ def _quantity_facts(
             if key in seen:
                 continue  # one statement per article and key: its first
             seen.add(key)
+            described = q.attribute and attribute not in (q.noun, plural(q.noun or ""))
+            if not described and q.unit not in ALWAYS_COUNTED:  # a toll is never bare
+                bare.add(key)
             text = _sentence(art, q.sentence) or q.text
             low = None if q.low is None else _int(q.low)
-            statement = _Statement(
-                art.id, _root(art, by_id), _int(q.value), q.hedge, text, _day(art), low
-            )
-            groups[key].append(statement)
+            groups[key].append(
+                _Statement(
+                    art.id, _root(art, by_id), _int(q.value), q.hedge, text, _day(art), low,
+                    event=art.event, rounded=q.unit not in ALWAYS_COUNTED,
+                )
+            )  # fmt: skip
     merged = _merge_agreeing(groups)
     facts = []
     for (subject, unit, place, attribute), statements in merged:
         if _names_the_actors(subject, unit, place, attribute, statements):
             continue
         shown = attribute + (f" in {place}" if place else "")
-        facts.append(_fact(subject or place or _noun_of(unit, attribute), shown, unit, statements))
+        named = subject or place or _noun_of(unit, attribute)
+        key = (subject, unit, place, attribute)
+        parts = [statements] if subject or place else _by_happening(statements, key in bare)
+        facts.extend(_fact(named, shown, unit, part) for part in parts)
     return facts
+
+
+def _by_happening(stmts: list[_Statement], bare: bool) -> list[list[_Statement]]:
+    """A figure with no holder and no place split into one group per value when it is
+    ``bare`` (its counted noun alone), or when its values come from different events and no
+    event states two of them (module docstring); otherwise kept whole."""
+    values = _value_clusters(stmts)
+    if len(values) < 2 or bare:
+        return values
+    if any(s.event is None for s in stmts):
+        return [stmts]
+    events = [{s.event for s in cluster} for cluster in values]
+    if any(a & b for i, a in enumerate(events) for b in events[i + 1 :]):
+        return [stmts]
+    return values
+
+
+def _value_clusters(stmts: list[_Statement]) -> list[list[_Statement]]:
+    """Statements grouped by agreeing value, in the order first stated."""
+    values: list[list[_Statement]] = []
+    for st in stmts:
+        for cluster in values:
+            if all(_agree(st, o) for o in cluster):
+                cluster.append(st)
+                break
+        else:
+            values.append([st])
+    return values
 
 
 def _names_the_actors(
@@ -211,7 +225,9 @@ def _noun_of(unit: str, attribute: str) -> str:
 def _merge_agreeing(
     groups: dict[tuple[str, str, str, str], list[_Statement]],
 ) -> list[tuple[tuple[str, str, str, str], list[_Statement]]]:
-    """Join groups of one unit and place whose values all agree (see module docstring).
+    """Join groups of one unit and place whose values all agree (see module docstring),
+    to 2%: a figure rounded in another wording is as likely another figure ("£500m" for a
+    sports fund beside "£520m" set aside for a war).
 
     Holders must be equal or one of them missing. The group stated by most sources
     names the result (and a named holder wins over none)."""
@@ -229,7 +245,7 @@ def _merge_agreeing(
                 continue
             if any(s.low is not None for s in stmts + others):
                 continue  # a range is wide: it joins no other wording on agreement alone
-            if all(_agree(a, b) for a in stmts for b in others):
+            if all(_agree(a, b, rounding=False) for a in stmts for b in others):
                 subject = okey[0] or key[0]
                 out[k] = ((subject, *okey[1:]), others + stmts)
                 break
@@ -241,14 +257,7 @@ def _merge_agreeing(
 
 def _fact(subject: str, attribute: str, unit: str | None, stmts: list[_Statement]) -> Fact:
     """One fact from its statements: values clustered, status decided."""
-    values: list[list[_Statement]] = []
-    for st in stmts:
-        for cluster in values:
-            if all(_agree(st, o) for o in cluster):
-                cluster.append(st)
-                break
-        else:
-            values.append([st])
+    values = _value_clusters(stmts)
     # A conflict is between sources: a value stated only by articles that also state
     # another value is that article's slip (a misparse), not a disagreement.
     values.sort(key=lambda c: -len(c))
