@@ -158,6 +158,34 @@ def test_weekday_fixes_year_between_past_and_future_years() -> None:
     assert (got.value, got.evidence) == ("2024-03-05", "weekday")
 
 
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Prodigy will play at Weston Park on Saturday 20 August.",
+        " - The programme can be seen on S4C on Sunday, 12 December, at 1200 GMT.",
+    ],
+)
+def test_a_weekday_the_text_looks_forward_to_is_not_the_report_day(said: str) -> None:
+    text = f"A man was convicted in 1993 of sending letter bombs.\n{said}"
+    got = infer_published(text, None, [])
+    assert got.evidence != "weekday" and got.value is None
+
+
+def test_a_quote_with_a_future_verb_before_the_weekday_does_not_hide_it() -> None:
+    text = (
+        "The mission will end “by 2025”announced the ministers on Friday September 27.\n"
+        "It began in 2014."
+    )
+    got = infer_published(text, None, [])
+    assert (got.value, got.evidence) == ("2024-09-27", "weekday")
+
+
+def test_a_named_day_is_not_a_date_the_text_gives() -> None:
+    text = "Air travel has yet to recover from the 11 September attacks, airlines said."
+    got = infer_published(text, None, [])
+    assert (got.value, got.evidence) == (None, "unknown")
+
+
 def test_conflicting_weekday_gives_no_day() -> None:
     # Friday September 27 is 2019 or 2024, but the text talks of 2021 as past and 2022 as future
     text = (

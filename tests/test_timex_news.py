@@ -216,3 +216,27 @@ def test_news_round_four_not_times(text: str, expected: list[str]) -> None:
 )  # fmt: skip
 def test_news_round_four_anchors_and_counts(text: str, expected: list[str]) -> None:
     assert values(text, W) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # time words inside names are not time expressions (TimeML)
+        ("The Daily and Sunday Telegraph are axing jobs, the Sunday Times reported.", []),
+        ("The Mail on Sunday and USA Today ran the story.", []),
+        ("He told BBC Radio 4's Today programme he was sorry.", []),
+        ("She runs 20th Century Fox.", []),
+        ("Under the Terrorism Act 2000, police may hold suspects.", []),
+        # the same words outside a name still are
+        ("On Sunday Blair spoke; today he flies to Rome.", ["2005-02-20", "2005-02-23"]),
+        ("The law was passed in 2000 and amended by 2003.", ["2000", "2003"]),
+        ("Art of the 20th century sold well.", ["19"]),
+        # a named happening fixes its own day, whatever the article's date
+        ("Demand fell after the 11 September terrorist attacks.", ["2001-09-11"]),
+        ("Since the September 11 attacks, travel has changed.", ["2001-09-11"]),
+        ("Fears grew after the 11 September World Trade Centre attack.", ["2001-09-11"]),
+        ("The report was published on 11 September.", ["2004-09-11"]),
+    ],
+)
+def test_names_and_named_days(text: str, expected: list[str]) -> None:
+    assert values(text, "2005-02-23") == expected

@@ -28,6 +28,7 @@ from storyline.pubdate_year import (
     year_mentions,
 )
 from storyline.timex import tag_times
+from storyline.timex_names import named_day
 from storyline.timex_rules import FUTURE_CUE, valid_date
 
 __all__ = ["date_from_story", "date_in_url", "infer_published"]
@@ -205,12 +206,14 @@ def _url_date(urls: list[str]) -> tuple[str, str, str] | None:
 
 
 def _content(text: str, times: list[TimeExpr]) -> tuple[str, str] | None:
-    """(YYYY-MM, text) of the latest full explicit date that is not announced as future."""
+    """(YYYY-MM, text) of the latest full explicit date that is not announced as future
+    (a named day, "the 11 September attacks", is not written out: it does not count)."""
     best: tuple[str, str] | None = None
     for t in times:
         full = _full_date(t.value) if t.type in ("DATE", "TIME") and not _ambiguous(t) else None
         if (
             full
+            and not named_day(text, t.start, t.end)
             and not FUTURE_CUE.search(sentence_before(text, t.start))
             and (best is None or full > best[0])
         ):

@@ -25,6 +25,7 @@ __all__ = [
 
 _LEADING_WEEKDAY = re.compile(r"^(?:on\s+)?(" + WEEKDAY + r")", re.I)
 _THIS_WEEKDAY = re.compile(r"\b(?:this|today,?)\s+(" + WEEKDAY + r")")
+_AHEAD = re.compile(FUTURE_CUE.pattern + r"|\bcan\s+be\s+(?:seen|heard|watched)\b", re.I)
 _ANY_WEEKDAY = re.compile(r"\b(?:(next|coming|following)\s+)?(" + WEEKDAY + r")")
 _COPYRIGHT_YEAR = re.compile(
     r"(?:©|\(c\)|\bcopyright\b)[^\n\d]{0,60}?(?:(?:19|20)\d\d\s*[-–]\s*)?((?:19|20)\d\d)\b"
@@ -85,11 +86,17 @@ def fix_year(
 def weekday_pairs(
     text: str, times: list[TimeExpr], line: TimeExpr | None
 ) -> list[tuple[int, int, int, str]]:
-    """(month, day, weekday, text) pairs: "Friday September 27", or dateline + "this Friday"."""
+    """(month, day, weekday, text) pairs: "Friday September 27", or dateline + "this Friday".
+
+    A day the text looks forward to ("will play on Saturday 20 August", a listing's "can be
+    seen on Sunday, 12 December") is not the day of the report, so it gives no pair.
+    """
     pairs = []
     for t in times:
         m = re.fullmatch(r"XXXX-(\d\d)-(\d\d)", t.value)
-        if m and (wd := _LEADING_WEEKDAY.match(t.text)):
+        clause = re.split(r"[,;:\"“”]", sentence_before(text, t.start))[-1]
+        ahead = _AHEAD.search(clause)  # a quote before the date has verbs of its own
+        if m and not ahead and (wd := _LEADING_WEEKDAY.match(t.text)):
             pairs.append((int(m[1]), int(m[2]), WEEKDAYS[wd[1].lower()], t.text))
     m = re.fullmatch(r"XXXX-(\d\d)-(\d\d)", line.value) if line is not None else None
     if m and line is not None and (this := _THIS_WEEKDAY.search(text)):

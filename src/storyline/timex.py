@@ -50,6 +50,7 @@ from storyline.model import TimeExpr
 from storyline.timex_anchored import DROP
 from storyline.timex_base import NEEDS, RULES, Cand, Ctx
 from storyline.timex_finance import resolve_periods
+from storyline.timex_names import in_a_name, named_day
 from storyline.timex_rules import (
     DATE_RELATIONS,
     DURATION_RELATIONS,
@@ -218,8 +219,11 @@ def tag_times(text: str, dct: str | None) -> list[TimeExpr]:
     ]
     urls = [(u.start(), u.end()) for u in _URL.finditer(text)]
     cands = [c for c in cands if not any(a <= c.start < b for a, b in urls)]
-    cands = [c for c in cands if not _in_compound(text, c)]
+    cands = [c for c in cands if not _in_compound(text, c) and not in_a_name(text, c)]
     chosen = _select(cands)
+    for c in chosen:
+        if day := named_day(text, c.start, c.end):
+            c.value, c.anchored = day, False
     widened: list[Cand] = []
     for c in chosen:
         widened.append(_widen(text, c, widened[-1].end if widened else 0))
