@@ -340,6 +340,13 @@ def test_a_rounded_sum_agrees_but_a_rounded_toll_does_not(analyse):
     ]
     [fact] = [f for f in consolidate_facts(arts, resolve_entities(arts)) if f.unit == "GBP"]
     assert fact.status == "corroborated" and fact.independent_sources == 2
+    # two wordings join only at 2%: "£500m" may round "£520m", but here it is another sum
+    sums = [
+        analyse("w1", "Mr Brown set aside another £520m for the conflicts."),
+        analyse("w2", "The money will come from a new £500m fund."),
+    ]
+    facts = [f for f in consolidate_facts(sums, resolve_entities(sums)) if f.unit == "GBP"]
+    assert sorted(f.sources for f in facts) == [["w1"], ["w2"]]
     tolls = [
         analyse("t1", "Medics said 100 people were killed in the blast."),
         analyse("t2", "Police said 104 people were killed in the blast."),
