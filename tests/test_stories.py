@@ -9,7 +9,7 @@ from collections import defaultdict
 import pytest
 
 from storyline.model import Analysis, Article, Mention, PublishedDate
-from storyline.stories import StoryIndex, cluster, date_range, entity_key
+from storyline.stories import StoryIndex, cluster, date_range, entity_key, features
 from storyline.titles import event_title, first_sentence, story_title
 from tests.conftest import GOLD, SEEDS, need
 
@@ -378,3 +378,54 @@ def test_a_restored_copy_keeps_its_ids_and_adds_no_weight() -> None:
     index.restore(copy)
     assert index.assignment("copy") == index.assignment("orig")
     assert index._clusters[index._where["copy"]].size == 1
+
+
+def _with_people(aid: str, text: str, names: list[str]) -> Article:
+    """An article whose PERSON mentions are the occurrences of ``names``, longest first (a
+    surname inside a full name already found is not a mention of its own)."""
+    article = make(aid, text, day="2005-02-20")
+    mentions: list[Mention] = []
+    for name in sorted(names, key=len, reverse=True):
+        start = text.find(name)
+        while start >= 0:
+            end = start + len(name)
+            if not any(m.start <= start and end <= m.end for m in mentions):
+                mentions.append(Mention(start, end, name, "PERSON"))
+            start = text.find(name, end)
+    article.analysis = Analysis(mentions=sorted(mentions, key=lambda m: m.start))
+    return article
+
+
+MINISTER = _with_people(
+    "minister",
+    "Patricia Hewitt is to extend maternity pay for working parents, the trade department "
+    "said. Hewitt told business leaders that employers would get help with the costs of "
+    "cover, and Hewitt will publish the consultation paper before the budget.",
+    ["Patricia Hewitt", "Hewitt"],
+)
+PLAYER = _with_people(
+    "player",
+    "Lleyton Hewitt reached the Australian Open semi-final in Melbourne. Hewitt beat the "
+    "Argentine in straight sets on a hot centre court, and Hewitt now plays the second "
+    "seed for a place in the championship match.",
+    ["Lleyton Hewitt", "Hewitt"],
+)
+
+
+def test_a_surname_counts_as_the_full_name_it_stands_for_in_its_article() -> None:
+    minister, player = features(MINISTER).ents, features(PLAYER).ents
+    assert set(minister) == {"patricia hewitt"} and set(player) == {"lleyton hewitt"}
+    # no full name beside it, or two that share it: the surname stays a key of its own
+    alone = _with_people("alone", "Hewitt said so. Hewitt left.", ["Hewitt"])
+    assert set(features(alone).ents) == {"hewitt"}
+    two = _with_people(
+        "two",
+        "Patricia Hewitt met Lleyton Hewitt. Hewitt smiled.",
+        ["Patricia Hewitt", "Lleyton Hewitt", "Hewitt"],
+    )
+    assert set(features(two).ents) == {"patricia hewitt", "lleyton hewitt", "hewitt"}
+
+
+def test_two_people_who_share_a_surname_do_not_join_a_storyline() -> None:
+    result = cluster([MINISTER, PLAYER])
+    assert result["minister"].story != result["player"].story

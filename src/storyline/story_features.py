@@ -14,7 +14,7 @@ from datetime import date
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from storyline.model import Article
+from storyline.model import Article, Mention
 
 _STOP = ENGLISH_STOP_WORDS | {
     "said", "says", "say", "told", "according", "also", "just", "new", "year", "years",
@@ -50,6 +50,20 @@ def entity_key(text: str) -> str:
         key = key.removesuffix(suffix)
     key = key.removeprefix("the ")
     return _ENT_PUNCT.sub(lambda m: " " if m.group().isspace() else "", key).strip()
+
+
+def person_keys(mentions: list[Mention]) -> dict[str, str]:
+    """Within one article, a lone surname's key -> the key of the one person named in full
+    there with that surname ("hewitt" -> "patricia hewitt"). A surname with no full name
+    beside it, or with two, is left as it is. Across articles a bare surname is weak
+    evidence: "Hewitt" the minister is not "Hewitt" the tennis player."""
+    full: dict[str, set[str]] = {}
+    for mention in mentions:
+        key = entity_key(mention.text)
+        words = key.split()
+        if mention.label == "PERSON" and len(words) >= 2:
+            full.setdefault(words[-1], set()).add(key)
+    return {last: next(iter(names)) for last, names in full.items() if len(names) == 1}
 
 
 def _unit(counts: dict[str, float]) -> dict[str, float]:
@@ -99,8 +113,12 @@ def features(article: Article) -> Doc:
     for w in terms(article.text):
         counts[w] = counts.get(w, 0.0) + 1.0
     ents: dict[str, float] = {}
-    for mention in article.analysis.mentions:
+    mentions = article.analysis.mentions
+    surnames = person_keys(mentions)
+    for mention in mentions:
         key = entity_key(mention.text)
+        if mention.label == "PERSON" and key in surnames:
+            key = surnames[key]
         if key:
             ents[key] = ents.get(key, 0.0) + 1.0
     when = date_range(article.published.value)
