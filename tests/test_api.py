@@ -234,6 +234,18 @@ def test_ingest_adds_articles_once_and_reports_bad_lines(writable: Path) -> None
     assert bad.status_code == 400 and "binary" in error_of(bad)
 
 
+def test_ingest_answers_409_while_another_run_writes(writable: Path) -> None:
+    from storyline.store import Store
+
+    client = Client(create_app(writable, allow_ingest=True, token=TOKEN))
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    record = json.dumps(RECORD | {"text": RECORD["text"] + " The council meets again in May."})
+    with Store(writable).writer("storyline run"):
+        response = client.post("/api/v1/ingest", content=record, headers=auth)
+        assert response.status_code == 409 and "storyline run" in error_of(response)
+    assert client.post("/api/v1/ingest", content=record, headers=auth).json()["added"]
+
+
 def test_ingest_keeps_the_placement_indexes_warm_between_requests(
     demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -21,7 +21,7 @@ from starlette.concurrency import run_in_threadpool
 from storyline.catalog_cache import CatalogCache
 from storyline.ingest import decode_text, record_to_document
 from storyline.model import IngestError, RawDocument
-from storyline.store import Store
+from storyline.store import Store, StoreBusy
 
 if TYPE_CHECKING:
     from storyline.index_store import WarmIndexes
@@ -89,7 +89,7 @@ def ingest_documents(
     from storyline.pipeline import analyse_document, assign_pending
 
     result = IngestResult()
-    with _write_lock:
+    with _write_lock, store.writer("REST ingest"):
         for number, document in documents:
             if store.has_document(document):
                 result.unchanged += 1
@@ -147,7 +147,10 @@ async def ingest(request: Request) -> dict[str, Any]:
 
         state.warm_indexes = WarmIndexes()
     warm = state.warm_indexes
-    result = await run_in_threadpool(ingest_documents, cache.store, documents, warm)
+    try:
+        result = await run_in_threadpool(ingest_documents, cache.store, documents, warm)
+    except StoreBusy as exc:
+        raise HTTPException(409, str(exc)) from exc
     cache.invalidate()
     errors = sorted(errors + result.errors, key=lambda e: e["line"])
     return {

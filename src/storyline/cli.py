@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -37,6 +39,18 @@ def _open_store(db: Path, must_exist: bool = True):  # noqa: ANN202 - Store, imp
         return Store(db)
     except SchemaMismatch as exc:
         err.print(f"error: {exc}")
+        raise typer.Exit(2) from exc
+
+
+@contextmanager
+def _busy_exits() -> Iterator[None]:
+    """Another run writing into the store: one line on stderr and exit status 2."""
+    from storyline.store import StoreBusy
+
+    try:
+        yield
+    except StoreBusy as exc:
+        err.print(f"error: {exc}", markup=False, highlight=False)
         raise typer.Exit(2) from exc
 
 
@@ -106,7 +120,7 @@ def run(
         MofNCompleteColumn(),
         TimeElapsedColumn(),
     )
-    with Progress(*columns, console=err, disable=quiet, transient=False) as progress:
+    with _busy_exits(), Progress(*columns, console=err, disable=quiet) as progress:
         report = run_pipeline(paths, store, settings, _Bar(progress))
     for error in report.errors:
         err.print(f"error: {error}", markup=False, highlight=False)
@@ -151,7 +165,11 @@ def reanalyse(
 
     store = _open_store(db)
     columns = (TextColumn("{task.description:<16}"), BarColumn(), MofNCompleteColumn())
-    with Progress(*columns, TimeElapsedColumn(), console=err, disable=quiet) as progress:
+    with (
+        _busy_exits(),
+        store.writer("storyline reanalyse"),
+        Progress(*columns, TimeElapsedColumn(), console=err, disable=quiet) as progress,
+    ):
         done = reanalyse_articles(store, _Bar(progress)) if articles else 0
         count = reanalyse_stories(store, _Bar(progress), stale_only=stale)
     also = f"{done} articles and " if articles else ""

@@ -366,7 +366,9 @@ def run(
     settings: Settings = Settings(),
     progress: Progress | None = None,
 ) -> RunReport:
-    """Ingest ``paths`` into ``store`` and bring its stories up to date."""
-    report = ingest(paths, store, settings, progress)
-    report.stories_updated = len(assign_pending(store, progress, settings.updates))
+    """Ingest ``paths`` into ``store`` and bring its stories up to date. Raises
+    :class:`~storyline.store.StoreBusy` when another run is writing into the store."""
+    with store.writer("storyline run"):
+        report = ingest(paths, store, settings, progress)
+        report.stories_updated = len(assign_pending(store, progress, settings.updates))
     return report

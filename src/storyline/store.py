@@ -1,6 +1,6 @@
 """Store: the database behind a run (SQLite by default, any SQLAlchemy URL works).
 
-Six tables: ``meta`` (the schema version), ``documents`` (every input already read,
+Seven tables: ``meta`` (the schema version), ``documents`` (every input already read,
 keyed by content hash and source, which is what makes re-running idempotent),
 ``articles`` (one row per clean article: a few indexed columns plus the whole record as
 JSON), ``stories`` (the story-level analysis as JSON, rewritten when a story changes),
@@ -8,7 +8,8 @@ JSON), ``stories`` (the story-level analysis as JSON, rewritten when a story cha
 one blob per index, cut into parts of at most ``store_rows.STATE_PART_BYTES``) and
 ``placements`` (the order in which runs placed articles, with the date each had then: what
 a rebuild of those indexes replays, and what a run replays on top of the snapshot, see
-:mod:`storyline.store_placements`); they are declared in :mod:`storyline.store_schema`.
+:mod:`storyline.store_placements`) and ``writer`` (the lease of the one run writing, see
+:mod:`storyline.store_writer`); they are declared in :mod:`storyline.store_schema`.
 Each document is committed with its articles in one transaction, and a run's placements
 with the stories they change and the indexes' state in another, so a failure later in a
 run never loses what was already stored.
@@ -46,8 +47,10 @@ from storyline.store_schema import (
     metadata,
     stories_table,
 )
+from storyline.store_writer import StoreBusy, WriterLease
 
-__all__ = ["Placement", "PlacementHead", "SavedState", "SchemaMismatch", "Store", "articles_table"]
+__all__ = ["Placement", "PlacementHead", "SavedState", "SchemaMismatch", "Store", "StoreBusy"]
+__all__ += ["articles_table"]
 
 SCHEMA_VERSION = 1
 IN_BATCH = store_schema.IN_BATCH  # ids per "IN (...)" query (SQLite limits parameters)
@@ -67,9 +70,11 @@ def database_url(db: str | Path) -> str:
     return text if "://" in text else f"sqlite:///{Path(text)}"
 
 
-class Store(PlacementLog):
+class Store(PlacementLog, WriterLease):
     """Articles and stories in a database; every method is one transaction. The
-    placements log and the saved indexes are in :class:`storyline.store_placements.PlacementLog`."""
+    placements log and the saved indexes are in :class:`storyline.store_placements.PlacementLog`,
+    the lease that keeps two runs from writing at once in
+    :class:`storyline.store_writer.WriterLease`."""
 
     def __init__(self, db: str | Path) -> None:
         self.url = database_url(db)
@@ -125,6 +130,7 @@ class Store(PlacementLog):
 
     def add_document(self, document: RawDocument, articles: list[Article]) -> None:
         """Store a document and its articles together (all or nothing)."""
+        self.beat()
         now = store_rows.now()
         with self.engine.begin() as conn:
             conn.execute(
@@ -261,6 +267,7 @@ class Store(PlacementLog):
         self, stories: Iterable[Story], dates: dict[str, tuple[str | None, str | None]]
     ) -> None:
         """Replace the records of these stories; ``dates`` holds (first, last) per story id."""
+        self.beat()
         with self.engine.begin() as conn:
             store_rows.write_stories(conn, stories, dates)
 

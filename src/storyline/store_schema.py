@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Column, Integer, LargeBinary, MetaData, String, Table, Text
+from sqlalchemy import Column, Float, Integer, LargeBinary, MetaData, String, Table, Text
 from sqlalchemy.dialects.mysql import LONGBLOB
 
 IN_BATCH = 500  # ids per "IN (...)" query: SQLite limits the parameters of one statement
@@ -75,6 +75,17 @@ placements_table = Table(
     Column("published", String(10)),  # the article's date when it was placed
     Column("inferred", Integer, nullable=False),
     Column("index_event", String(40)),  # the story index's own event for it (see events.py)
+)
+writer_table = Table(
+    "writer",
+    metadata,
+    Column("name", String(16), primary_key=True),  # always "writer": one row at most
+    Column("token", String(32), nullable=False),  # the holder's own random token
+    Column("what", Text, nullable=False),  # "storyline run", "REST ingest", ...
+    Column("host", String(255), nullable=False),
+    Column("pid", Integer, nullable=False),
+    Column("since", String(32), nullable=False),
+    Column("beat", Float, nullable=False),  # seconds since the epoch, renewed while writing
 )
 
 
