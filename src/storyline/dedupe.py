@@ -33,7 +33,7 @@ Copies found by their exact key share the original's shingles and signature and 
 band keys (they can never score above the original, which is found first).
 
 A pickled index (the state kept between runs, :mod:`storyline.index_state`) keeps the keys
-and drops the shingles and signatures, about 450 bytes a text instead of 2-3 KB; the
+and drops the shingles and signatures, about 500 bytes a text instead of 2-3 KB; the
 candidates a new text meets among the texts indexed before the pickle are shingled again
 from their stored text (:attr:`DuplicateIndex.texts`), which gives the same values.
 """
@@ -143,7 +143,7 @@ class DuplicateIndex:
     the ordinal of its root original, ``_slots[n]`` the row of its shingles and signature (-1
     for a text under ``MIN_WORDS`` words), made by text ``_row_owner[row]``. The rows before
     ``_archived`` are not held: a pickled index keeps only what finds candidates (ids, roots,
-    exact and band keys: about 450 bytes a text instead of 2 KB), and a candidate's
+    exact and band keys: about 500 bytes a text instead of 2 KB), and a candidate's
     signature and shingles are computed again from its text, which ``texts`` (set by whoever
     loads the index: the store) gives. Held row ``r``: signature ``_sigs[i * num_perm:]``,
     sorted shingle hashes ``_grams[_starts[i]:_starts[i + 1]]``, ``i = r - _archived``.
@@ -155,9 +155,11 @@ class DuplicateIndex:
         self.threshold = threshold
         self.num_perm = num_perm
         self.shingle = shingle
-        # Candidates are fetched at a lower Jaccard so that contained texts (a reprint with an
-        # extra paragraph has a lower Jaccard than its containment) are still proposed.
-        self._candidate_threshold = max(0.3, threshold / 2)
+        # Candidates are fetched at a lower Jaccard so that contained texts are still
+        # proposed: a text that holds all of one a third its size (the least containment
+        # counts) has a Jaccard of 1/3 with it. At 0.4, BBC politics/293 (politics/111 plus
+        # two pages of readers' comments: Jaccard .35, containment .94) was missed.
+        self._candidate_threshold = min(0.3, threshold / 2)
         self._bands, self._rows = lsh_bands(self._candidate_threshold, num_perm)
         self._ids: list[str] = []
         self._ordinal: dict[str, int] = {}
