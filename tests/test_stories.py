@@ -429,3 +429,48 @@ def test_a_surname_counts_as_the_full_name_it_stands_for_in_its_article() -> Non
 def test_two_people_who_share_a_surname_do_not_join_a_storyline() -> None:
     result = cluster([MINISTER, PLAYER])
     assert result["minister"].story != result["player"].story
+
+
+def _with_mentions(aid: str, text: str, labels: dict[str, str]) -> Article:
+    """An article whose mentions are every occurrence of each name in ``labels``."""
+    article = make(aid, text, day="2005-02-20")
+    found = []
+    for name, label in labels.items():
+        start = text.find(name)
+        while start >= 0:
+            found.append(Mention(start, start + len(name), name, label))
+            start = text.find(name, start + len(name))
+    article.analysis = Analysis(mentions=sorted(found, key=lambda m: m.start))
+    return article
+
+
+ITALY = {"Italy": "GPE", "Italian": "NORP", "Milan": "GPE"}
+CARMAKER = _with_mentions(
+    "carmaker",
+    "Fiat plans to list Ferrari on the Milan exchange, Sergio Marchionne told Italian "
+    "reporters. Carmaker Fiat wants cash for its loss-making car division while talks with "
+    "General Motors over a put option drag on in Italy.",
+    ITALY
+    | {"Fiat": "ORG", "Ferrari": "ORG", "Sergio Marchionne": "PERSON"}
+    | {"General Motors": "ORG"},
+)
+DAIRY = _with_mentions(
+    "dairy",
+    "Parmalat sued 45 banks in Milan over the dairy group's collapse. Founder Calisto Tanzi "
+    "hid debts with Bank of America help, Italian prosecutors say, and administrator Enrico "
+    "Bondi wants damages from lenders across Italy.",
+    ITALY
+    | {"Parmalat": "ORG", "Calisto Tanzi": "PERSON", "Enrico Bondi": "PERSON"}
+    | {"Bank of America": "ORG"},
+)
+
+
+def test_places_weigh_half_in_the_entity_bag() -> None:
+    ents = features(CARMAKER).ents
+    assert ents["italy"] == pytest.approx(ents["ferrari"] / 2)  # both named once
+    assert ents["italian"] == pytest.approx(ents["general motors"] / 2)
+
+
+def test_two_stories_that_share_only_their_country_stay_apart() -> None:
+    result = cluster([CARMAKER, DAIRY])
+    assert result["carmaker"].story != result["dairy"].story
