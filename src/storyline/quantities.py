@@ -20,7 +20,7 @@ from typing import Any
 from storyline.entities import mention_index, sentence_of, sentence_starts
 from storyline.model import Mention, Quantity
 from storyline.quantity_filters import not_a_count
-from storyline.quantity_numbers import glued_scale, is_number, number_value
+from storyline.quantity_numbers import fraction_before, glued_scale, is_number, number_value
 from storyline.quantity_owners import holder as _holder
 from storyline.quantity_owners import place as _place
 from storyline.quantity_phrases import (
@@ -34,6 +34,7 @@ from storyline.quantity_phrases import (
 )
 from storyline.quantity_spans import one_phrase, partitive, range_end, shared_scale
 from storyline.quantity_words import (
+    ANIMALS,
     CURRENCY,
     DEATH_VERBS,
     DURATION_UNITS,
@@ -78,12 +79,16 @@ def _noun_phrase(doc: Any, num_end: int, head: Any) -> tuple[str, str, int]:
 def _unit(key: str, head: Any) -> str:
     """The normalised unit for a counted noun (lemma key) and its governing verb."""
     for cand in (key, " ".join(key.split()[-2:]), key.split()[-1] if key else ""):
+        if cand == "body" and any(c.dep_ in {"amod", "compound"} for c in head.children):
+            break  # "20 national Olympic bodies", "public bodies": organisations
         if cand in UNITS:
             if UNITS[cand] == "dead" and cand == "life":
                 verb = head.head.lemma_.lower() if head.head is not head else ""
                 return "lives" if verb in {"save", "change"} else "dead"
             return UNITS[cand]
     last = key.split()[-1] if key else ""
+    if last in ANIMALS:
+        return last
     if last in PEOPLE_NOUNS or head.pos_ in {"NOUN", "PROPN"}:
         verb = _governing_verb(head)
         if verb is not None and verb.lemma_.lower() in DEATH_VERBS:
@@ -94,11 +99,15 @@ def _unit(key: str, head: Any) -> str:
 
 
 def _governing_verb(tok: Any) -> Any | None:
-    """The nearest verb above ``tok`` in the parse (or None)."""
+    """The nearest verb above ``tok`` in the parse (or None). The way up may pass "of"
+    ("a total of 91 foxes") but no other preposition: in "died ..., after dinner with
+    two of his six children" the children are not who died."""
     cur = tok
     for _ in range(6):
         if cur.head is cur:
             return cur if cur.pos_ in {"VERB", "AUX"} else None
+        if cur.dep_ == "pobj" and cur.head.lower_ != "of":
+            return None
         cur = cur.head
         if cur.pos_ in {"VERB", "AUX"} or cur.lemma_.lower() in DEATH_VERBS | WOUND_VERBS:
             return cur
@@ -210,8 +219,8 @@ def _duration(doc: Any, i: int, j: int) -> tuple[str, str, int] | None:
     noun = doc[j + 1].head
     if noun.i <= j + 1 or noun.pos_ not in {"NOUN", "PROPN"}:
         return None
-    if noun.lemma_.lower() in EXTREMES:
-        return None  # "a four-year high" is a comparison, not a length
+    if noun.lemma_.lower() in EXTREMES or noun.lower_ in {"old", "olds"}:
+        return None  # "a four-year high" is a comparison, "17-year-olds" an age
     return f"{unit}s", f"length of {noun_words(noun, DURATION_UNITS)}", noun.i + 1
 
 
@@ -267,8 +276,10 @@ def _quantity(
     value = number_value(list(doc[i:j]))
     if value is None:
         return None
+    factor, k = fraction_before(doc, i)  # "half a million"
+    value *= factor
     sign = i > 0 and doc[i - 1].text in CURRENCY  # "some £280m": the hedge is before the sign
-    hedge, first = _hedge(doc, i - 1 if sign else i)
+    hedge, first = _hedge(doc, i - 1 if sign else k)
     if sign and hedge is None:
         first = i - 1
     if not_a_count(doc, i, j):

@@ -11,11 +11,16 @@ from storyline.quantity_words import ABBREVIATED_SCALES, CURRENCY, SCALES, TIME_
 
 RATIO_AFTER = ("times", "out of", "of every")
 RATIO_BEFORE = ("out of every", "out of", "of every", "per")
+ONE = frozenset({"one", "1"})
 PER_WHAT = frozenset({"hundred", "thousand", "million", "capita", "head"})
 # a count may follow these names ("in Kenya 20 people died", "Obama 2008" is a date anyway)
 NAMES_BEFORE_COUNTS = frozenset({"GPE", "LOC", "NORP", "PERSON", "DATE", "TIME", "MONEY"})
 # names a number can be part of without counting anything ("Chapter 11", "Trent 900")
 DESIGNATED = frozenset({"ORG", "PRODUCT", "LAW", "WORK_OF_ART", "EVENT", "FAC", "PERSON"})
+# names a number may begin ("10 Downing Street", tagged an organisation or a place)
+NAMES_WITH_NUMBERS = DESIGNATED - {"PERSON"} | {"LOC", "GPE"}
+# a number after these is a position in a list, not a count ("the first three sentences")
+RANK_WORDS = frozenset({"first", "last", "top", "next", "final", "opening", "closing"})
 
 
 def not_a_count(doc: Any, i: int, j: int) -> bool:
@@ -29,9 +34,12 @@ def not_a_count(doc: Any, i: int, j: int) -> bool:
     * a measurement glued to its unit ("the 100m sprint", "a 5kg bag");
     * a model or a rank: a number right after a name ("Boeing 787", "iPhone 4 owners",
       "Trent 900 engines"), after a code and a hyphen ("A330-200", "F-16") or after "No."
-      ("the No. 1 seller").
+      ("the No. 1 seller");
+    * a number inside a name ("10 Downing Street", "One Flew Over the Cuckoo's Nest",
+      "Million Dollar Baby"), a band of ages ("the under-five category", "over-50s") or a
+      rank ("the first three sentences", "the top 10").
     """
-    if _designation(doc, i):
+    if _designation(doc, i) or _in_name(doc, i, j) or _rank(doc, i):
         return True
     nxt = doc[j] if j < len(doc) else None
     if nxt is not None and nxt.lower_ in TIME_ZONES:
@@ -69,6 +77,34 @@ def _designation(doc: Any, i: int) -> bool:
     )
 
 
+def _in_name(doc: Any, i: int, j: int) -> bool:
+    """A number that begins a name going on after it ("10 Downing Street" tagged a name
+    whole), or a number word written with a capital inside a sentence before another
+    capitalised word ("for One Flew Over...", "Million Dollar Baby")."""
+    ent = doc[i].ent_type_
+    if j < len(doc) and doc[i].ent_iob_ == "B" and ent in NAMES_WITH_NUMBERS:
+        return doc[j].ent_iob_ == "I" and doc[j].ent_type_ == ent
+    first = doc[i]
+    if not (first.is_alpha and first.text[:1].isupper()) or first.is_sent_start or i == 0:
+        return False
+    if doc[i - 1].is_punct or doc[i - 1].is_quote:
+        return False  # a quotation or a list item may begin with a capital
+    return j < len(doc) and doc[j].is_title and doc[j].is_alpha
+
+
+def _rank(doc: Any, i: int) -> bool:
+    """A band of ages glued to a word ("under-five", "over-50s") or a number after a
+    rank word ("the first three sentences", "top 10")."""
+    if i == 0:
+        return False
+    prev = doc[i - 1]
+    if prev.text in {"-", "–"} and not prev.whitespace_ and i >= 2:
+        word = doc[i - 2]
+        if not word.whitespace_ and word.is_alpha and word.is_lower:
+            return True
+    return prev.lower_ in RANK_WORDS
+
+
 def _letters_and_digits(word: str) -> bool:
     return any(c.isalpha() for c in word) and any(c.isdigit() for c in word)
 
@@ -81,6 +117,12 @@ def _ratio(doc: Any, i: int, j: int) -> bool:
         return True  # "one in six"
     if i >= 2 and doc[i - 1].lower_ in {"in", "of"} and doc[i - 2].like_num:
         return True  # "... in six"
+    if j < len(doc) and doc[j].lower_ in {"quarters", "thirds", "fifths", "tenths"}:
+        return True  # "three quarters of a million": a fraction of the number after
+    if j + 2 < len(doc) and doc[j + 1].lower_ == "in" and doc[j + 2].like_num:
+        return doc[i].lower_ in ONE and doc[j].pos_ == "NOUN"  # "one household in three"
+    if i >= 3 and doc[i - 1].lower_ == "in" and doc[i - 3].lower_ in ONE:
+        return doc[i - 2].pos_ == "NOUN"  # "... household in three"
     before = " ".join(t.lower_ for t in doc[max(0, i - 3) : i])
     if before.endswith(RATIO_BEFORE):
         return True

@@ -56,6 +56,28 @@ def number_value(tokens: list[Any]) -> float | None:
     return float(whole) if abs(value - whole) <= 1e-9 * max(1.0, abs(value)) else value
 
 
+FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
+
+
+def fraction_before(doc: Any, i: int) -> tuple[float, int]:
+    """(factor, first token) for a fraction written before the scale word at ``i``:
+    "half a million" is 0.5 of it, "a quarter of a million" 0.25, "three quarters of a
+    million" 0.75; (1.0, i) when there is none."""
+    if i < 2 or doc[i - 1].lower_ != "a" or doc[i].lower_ not in SCALES:
+        return 1.0, i
+    if doc[i - 2].lower_ == "half":
+        return 0.5, i - 2
+    if i < 3 or doc[i - 2].lower_ != "of":
+        return 1.0, i
+    word = doc[i - 3].lower_.removesuffix("s")
+    if word not in FRACTIONS:
+        return 1.0, i
+    times = WORD_NUMBERS.get(doc[i - 4].lower_, 0) if i >= 4 else 0
+    if times > 1 and doc[i - 3].lower_.endswith("s"):
+        return times * FRACTIONS[word], i - 4
+    return FRACTIONS[word], i - 4 if i >= 4 and doc[i - 4].lower_ == "a" else i - 3
+
+
 def beside_currency(doc: Any, i: int, j: int) -> bool:
     """Whether tokens ``i:j`` have a currency sign before or a currency word after."""
     before = doc[i - 1].text if i > 0 else ""

@@ -61,7 +61,9 @@ def _entity_at(mentions: dict[int, Mention], tok: Any) -> Mention | None:
 
 
 def holder(tok: Any, mentions: dict[int, Mention]) -> str | None:
-    """Whose quantity it is: a NORP adjective, a possessor, or the verb's subject."""
+    """Whose quantity it is: a NORP adjective, a possessor, or the verb's subject; not
+    across a clause without a subject that modifies a noun ("schemes costing £885m") or,
+    as a participle, another clause ("Chosen by 11,000 fans, the awards named...")."""
     anchors = [tok] + ([tok.head] if tok.dep_ == "appos" else [])
     for anchor in anchors:
         for child in anchor.children:
@@ -80,6 +82,9 @@ def holder(tok: Any, mentions: dict[int, Mention]) -> str | None:
             break
         cur = cur.head
         if cur.pos_ in {"VERB", "AUX"}:
+            modifier = cur.dep_ == "acl" or (cur.dep_ == "advcl" and cur.tag_ == "VBN")
+            if modifier and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in cur.children):
+                return None  # "Chosen by 11,000 fans, the Awards named...": not theirs
             for child in cur.children:
                 if child.dep_ in {"nsubj", "nsubjpass"}:
                     subj = child

@@ -26,6 +26,8 @@ IRREGULAR = {
     "build": "built",
     "bring": "brought",
     "cut": "cut",
+    "choose": "chosen",
+    "submit": "submitted",
     "cost": "cost",
     "find": "found",
     "give": "given",
@@ -135,7 +137,18 @@ MONEY_VERB_NOUNS = {
     "pay": "payment", "spend": "spending", "invest": "investment", "raise": "amount raised",
     "earn": "earnings", "lose": "loss", "borrow": "loan", "lend": "loan", "owe": "debt",
     "fine": "fine", "fin": "fine",  # the small model lemmatises "fined" as "fin"
+    "save": "savings", "cut": "cuts", "repay": "repayment", "fetch": "sale price",
+    "donate": "donation", "give": "donation", "take": "takings", "seek": "sum sought",
+    "promise": "sum promised", "pledge": "sum pledged", "receive": "sum received",
+    "win": "winnings", "allocate": "allocation",
 }  # fmt: skip
+# verbs that say nothing of the sum they take: "would see £50bn in cuts", "to allow £4bn"
+EMPTY_MONEY_VERBS = frozenset(
+    {"see", "allow", "make", "bring", "mean", "need", "have", "get", "leave", "represent",
+     "involve", "include", "reach", "put", "add", "total", "mark", "hit", "top", "do"}
+)  # fmt: skip
+# nouns after "in" that are no kind of sum ("£5m in 2004", "£5m in total")
+NOT_SUM_KINDS = frozenset({"total", "year", "month", "week", "quarter", "day", "time", "period"})
 
 
 def money_noun(cur: Any) -> str:
@@ -159,8 +172,43 @@ def money_noun(cur: Any) -> str:
             c.dep_ == "prep" and c.lower_ == "for" for c in [*head.children, *cur.children]
         ):
             return "price"  # "paid 2 million for the site"
+        kind = sum_kind(cur)
+        if kind is not None:  # "cut £35bn in spending", "allow £4bn in tax cuts"
+            return _kind_and_verb(kind, lemma, head)
+        if lemma in EMPTY_MONEY_VERBS:
+            return "amount"  # says nothing: the fact is dropped
         return MONEY_VERB_NOUNS.get(lemma, lemma)  # "cost about 85 million euros"
     return "amount"
+
+
+def _kind_and_verb(kind: str, lemma: str, verb: Any) -> str:
+    """A sum's kind with what its verb says: "spending" cut -> "spending cuts", "damages"
+    claimed -> "damages claimed", "tax cuts" allowed -> "tax cuts" (an empty verb)."""
+    noun = MONEY_VERB_NOUNS.get(lemma, "")
+    if lemma in EMPTY_MONEY_VERBS or (noun and kind.endswith(noun.split()[-1])):
+        return kind
+    if noun and " " not in noun:
+        return f"{kind} {noun}"
+    return f"{kind} {participle(verb)}"
+
+
+def sum_kind(cur: Any) -> str | None:
+    """What a sum is of, by the "in" phrase right after it: "£4bn in tax cuts" -> "tax
+    cuts", "£35bn in wasteful spending" -> "spending" (not a year or a place)."""
+    head = cur.head
+    preps = [c for c in [*cur.children, *head.children] if c.dep_ == "prep" and c.i > cur.i]
+    for prep in preps:
+        if prep.lower_ != "in" or any(t.is_punct for t in cur.doc[cur.i + 1 : prep.i]):
+            continue
+        objs = [
+            g
+            for g in prep.children
+            if g.dep_ == "pobj" and g.pos_ == "NOUN" and not g.ent_type_
+            and g.lemma_.lower() not in NOT_SUM_KINDS
+        ]  # fmt: skip
+        if objs and prep.i <= cur.i + 2:
+            return noun_words(objs[0])
+    return None
 
 
 def percent_noun(pct: Any) -> Any | None:

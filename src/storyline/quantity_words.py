@@ -58,6 +58,9 @@ UNITS |= {"injury": "wounded", "killed": "dead", "wound": "wounded", "injure": "
 UNITS |= {"kill": "dead", "die": "dead"}
 DEATH_VERBS = frozenset({"kill", "die", "dead", "slay", "perish", "murder", "massacre"})
 WOUND_VERBS = frozenset({"wound", "injure", "hurt", "injured", "wounded"})
+# animals killed are no toll of people ("killing a total of 91 foxes")
+ANIMALS = frozenset({"fox", "animal", "bird", "cow", "sheep", "pig", "cattle", "chicken"})
+ANIMALS |= {"deer", "badger", "whale", "dolphin", "dog", "cat", "hen", "fish", "horse", "hare"}
 PEOPLE_NOUNS = frozenset({"people", "person", "civilian", "victim", "resident", "child"})
 CURRENCY = {"$": "USD", "dollar": "USD", "€": "EUR", "euro": "EUR", "£": "GBP", "pound": "GBP"}
 CURRENCY |= {"usd": "USD", "eur": "EUR", "gbp": "GBP", "euros": "EUR", "dollars": "USD"}

@@ -1,0 +1,98 @@
+"""Quantities in news the rules were not written for (BBC full text, session 11): numbers
+inside names, ages, ranks, fractions, animals, sums named by an empty verb, holders."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.entities import extract_mentions
+from storyline.quantities import extract_quantities
+
+
+@pytest.fixture(scope="module")
+def quantities():
+    from storyline.nlp import load_pipeline
+
+    nlp = load_pipeline()
+
+    def run(text: str):
+        doc = nlp(text)
+        return extract_quantities(doc, extract_mentions(doc))
+
+    return run
+
+
+def values(qs) -> list[float]:
+    return [q.value for q in qs]
+
+
+def test_a_number_inside_a_name_is_no_count(quantities):
+    # the model tags "10 Downing Street" a name whole; the others are capitalised words
+    assert values(quantities('Mr Palmer said: "I walked into 10 Downing Street."')) == []
+    assert values(quantities("The prize went to Ann Loy for One Flew Over the Moon.")) == []
+    assert values(quantities("The award went to Ted Marsh for Million Dollar Baby.")) == []
+
+
+def test_ages_and_ranks_are_no_counts(quantities):
+    assert values(quantities("The book won in the category for six- to eight-year-olds.")) == []
+    assert values(quantities("A new wage was set for 16 to 17-year-olds last year.")) == []
+    assert values(quantities("Her novel won the under-five category.")) == []
+    assert values(quantities("The first three chapters were rewritten.")) == []
+
+
+def test_one_thing_in_three_is_a_ratio(quantities):
+    qs = quantities("He said one household in three will rent by then.")
+    assert [q for q in qs if q.unit == "household"] == []
+
+
+def test_a_fraction_of_a_million(quantities):
+    [q] = quantities("It is thought that nearly half a million children skip school.")
+    assert (q.value, q.hedge) == (500_000, "nearly")
+    [q] = quantities("Plans forecast a quarter of a million students joining.")
+    assert q.value == 250_000
+    qs = quantities("About three quarters of a million people voted.")
+    assert values(qs) == [750_000] and qs[0].hedge == "about"
+
+
+def test_bodies_of_an_organisation_and_children_of_the_dead_are_no_toll(quantities):
+    [q] = quantities("The firm has deals with 20 other national sports bodies.")
+    assert q.unit != "dead"
+    [q] = quantities("Police recovered 30 bodies from the river.")
+    assert q.unit == "dead"
+    qs = quantities("He died in his sleep, after dinner with his wife and two of his six sons.")
+    assert all(q.unit != "dead" for q in qs)
+    [q] = quantities("The bombs which killed seven people went off in 1974.")
+    assert q.unit == "dead"
+
+
+def test_animals_killed_are_no_toll_of_people(quantities):
+    qs = quantities("Hunts met on Saturday, killing a total of 91 foxes.")
+    assert [(q.value, q.unit) for q in qs] == [(91, "fox")]
+
+
+def test_a_sum_is_named_by_what_it_is_in_not_by_an_empty_verb(quantities):
+    qs = quantities("The party would cut £35bn in wasteful spending to allow £4bn in tax cuts.")
+    assert [(q.value, q.attribute) for q in qs] == [
+        (35_000_000_000, "spending cuts"),
+        (4_000_000_000, "tax cuts"),
+    ]
+    [q] = quantities("The Greens have promised £2bn in tax cuts.")
+    assert (q.subject, q.attribute) == ("Greens", "tax cuts promised")
+    [q] = quantities("Critics said the plans would mean some £50bn for the regions.")
+    assert q.attribute == "amount"  # says nothing: the facts drop it
+    [q] = quantities("The painting could fetch up to £9m at auction.")
+    assert q.attribute == "sale price"
+    [q] = quantities("He said the move would save £6m a year.")
+    assert q.attribute == "savings per year"
+
+
+def test_no_holder_across_a_participle_clause(quantities):
+    [q] = quantities("Chosen by more than 11,000 readers, the Costa Awards named Lee best author.")
+    assert q.subject is None
+    [q] = quantities("Labour will need to increase taxes to cover an £11bn gap in its plans.")
+    assert q.subject == "Labour"  # "to cover" is the subject's purpose: still Labour's
+
+
+def test_participles_of_choose_and_submit(quantities):
+    [q] = quantities("The panel instead chose five little-known books.")
+    assert q.attribute == "books chosen"
