@@ -34,7 +34,8 @@ figure after the new one appeared makes it a conflict again.
 Figures that say nothing on their own are left out: a generic description ("a share",
 "an amount", "rose 4%") does not say what was measured, even with a holder, and small
 counts (one or two) with no holder and no place ("the two parties", "two companies")
-name the actors rather than report a figure. Deaths, injuries and people are kept.
+name the actors rather than report a figure, and a count of one says nothing even with a
+holder ("Britain ... one colour"). Deaths, injuries and people are kept.
 """
 
 from __future__ import annotations
@@ -206,10 +207,12 @@ def _names_the_actors(
         return False
     if attribute.split(" ")[0] in GENERIC_ATTRIBUTES:
         return True
-    if subject or place or unit in WHOLE_PHRASE_UNITS:
-        return False
-    if unit in LENGTH_UNITS:
+    if unit in WHOLE_PHRASE_UNITS or unit in LENGTH_UNITS:
         return False  # "a two-day strike" is a length, not a count of actors
+    if all(s.value == 1 and s.low is None for s in stmts):
+        return True  # "Britain's one colour", "one structure": a count of one is no figure
+    if subject or place:
+        return False
     return all(isinstance(s.value, int | float) and s.value <= 2 for s in stmts)
 
 
