@@ -28,6 +28,17 @@ from storyline.names import (
 )
 
 _PIECE = re.compile(r"\w+")
+_JOINED = re.compile(r"[^\W\d_][-‐–][^\W\d_]")
+# last words of names of an occasion, not of a body: "Conservative Party Conference" is
+# not the party, "Guardian First Book Award" not the newspaper
+OCCASIONS = frozenset(
+    {"conference", "award", "awards", "prize", "cup", "festival", "championship", "trophy",
+     "championships", "summit", "final", "games", "lecture", "debate", "rally", "election"}
+)  # fmt: skip
+BODIES = frozenset(
+    {"party", "union", "council", "association", "club", "committee", "federation",
+     "league", "society", "government", "ministry", "office", "bank", "board", "institute"}
+)  # fmt: skip
 
 
 class Groups:
@@ -71,13 +82,18 @@ def join_org_prefixes(
     "Castmoor Transit Group"), even one the model took for a person ("Lockheed" ->
     "Lockheed Martin"). A one-word name the model took for a person does the same
     when it is in no person's full name ("Cerberus" -> "Cerberus Capital Management");
-    otherwise people are left to the surname rule."""
+    otherwise people are left to the surname rule. Not joined: a nationality word
+    ("Ugandan" -> "Ugandan Media Council"), the parts of a joint name ("Gazprom",
+    "Rosneft" -> "Gazprom-Rosneft"), a body and its occasion ("Conservative Party" ->
+    "Conservative Party Conference"), a word and a person's name it only sounds like
+    ("Guardian" -> "Gordon Brown")."""
     label_of = {k: _label(labels, k) for k in forms}
     longer = [
         k
         for k in forms
         if label_of[k] in {"ORG", "PERSON"}
         and " " in k
+        and not _joint_name(forms[k].most_common(1)[0][0])
         and not k.startswith(("norp:", "known:"))
         and not {"and", "&"} & set(k.split())
     ]
@@ -86,8 +102,8 @@ def join_org_prefixes(
     for name in longer:
         by_first[name.partition(" ")[0]].append(name)
     for key in forms:
-        if key.startswith(("norp:", "known:")):
-            continue
+        if key.startswith(("norp:", "known:")) or labels[key]["NORP"] or f"norp:{key}" in forms:
+            continue  # "Ugandan" is how a text qualifies the "Ugandan Media Council"
         label = label_of[key]
         if label == "PERSON" and " " not in key and key not in in_names:
             short = name_key(forms[key].most_common(1)[0][0])
@@ -103,7 +119,11 @@ def join_org_prefixes(
             owners = {
                 groups.find(o)
                 for o in heads
-                if (o.startswith(key + " ") if label_of[o] == "ORG" else _first_word(o, key))
+                if (
+                    o.startswith(key + " ") and not _occasion_of(key, o)
+                    if label_of[o] == "ORG"
+                    else _first_word(o, key, forms[key].most_common(1)[0][0], forms[o])
+                )
             }
         else:
             continue
@@ -111,9 +131,31 @@ def join_org_prefixes(
             groups.join(next(iter(owners)), key)
 
 
-def _first_word(person_key: str, key: str) -> bool:
-    """Whether the one-word ``key`` spells the first word of a person-typed key."""
-    return " " not in key and person_key.split()[0] == word_key(key, True)
+def _joint_name(surface: str) -> bool:
+    """Whether a name is one word of two joined by a hyphen ("Gazprom-Rosneft"): two
+    bodies together, whose parts are not it (a person's double name has a space too)."""
+    return " " not in surface and bool(_JOINED.search(surface))
+
+
+def _occasion_of(short: str, longer: str) -> bool:
+    """Whether ``longer`` names an occasion of the body ``short`` rather than the body:
+    "Conservative Party Conference" (a body's word before the occasion), "Guardian First
+    Book Award 2004" (more words between); "Booker Prize" and "European Indoor
+    Championships" are the short names' own."""
+    rest = [w for w in longer[len(short) :].split() if not w.isdigit()]
+    if not rest or rest[-1] not in OCCASIONS:
+        return False
+    return len(rest) > 1 or short.split()[-1] in BODIES
+
+
+def _first_word(person_key: str, key: str, short: str, surfaces: Counter[str]) -> bool:
+    """Whether the one-word ``key`` (written ``short``) is the first word of a
+    person-typed key as written ("Lockheed" of "Lockheed Martin"), not merely its
+    consonants ("Guardian" is not "Gordon" Brown)."""
+    if " " in key or person_key.split()[0] != word_key(key, True):
+        return False
+    first = name_words(surfaces.most_common(1)[0][0])[:1]
+    return first == name_words(short)[:1]
 
 
 def _label(labels: dict[str, Counter[str]], key: str) -> str:
@@ -264,14 +306,19 @@ def join_of_phrases(forms: dict[str, Counter[str]], groups: Groups) -> None:
 def join_surnames(
     forms: dict[str, Counter[str]], labels: dict[str, Counter[str]], groups: Groups
 ) -> None:
-    """A one-word name joins the only person whose full name ends with it."""
+    """A one-word name joins the only person whose full name ends with it; a name never
+    tagged a person must be spelt as the surname is, not merely share its consonants (the
+    pollster "Mori" is not "Andrew Marr")."""
     people: dict[str, set[str]] = defaultdict(set)  # last word key -> person groups
+    spelt: dict[str, set[str]] = defaultdict(set)  # person key -> last words as written
     for key, surfaces in forms.items():
         if labels[key].most_common(1)[0][0] != "PERSON":
             continue
-        words = name_words(surfaces.most_common(1)[0][0])
-        if len(words) >= 2:
+        surface = surfaces.most_common(1)[0][0]
+        words = name_words(surface)
+        if len(words) >= 2 and not _joint_name(surface):
             people[word_key(words[-1], True)].add(groups.find(key))
+            spelt[groups.find(key)].add(word_key(words[-1], False))
     # one-word forms the model tagged as a person somewhere in the story
     personal = {
         word_key(w[0], True)
@@ -289,4 +336,7 @@ def join_surnames(
             continue  # "Jordan" the country is no surname unless tagged a person too
         owners = people.get(word, set())
         if len({groups.find(o) for o in owners}) == 1:
-            groups.join(next(iter(owners)), key)
+            owner = next(iter(owners))
+            written = name_words(" ".join(surfaces))
+            if labels[key]["PERSON"] or any(word_key(w, False) in spelt[owner] for w in written):
+                groups.join(owner, key)  # a firm "Mori" is not "Andrew Marr" by its consonants

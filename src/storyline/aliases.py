@@ -19,7 +19,10 @@ a country is spelled out ("U.S. Senate" = "United States Senate") and a final pl
   "ISIS"), the phrase joining an entity it starts with ("Islamic State");
 * a short organisation name joins the only longer one it begins ("Lockheed" ->
   "Lockheed Martin", even typed a person); a one-word "person" that is in no person's
-  full name does the same ("Cerberus" -> "Cerberus Capital Management");
+  full name does the same ("Cerberus" -> "Cerberus Capital Management"); not a
+  nationality word ("Ugandan Media Council"), the parts of a joint name
+  ("Gazprom-Rosneft"), a body and its occasion ("Conservative Party Conference"), or a
+  word that only shares a person's consonants ("Guardian", "Gordon Brown");
 * a body's name joins the only longer one that is a place of the story followed by it
   ("Senate" -> "United States Senate"; "Army" stays alone beside two armies);
 * a small table of well-known equivalences (``KNOWN``) that no text defines: the usual
