@@ -40,3 +40,23 @@ def test_a_count_of_one_is_no_fact_even_with_a_holder(facts_of):
 def test_a_sum_named_only_by_an_empty_verb_is_dropped(facts_of):
     facts = facts_of("Critics said the plans would mean some £50bn for the regions.")
     assert [f for f in facts if f.unit == "GBP"] == []
+
+
+def test_a_holders_figure_does_not_take_in_an_unheld_one_of_other_words(facts_of):
+    facts = facts_of(
+        "A pact could see India invest up to $20bn in oil and gas projects.",
+        "The firm intends to seek $20bn in damages from the buyer.",
+        "The firm is seeking $20bn in damages from the buyer.",
+    )
+    [india] = [f for f in facts if f.subject == "India"]
+    assert india.sources == ["a0"]
+    [damages] = [f for f in facts if f.attribute.startswith("damages")]
+    assert (damages.sources, damages.status) == (["a1", "a2"], "corroborated")
+
+
+def test_a_hedge_does_not_widen_agreement_between_two_wordings(facts_of):
+    facts = facts_of(
+        "The Treasury imposed a tax rate of 50% on bonuses.",
+        "Some 47% of voters said they backed the couple.",
+    )
+    assert all(len(f.sources) == 1 for f in facts if f.unit == "%")

@@ -101,9 +101,11 @@ def _int(value: float) -> float | int:
 
 def _agree(a: _Statement, b: _Statement, rounding: bool = True) -> bool:
     """Whether two statements give one figure; ``rounding``: the one may be the other
-    rounded (within one fact, not between two wordings, see :func:`_merge_agreeing`)."""
+    rounded, or "about" it (within one fact, not between two wordings, see
+    :func:`_merge_agreeing`)."""
     rounded = rounding and a.rounded and b.rounded
-    return compatible(a.value, a.hedge, b.value, b.hedge, a.low, b.low, rounded)
+    ha, hb = (a.hedge, b.hedge) if rounding else (None, None)
+    return compatible(a.value, ha, b.value, hb, a.low, b.low, rounded)
 
 
 def _root(art: Article, by_id: dict[str, Article]) -> str:
@@ -230,10 +232,13 @@ def _merge_agreeing(
 ) -> list[tuple[tuple[str, str, str, str], list[_Statement]]]:
     """Join groups of one unit and place whose values all agree (see module docstring),
     to 2%: a figure rounded in another wording is as likely another figure ("£500m" for a
-    sports fund beside "£520m" set aside for a war).
+    sports fund beside "£520m" set aside for a war), and a hedge does not widen that ("some
+    47%" of voters is not a "50%" tax rate).
 
-    Holders must be equal or one of them missing. The group stated by most sources
-    names the result (and a named holder wins over none)."""
+    Holders must be equal, or one of them missing when the two wordings share a word:
+    India's "$20bn investment" does not take in "$20bn in damages sought" by somebody
+    the sentence does not name. The group stated by most sources names the result (and
+    a named holder wins over none)."""
     items = sorted(
         groups.items(),
         key=lambda kv: (-len({s.root for s in kv[1]}), -len(kv[0][3].split()), kv[0]),
@@ -246,6 +251,8 @@ def _merge_agreeing(
             okey, others = out[k]
             if okey[0] and key[0] and okey[0] != key[0]:
                 continue
+            if bool(okey[0]) != bool(key[0]) and not _share_word(okey[3], key[3]):
+                continue  # India's "investment" is not the unheld "damages sought"
             if any(s.low is not None for s in stmts + others):
                 continue  # a range is wide: it joins no other wording on agreement alone
             if all(_agree(a, b, rounding=False) for a in stmts for b in others):
@@ -256,6 +263,13 @@ def _merge_agreeing(
             same_kind[kind].append(len(out))
             out.append((key, list(stmts)))
     return out
+
+
+def _share_word(a: str, b: str) -> bool:
+    """Whether two attributes share a word of four letters or more ("stake bought" and
+    "stake held"), plural or not."""
+    words = [{w.removesuffix("s") for w in x.split() if len(w) >= 4} for x in (a, b)]
+    return bool(words[0] & words[1])
 
 
 def _fact(subject: str, attribute: str, unit: str | None, stmts: list[_Statement]) -> Fact:

@@ -26,6 +26,7 @@ IRREGULAR = {
     "build": "built",
     "bring": "brought",
     "cut": "cut",
+    "seek": "sought",
     "choose": "chosen",
     "submit": "submitted",
     "cost": "cost",
@@ -172,7 +173,7 @@ def money_noun(cur: Any) -> str:
             c.dep_ == "prep" and c.lower_ == "for" for c in [*head.children, *cur.children]
         ):
             return "price"  # "paid 2 million for the site"
-        kind = sum_kind(cur)
+        kind = sum_kind(cur) if lemma != "invest" else None  # invested in: not its kind
         if kind is not None:  # "cut £35bn in spending", "allow £4bn in tax cuts"
             return _kind_and_verb(kind, lemma, head)
         if lemma in EMPTY_MONEY_VERBS:
@@ -195,18 +196,25 @@ def _kind_and_verb(kind: str, lemma: str, verb: Any) -> str:
 def sum_kind(cur: Any) -> str | None:
     """What a sum is of, by the "in" phrase right after it: "£4bn in tax cuts" -> "tax
     cuts", "£35bn in wasteful spending" -> "spending" (not a year or a place)."""
-    head = cur.head
-    preps = [c for c in [*cur.children, *head.children] if c.dep_ == "prep" and c.i > cur.i]
+    head, doc = cur.head, cur.doc
+    after = cur.i + 1
+    if after < len(doc) and doc[after].text == "(":  # "$20bn (£11bn) in damages"
+        close = next((t.i for t in doc[after : after + 8] if t.text == ")"), None)
+        after = close + 1 if close is not None else after
+    if after < len(doc) and doc[after].pos_ == "ADV":
+        after += 1  # "£4bn more in tax cuts"
+    preps = [c for c in [*cur.children, *head.children] if c.dep_ == "prep" and c.i == after]
     for prep in preps:
-        if prep.lower_ != "in" or any(t.is_punct for t in cur.doc[cur.i + 1 : prep.i]):
+        if prep.lower_ != "in":
             continue
         objs = [
             g
             for g in prep.children
             if g.dep_ == "pobj" and g.pos_ == "NOUN" and not g.ent_type_
             and g.lemma_.lower() not in NOT_SUM_KINDS
+            and not any(c.dep_ in {"det", "poss"} for c in g.children)  # "in a lawsuit"
         ]  # fmt: skip
-        if objs and prep.i <= cur.i + 2:
+        if objs:
             return noun_words(objs[0])
     return None
 
