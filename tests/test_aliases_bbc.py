@@ -80,3 +80,10 @@ def test_a_nationality_word_does_not_join_a_council_it_begins():
         article("c", "Ugandan groups.", [("Ugandan", "ORG")]),
     ]
     assert ["Ugandan", "Ugandan Media Council"] not in groups(arts)
+    # a firm's name the model once took for a nationality is still the firm's
+    arts = [
+        article("a", "Velox Communications said.", [("Velox Communications", "ORG")]),
+        article("b", "Velox said; Velox won.", [("Velox", "ORG"), ("Velox", "ORG")]),
+        article("c", "Velox staff.", [("Velox", "NORP")]),
+    ]
+    assert ["Velox", "Velox Communications"] in groups(arts)

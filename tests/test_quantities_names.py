@@ -84,6 +84,12 @@ def test_a_sum_is_named_by_what_it_is_in_not_by_an_empty_verb(quantities):
     assert q.attribute == "sale price"
     [q] = quantities("He said the move would save £6m a year.")
     assert q.attribute == "savings per year"
+    [q] = quantities("The ministry revoked $1bn worth of contracts.")
+    assert q.attribute == "contracts"
+    [q] = quantities("Fiat is to get 1bn euros immediately.")
+    assert q.attribute == "sum received"
+    [q] = quantities("She is claiming more than $20bn (£11bn) in damages.")
+    assert q.attribute == "damages claimed"
 
 
 def test_no_holder_across_a_participle_clause(quantities):
@@ -91,6 +97,8 @@ def test_no_holder_across_a_participle_clause(quantities):
     assert q.subject is None
     [q] = quantities("Labour will need to increase taxes to cover an £11bn gap in its plans.")
     assert q.subject == "Labour"  # "to cover" is the subject's purpose: still Labour's
+    [q] = quantities("Velmar Holdings is standing trial, accused of overseeing a $2bn fraud.")
+    assert q.subject == "Velmar Holdings"
 
 
 def test_participles_of_choose_and_submit(quantities):

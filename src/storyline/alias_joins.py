@@ -102,7 +102,7 @@ def join_org_prefixes(
     for name in longer:
         by_first[name.partition(" ")[0]].append(name)
     for key in forms:
-        if key.startswith(("norp:", "known:")) or labels[key]["NORP"] or f"norp:{key}" in forms:
+        if key.startswith(("norp:", "known:")) or _mostly_nationality(forms, key):
             continue  # "Ugandan" is how a text qualifies the "Ugandan Media Council"
         label = label_of[key]
         if label == "PERSON" and " " not in key and key not in in_names:
@@ -129,6 +129,12 @@ def join_org_prefixes(
             continue
         if len(owners) == 1:
             groups.join(next(iter(owners)), key)
+
+
+def _mostly_nationality(forms: dict[str, Counter[str]], key: str) -> bool:
+    """Whether a word is written as a nationality at least as often as a name ("Ugandan"
+    once as each; not "Verizon", once taken for one among eleven)."""
+    return sum(forms.get(f"norp:{key}", Counter()).values()) >= sum(forms[key].values())
 
 
 def _joint_name(surface: str) -> bool:

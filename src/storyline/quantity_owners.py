@@ -62,8 +62,9 @@ def _entity_at(mentions: dict[int, Mention], tok: Any) -> Mention | None:
 
 def holder(tok: Any, mentions: dict[int, Mention]) -> str | None:
     """Whose quantity it is: a NORP adjective, a possessor, or the verb's subject; not
-    across a clause without a subject that modifies a noun ("schemes costing £885m") or,
-    as a participle, another clause ("Chosen by 11,000 fans, the awards named...")."""
+    from the agent of a participle clause without a subject of its own ("Chosen by 11,000
+    fans, the awards named...": the fans are not the awards'; "accused of overseeing an
+    $11bn fraud" is still the subject's)."""
     anchors = [tok] + ([tok.head] if tok.dep_ == "appos" else [])
     for anchor in anchors:
         for child in anchor.children:
@@ -74,15 +75,16 @@ def holder(tok: Any, mentions: dict[int, Mention]) -> str | None:
                 return DEMONYMS.get(m.text.lower(), m.text)
             if child.dep_ == "poss" and m.label in HOLDER_LABELS | {"PERSON"}:
                 return m.text
-    cur = tok
+    cur, agent = tok, False
     for _ in range(6):
         if cur.head is cur:
             break
         if cur.dep_ in {"nsubj", "nsubjpass"}:
             break
+        agent = agent or cur.dep_ == "agent"
         cur = cur.head
         if cur.pos_ in {"VERB", "AUX"}:
-            modifier = cur.dep_ == "acl" or (cur.dep_ == "advcl" and cur.tag_ == "VBN")
+            modifier = agent and cur.dep_ in {"acl", "advcl"}
             if modifier and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in cur.children):
                 return None  # "Chosen by 11,000 fans, the Awards named...": not theirs
             for child in cur.children:

@@ -141,11 +141,11 @@ MONEY_VERB_NOUNS = {
     "save": "savings", "cut": "cuts", "repay": "repayment", "fetch": "sale price",
     "donate": "donation", "give": "donation", "take": "takings", "seek": "sum sought",
     "promise": "sum promised", "pledge": "sum pledged", "receive": "sum received",
-    "win": "winnings", "allocate": "allocation",
+    "win": "winnings", "allocate": "allocation", "get": "sum received",
 }  # fmt: skip
 # verbs that say nothing of the sum they take: "would see £50bn in cuts", "to allow £4bn"
 EMPTY_MONEY_VERBS = frozenset(
-    {"see", "allow", "make", "bring", "mean", "need", "have", "get", "leave", "represent",
+    {"see", "allow", "make", "bring", "mean", "need", "have", "leave", "represent",
      "involve", "include", "reach", "put", "add", "total", "mark", "hit", "top", "do"}
 )  # fmt: skip
 # nouns after "in" that are no kind of sum ("£5m in 2004", "£5m in total")
@@ -156,6 +156,10 @@ def money_noun(cur: Any) -> str:
     """What a sum of money is (``cur`` is its currency token or last number token)."""
     head = cur.head
     if cur.dep_ in {"compound", "amod", "nmod", "nummod"} and head.pos_ in NOUNS and head.i > cur.i:
+        if head.lower_ == "worth":  # "$1bn worth of contracts"
+            of = [g for c in head.children if c.lower_ == "of" for g in c.children]
+            if of and of[0].pos_ in NOUNS:
+                return noun_words(of[0])
         return noun_words(head, CURRENCY_WORDS)  # "a 1.8 billion euro takeover"
     if cur.dep_ == "pobj" and head.lower_ == "for":
         return "price"
