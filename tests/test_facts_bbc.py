@@ -60,3 +60,8 @@ def test_a_hedge_does_not_widen_agreement_between_two_wordings(facts_of):
         "Some 47% of voters said they backed the couple.",
     )
     assert all(len(f.sources) == 1 for f in facts if f.unit == "%")
+
+
+def test_a_time_or_distance_with_only_its_unit_is_no_fact(facts_of):
+    facts = facts_of("Dane Koll of Canada crossed the line in 6.67 secs, ahead of 8 rivals.")
+    assert [f.unit for f in facts if f.unit == "sec"] == []

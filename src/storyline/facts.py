@@ -74,6 +74,8 @@ GENERIC_ATTRIBUTES = frozenset(
      "fall", "reach", "increase", "decrease", "improvement", "figure", "total", "number"}
 )  # fmt: skip
 LENGTH_UNITS = frozenset({"minutes", "hours", "days", "weeks", "months", "years"})
+# measures read as counted nouns: "crossed the line in 6.67 secs" counts no seconds
+MEASURES = frozenset({"sec", "second", "metre", "meter", "km", "kilometre", "mile", "kg"})
 NAMED_BY_OBJECT = frozenset({"announce", "agree", "begin", "postpone", "complete", "end"})
 
 
@@ -211,6 +213,8 @@ def _names_the_actors(
         return True
     if unit in WHOLE_PHRASE_UNITS or unit in LENGTH_UNITS:
         return False  # "a two-day strike" is a length, not a count of actors
+    if unit in MEASURES:
+        return True  # a time or a distance with only its unit to say what it is of
     if all(s.value == 1 and s.low is None for s in stmts):
         return True  # "Britain's one colour", "one structure": a count of one is no figure
     if subject or place:
