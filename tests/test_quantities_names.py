@@ -31,6 +31,7 @@ def test_a_number_inside_a_name_is_no_count(quantities):
     assert values(quantities('Mr Palmer said: "I walked into 10 Downing Street."')) == []
     assert values(quantities("The prize went to Ann Loy for One Flew Over the Moon.")) == []
     assert values(quantities("The award went to Ted Marsh for Million Dollar Baby.")) == []
+    assert values(quantities("Hopefuls are The Pilot, Million Dollar Baby and Ways.")) == []
 
 
 def test_ages_and_ranks_are_no_counts(quantities):

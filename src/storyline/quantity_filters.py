@@ -87,7 +87,7 @@ def _in_name(doc: Any, i: int, j: int) -> bool:
     first = doc[i]
     if not (first.is_alpha and first.text[:1].isupper()) or first.is_sent_start or i == 0:
         return False
-    if doc[i - 1].is_punct or doc[i - 1].is_quote:
+    if doc[i - 1].is_quote or doc[i - 1].text in {":", "(", "-", "–", "—", ";"}:
         return False  # a quotation or a list item may begin with a capital
     return j < len(doc) and doc[j].is_title and doc[j].is_alpha
 
