@@ -307,6 +307,10 @@ def _day_word(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return Cand(m.start(), m.end(), "DATE", value, anchored=anchored)
 
 
+# "the last year of the war": "last" means final when a whole follows it
+_OF_A_WHOLE = re.compile(r"\s+of\b")
+
+
 @_rule(
     r"\b(?:(?P<the>the)\s+)?(?P<how>this|last|next|coming|past|previous|following|current|"
     r"preceding)\s+(?P<unit>week|weekend|month|year|decade|century)\b",
@@ -316,10 +320,11 @@ def _relative_unit(m: re.Match[str], ctx: Ctx) -> Cand | None:
     how, unit = m["how"].lower(), m["unit"].lower()
     if m["unit"][0].isupper():  # "This Week", a title
         return None
-    if m["the"] and how in ("past", "last") and unit in ("year", "decade", "century"):
-        value = unit_value(ctx.ref, unit, -1)  # "in the past year": the year before
-        if value and unit != "year":
-            value = value[: 3 if unit == "decade" else 2]
+    if m["the"] and how == "last" and _OF_A_WHOLE.match(ctx.after(m.end(), 4)):
+        return None  # "the last year of his life": the final one, not the one before the dct
+    if m["the"] and how in ("past", "last") and unit == "century":
+        value = unit_value(ctx.ref, unit, -1)  # "in the last century": the one before, 19
+        value = value and value[:2]
         return Cand(m.start(), m.end(), "DATE", value or "XXXX", anchored=value is not None)
     if m["the"] and how in ("past", "last", "coming", "next") and unit != "weekend":
         return Cand(m.start(), m.end(), "DURATION", duration_value(1, unit))
