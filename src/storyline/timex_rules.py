@@ -51,9 +51,11 @@ def _alt(words: list[str] | tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+_FULL_NAMES = [m.lower() for m in calendar.month_name if m]
+# a full name never takes the full stop after it ("on 23 June."), an abbreviation does ("Sept.")
 MONTH = (
-    r"(?:(?:" + _alt([m.capitalize() for m in MONTHS if len(m) > 4 or m == "may"]) + r")"
-    r"|(?:" + _alt([m.capitalize() for m in MONTHS if len(m) <= 4 and m != "may"]) + r")\.?)"
+    r"(?:(?:" + _alt([m.capitalize() for m in _FULL_NAMES]) + r")"
+    r"|(?:" + _alt([m.capitalize() for m in MONTHS if m not in _FULL_NAMES]) + r")\.?)"
     r"(?![a-z])"
 )
 FULL_MONTH = r"(?:" + _alt([m.capitalize() for m in MONTHS if len(m) > 3 or m == "may"]) + r")\b"
