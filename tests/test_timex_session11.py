@@ -29,3 +29,51 @@ W = "2005-02-23"
 )
 def test_the_past_year_is_a_duration(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert kinds(text, W) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # each day of "22 and 23 June" is a date of its own, in the last day's month and year
+        (
+            "Paintings go under the hammer in London on 22 and 23 June 2004.",
+            [("22", "DATE", "2004-06-22"), ("23 June 2004", "DATE", "2004-06-23")],
+        ),
+        (
+            "The vote could follow on 16 or 17 March, aides said.",
+            [("16", "DATE", "2005-03-16"), ("17 March", "DATE", "2005-03-17")],
+        ),
+        (
+            "Previews will be held on 14, 20 and 27 April 2005.",
+            [
+                ("14", "DATE", "2005-04-14"),
+                ("20", "DATE", "2005-04-20"),
+                ("27 April 2005", "DATE", "2005-04-27"),
+            ],
+        ),
+        (
+            "The finals will be played from 4-6 March 2005 in Madrid.",
+            [("4", "DATE", "2005-03-04"), ("6 March 2005", "DATE", "2005-03-06")],
+        ),
+        # a day that does not exist keeps the month, as the last day does
+        (
+            "It was due on 30 or 31 February 2005.",
+            [("30", "DATE", "2005-02"), ("31 February 2005", "DATE", "2005-02")],
+        ),
+        # counts before a month are no days
+        ("He scored 2 and 3 goals in March 2004.", [("March 2004", "DATE", "2004-03")]),
+        ("Prices rose 2.5 and 3 points in May 2004.", [("May 2004", "DATE", "2004-05")]),
+    ],
+)
+def test_each_day_of_a_list_is_a_date(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert kinds(text, W) == expected
+
+
+def test_first_day_takes_the_last_days_year() -> None:
+    got = kinds("The show will take place between 22 and 24 June.", W)
+    assert got == [("22", "DATE", "2005-06-22"), ("24 June", "DATE", "2005-06-24")]
+
+
+def test_a_full_month_name_leaves_the_full_stop() -> None:
+    got = kinds("The fair ends on 23 June. It opened on Sept. 4.", W)
+    assert got == [("23 June", "DATE", "2004-06-23"), ("Sept. 4", "DATE", "2004-09-04")]

@@ -96,6 +96,30 @@ def _second_day(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return Cand(m.start("day"), m.end(), cand.type, cand.value, anchored=cand.anchored)
 
 
+_DAY_NUM = r"[0-3]?\d(?:st|nd|rd|th)?"
+
+
+@_rule(
+    r"(?<![\d.,:/£$€])\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?=(?:\s*,\s*" + _DAY_NUM + r")*"
+    r"(?:,?\s+(?:and|or|&|to|until|till|through)\s+|\s*[-–]\s*)(?P<last>[0-3]?\d)"
+    r"(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>" + MONTH + r")(?:,?\s+(?P<year>" + YEAR + r")(?!\d))?)"
+)
+def _first_days(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """The first days of "22 and 23 June", "3, 4 and 5 March", "between 22 and 24 June":
+    each a date of its own (TimeML), in the month and year of the last day."""
+    day, last = int(m["day"]), int(m["last"])
+    if not 1 <= day < last <= 31:
+        return None
+    month = month_number(m["mon"])
+    if m["year"]:
+        return Cand(m.start(), m.end(), "DATE", ymd(int(m["year"]), month, day))
+    at = m.start("last")  # the last day is resolved where it stands, and lends its year
+    value, anchored = resolve_day(ctx.ref, month, last, ctx.ahead(at, m.end()), ctx.since(at))
+    if len(value) == 10:  # the first day in the last one's month and year
+        value = value[:8] + f"{day:02d}" if value[0] == "X" else ymd(int(value[:4]), month, day)
+    return Cand(m.start(), m.end(), "DATE", value, anchored=anchored)
+
+
 @_rule(r"(?P<mon>" + MONTH + r"),?\s+(?:of\s+)?(?P<year>" + YEAR + r")(?!\d)")
 def _month_year(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return Cand(m.start(), m.end(), "DATE", f"{m['year']}-{month_number(m['mon']):02d}")
