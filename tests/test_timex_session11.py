@@ -75,5 +75,43 @@ def test_first_day_takes_the_last_days_year() -> None:
 
 
 def test_a_full_month_name_leaves_the_full_stop() -> None:
-    got = kinds("The fair ends on 23 June. It opened on Sept. 4.", W)
+    got = kinds("The fair ended on 23 June. It opened on Sept. 4.", W)
     assert got == [("23 June", "DATE", "2004-06-23"), ("Sept. 4", "DATE", "2004-09-04")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a timetable in the present tense looks ahead, as "will" does
+        ("E3 takes place in May, organisers said.", [("May", "DATE", "2005-05")]),
+        ("The show opens on Friday in London.", [("Friday", "DATE", "2005-02-25")]),
+        ("On Friday, the show opens in London.", [("Friday", "DATE", "2005-02-25")]),
+        ("The summit begins on 16 December.", [("16 December", "DATE", "2005-12-16")]),
+        ("The PSP goes on sale in the US on Thursday.", [("Thursday", "DATE", "2005-02-24")]),
+        ("The festival runs until Sunday.", [("until Sunday", "DATE", "2005-02-27")]),
+        # news reports in the past tense: bare weekdays and past verbs stay behind
+        ("The show opened on Friday in London.", [("Friday", "DATE", "2005-02-18")]),
+        ("Police made arrests on Friday.", [("Friday", "DATE", "2005-02-18")]),
+        ("England made 300 runs on Friday.", [("Friday", "DATE", "2005-02-18")]),
+        # an event named in the possessive, with "will" or "is" right after it: ahead
+        (
+            "Sunday's Oscar ceremony will be watched by millions.",
+            [("Sunday", "DATE", "2005-02-27")],
+        ),
+        ("Saturday's big match is sold out.", [("Saturday", "DATE", "2005-02-26")]),
+        ("Sunday's Oscar ceremony was watched by millions.", [("Sunday", "DATE", "2005-02-20")]),
+        ("Monday's ruling is final.", [("Monday", "DATE", "2005-02-21")]),
+        (
+            "He spoke after Saturday's meeting: we are still talking.",
+            [("after Saturday", "DATE", "2005-02-19")],
+        ),
+        (
+            "Based on Tuesday's hearing it seems the ruling will stand.",
+            [("Tuesday", "DATE", "2005-02-22")],
+        ),
+    ],
+)
+def test_present_tense_schedules_look_ahead(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert kinds(text, W) == expected

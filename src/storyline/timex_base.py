@@ -47,6 +47,15 @@ _PAST_VERB = re.compile(
     r"\b(?:said|told|was|were|had|did|met|went|came|took|made|gave|began|left|held|won|"
     r"lost|fell|rose|sent|found|got|saw|spoke|[a-z]{3,}ed)\b"
 )
+# A timetable told in the present tense looks ahead as "will" does: "E3 takes place in May",
+# "the show opens on Friday", "the festival runs from 10-12 June". Only third-person forms
+# that are verbs here: "runs" needs its preposition ("20 runs on Friday" is cricket).
+SCHEDULE_CUE = re.compile(
+    r"\b(?:takes\s+place|opens|starts|begins|ends|closes|kicks\s+off|comes\s+out|goes\s+on\s+"
+    r"(?:sale|display|show|tour|trial)|runs\s+(?:from|until|till|through|between)|"
+    r"(?:is|are)\s+(?:held|staged|released|published|broadcast|shown|screened|out|on)|airs)\b",
+    re.I,
+)
 # A relative clause in the past between the cue and the date claims the date for itself:
 # "will not repeat the trouble which marred the march in June".
 _RELATIVE_PAST = re.compile(r"\b(?:which|who|that)\s+(?:(?:also|only)\s+)?" + _PAST_VERB.pattern)
@@ -91,7 +100,7 @@ class Ctx:
         if self.since(start):
             return False
         window = self.clause_before(start)
-        cues = list(FUTURE_CUE.finditer(window))
+        cues = sorted([*FUTURE_CUE.finditer(window), *SCHEDULE_CUE.finditer(window)], key=_at)
         if not cues:
             return end is not None and _OPENER.match(window) is not None and self._later(end)
         cue = cues[-1]
@@ -105,11 +114,17 @@ class Ctx:
         return not taken_back
 
     def _later(self, end: int) -> bool:
-        """True when the first verb of the sentence after ``end`` is a future cue."""
+        """True when the first verb of the sentence after ``end`` is a future cue or a
+        timetable in the present tense ("On Friday, the show opens")."""
         rest = _SENTENCE_END.split(self.text[end : end + 160], maxsplit=1)[0]
-        cue = FUTURE_CUE.search(rest)
+        cues = [c for c in (FUTURE_CUE.search(rest), SCHEDULE_CUE.search(rest)) if c]
         past = _PAST_VERB.search(rest)
-        return cue is not None and (past is None or cue.start() < past.start())
+        return bool(cues) and (past is None or min(c.start() for c in cues) < past.start())
+
+    def later(self, end: int) -> bool:
+        """True when the verb right after ``end`` (within four words) is a future or "is"/"are":
+        "Sunday's ceremony will be watched by millions", "Sunday's final is sold out"."""
+        return bool(_NEXT_VERB_AHEAD.match(_CLAUSE.split(self.text[end : end + 80])[0]))
 
     def ahead(self, start: int, end: int | None = None) -> bool:
         """True when a future cue or a deadline word ("by", "until", "effective") leads to
@@ -130,6 +145,16 @@ class Ctx:
     def after(self, end: int, width: int = 30) -> str:
         """The ``width`` characters after ``end``."""
         return self.text[end : end + width]
+
+
+def _at(cue: re.Match[str]) -> int:
+    return cue.start()
+
+
+# "will" or "is" as the verb right after an event's name: it has not happened yet
+_NEXT_VERB_AHEAD = re.compile(
+    r"\s+(?:[A-Za-z-]+\s+){0,3}?(?:will|shall|is|are)\b(?!\s+(?:over|past|behind)\b)"
+)
 
 
 Handler = Callable[[re.Match[str], Ctx], "Cand | None"]

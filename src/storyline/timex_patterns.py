@@ -291,6 +291,8 @@ def _weekday(m: re.Match[str], ctx: Ctx) -> Cand | None:
         event = _POSSESSIVE.match(ctx.after(m.end(), 24))
         if event and not event["ahead"]:
             future = False  # "Wednesday's ruling": an event reported, not one announced
+        elif event and ctx.later(m.end() + event.end()) and not _AFTER.search(ctx.before(start)):
+            future = True  # "Sunday's Oscar ceremony will be watched": the coming Sunday
         direction = {"last": "before", "past": "before", "next": "after", "coming": "on_or_after"}
         way = direction.get(how, "on_or_after" if future else "on_or_before")
         if how == "this":  # "this Sunday": the Sunday of the dct's own (ISO) week
@@ -304,9 +306,13 @@ def _weekday(m: re.Match[str], ctx: Ctx) -> Cand | None:
 
 # A weekday in the possessive names an event; only some events are usually still to come.
 _POSSESSIVE = re.compile(
-    r"['’]s\s+(?:[a-z-]+\s+)??(?P<ahead>(?:deadline|vote|election|meeting|summit|talks|session|"
-    r"hearing|game|match|race|ceremony|visit|launch|opening|auction|trial)\b)?",
+    r"['’]s\s+(?:(?:[A-Za-z-]+\s+){0,2}?(?P<ahead>(?:deadline|vote|election|meeting|summit|talks|"
+    r"session|hearing|game|match|race|ceremony|visit|launch|opening|auction|trial|final|"
+    r"premiere|concert|festival|awards?|show|showdown|clash|derby|fixture|tie|poll|"
+    r"referendum|budget)\b))?",
 )
+
+_AFTER = re.compile(r"\b(?:after|following|since)\s+$", re.I)  # "after Saturday's match"
 
 _DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
 
