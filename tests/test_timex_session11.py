@@ -115,3 +115,42 @@ def test_present_tense_schedules_look_ahead(
     text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert kinds(text, W) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "FY2004" is fiscal 2004, valued by its year as TimeBank values "fiscal 1989"
+        ("FY2004 profit rose, and FY 2005 looks better.",
+         [("FY2004", "DATE", "2004"), ("FY 2005", "DATE", "2005")]),
+        # "financial year" is the British "fiscal year"
+        ("It forecast a loss in its current financial year.",
+         [("current financial year", "DATE", "2005")]),
+        ("It earned $6.2bn in its last financial year.",
+         [("last financial year", "DATE", "2004")]),
+        ("But this financial year, the duty will rise.",
+         [("this financial year", "DATE", "2005")]),
+        ("It lost £6m in the financial year, it said.",
+         [("the financial year", "DATE", "2005")]),
+        # a year named by its end stays twelve months long (TimeBank: 7 of 8)
+        ("Sales in the fiscal year ended June 30, 2004 rose.",
+         [("the fiscal year", "DURATION", "P1Y"), ("June 30, 2004", "DATE", "2004-06-30")]),
+        # a fiscal quarter's number is no calendar quarter: it takes the year of the last
+        # quarter ended before the dct (October to December 2004, reported in February 2005)
+        ("Apple's profit in its fiscal first quarter rose.",
+         [("fiscal first quarter", "DATE", "2004-Q1")]),
+        ("Qantas posted a record fiscal first-half profit.",
+         [("fiscal first-half", "DATE", "2004-H1")]),
+        # a calendar quarter still follows the calendar
+        ("GDP rose in the first quarter of this year.",
+         [("the first quarter of this year", "DATE", "2005-Q1")]),
+    ],
+)  # fmt: skip
+def test_fiscal_periods(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert kinds(text, W) == expected
+
+
+def test_fiscal_quarter_in_autumn_takes_the_dct_year() -> None:
+    # TimeBank: "the fiscal first quarter" in a report of October 1989 is 1989-Q1
+    got = kinds("Net rose in the fiscal first quarter.", "1989-10-26")
+    assert got == [("the fiscal first quarter", "DATE", "1989-Q1")]

@@ -79,8 +79,15 @@ def _quarter(m: re.Match[str], ctx: Ctx) -> Cand | None:
         return Cand(m.start(), m.end(), "DATE", f"{value or 'XXXX'}-{code}", anchored=bool(value))
     if re.match(r"\s+of\s+(?:the|this|that)\s", ctx.after(m.end(), 12)):
         return None  # "the second half of the 1990s", "the third quarter of the game"
-    year, anchored = _quarter_of(ctx.ref, n, half, ctx.future(m.start()))
-    return Cand(m.start(), m.end(), "DATE", f"{year}-{code}", anchored=anchored)
+    future = ctx.future(m.start())
+    if "fiscal" in m[0].lower() and not future and ctx.ref and ctx.ref.month:
+        # a company's own quarter: its number says nothing of the calendar, so it takes the
+        # year of the last quarter ended before the dct, the period a report is about (Maruti's
+        # "fiscal third quarter", October to December, reported in February: that December's)
+        year = ctx.ref.year - (1 if ctx.ref.month <= 3 else 0)
+        return Cand(m.start(), m.end(), "DATE", f"{year}-{code}", anchored=True)
+    year_s, anchored = _quarter_of(ctx.ref, n, half, future)
+    return Cand(m.start(), m.end(), "DATE", f"{year_s}-{code}", anchored=anchored)
 
 
 @needs("quarter", "period")
@@ -121,7 +128,7 @@ def _year_ago(m: re.Match[str], ctx: Ctx) -> Cand | None:
 
 
 @needs("fiscal", "fy")
-@rule(r"\bfiscal(?:\s+year)?\s+(?P<year>" + YEAR + r")(?!\d)", re.I)
+@rule(r"\b(?:fiscal(?:\s+year)?\s+|FY\s?)(?P<year>" + YEAR + r")(?![\d/-])", re.I)
 @rule(r"\b(?P<fy>FY|fiscal\s+year\s+)'?(?P<yy>\d\d)\b")
 def _fiscal_year(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if m.groupdict().get("year"):
@@ -139,19 +146,30 @@ _STEP = {"current": 0, "latest": -1, "past": -1, "last": -1, "next": 1, "coming"
 @needs("year")
 @rule(
     r"\b[Tt]he\s+(?:(?P<which>current|latest|past|last|next|coming|new|full|whole|entire|"
-    r"calendar)\s+)?(?P<fiscal>fiscal\s+)?year\b(?!-|\s+(?:two|ago|earlier|before|after|"
-    r"later)\b|'s\s+end)(?P<ended>\s+(?:that\s+|which\s+)?(?:ended|ending|ends|to\s+(?=[A-Z])))?"
+    r"calendar)\s+)?(?P<fiscal>fiscal\s+|financial\s+)?year\b(?!-|\s+(?:two|ago|earlier|before|"
+    r"after|later)\b|'s\s+end)(?P<ended>\s+(?:that\s+|which\s+)?(?:ended|ending|ends|to\s+"
+    r"(?=[A-Z])))?"
+)
+@rule(
+    r"\b(?:[Ii]ts|[Tt]heir|[Oo]ur|[Hh]is|[Hh]er|(?P<which>[Tt]his|[Nn]ext|[Ll]ast))\s+"
+    r"(?:(?P<which2>current|latest|past|last|next|coming|new|full|whole)\s+)?"
+    r"(?P<fiscal>fiscal\s+|financial\s+)year\b(?!-)(?P<ended>\s+(?:that\s+|which\s+)?"
+    r"(?:ended|ending|ends|to\s+(?=[A-Z])))?"
 )
 def _the_year(m: re.Match[str], ctx: Ctx) -> Cand | None:
-    which = (m["which"] or "").lower()
-    if m["ended"]:  # "the year ended June 30": a twelve-month length of time
-        return Cand(m.start(), m.end() - len(m["ended"]), "DURATION", "P1Y")
+    """ "the current fiscal year", "its last financial year" (a year before the dct), "the
+    year ended June 30" (twelve months)."""
+    which = (m["which"] or m.groupdict().get("which2") or "").lower().replace("this", "current")
+    start = m.start() if m[0][0] in "Tt" or m["which"] else m.start(0) + len(m[0].split()[0]) + 1
+    if m["ended"] and not which:  # "the year ended June 30": a twelve-month length of time
+        return Cand(start, m.end() - len(m["ended"]), "DURATION", "P1Y")
+    end = m.end() - len(m["ended"] or "")  # "the current fiscal year ends in June": that year
     if which in ("past", "last", "next", "coming") and not m["fiscal"]:
         return None  # "the past year" is a relative-date rule
     value = unit_value(ctx.ref, "year", _STEP.get(which, 0))
     if which == "latest" and not m["fiscal"]:
         value = unit_value(ctx.ref, "year", 0)
-    return Cand(m.start(), m.end(), "DATE", value or "XXXX", anchored=value is not None)
+    return Cand(start, end, "DATE", value or "XXXX", anchored=value is not None)
 
 
 @needs("year-end", "year end", "year's end")
