@@ -154,3 +154,25 @@ def test_fiscal_quarter_in_autumn_takes_the_dct_year() -> None:
     # TimeBank: "the fiscal first quarter" in a report of October 1989 is 1989-Q1
     got = kinds("Net rose in the fiscal first quarter.", "1989-10-26")
     assert got == [("the fiscal first quarter", "DATE", "1989-Q1")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a clock time right after its day is one TIME on that day, as "Tuesday at 3pm" was
+        ("It is shown on BBC2 on Saturday 12 February at 2005 GMT.",
+         [("Saturday 12 February at 2005 GMT", "TIME", "2005-02-12T20:05")]),
+        ("It can be seen on Sunday, 12 December 2004, at 1200 GMT.",
+         [("Sunday, 12 December 2004, at 1200 GMT", "TIME", "2004-12-12T12:00")]),
+        ("Polls closed on Tuesday at 2300 GMT.",
+         [("Tuesday at 2300 GMT", "TIME", "2005-02-22T23:00")]),
+        # "10am." leaves the sentence's full stop; "a.m." keeps its own
+        ("It sold out by 4pm. Doors opened at 7 a.m. sharp.",
+         [("by 4pm", "TIME", "2005-02-23T16:00"), ("7 a.m.", "TIME", "2005-02-23T07:00")]),
+        # the British spelling of a clock time
+        ("Cash was overtaken at 10.38am, Apacs said.", [("10.38am", "TIME", "2005-02-23T10:38")]),
+        ("Tickets cost £1.50pm, it said.", []),
+    ],
+)  # fmt: skip
+def test_clock_times_with_their_day(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert kinds(text, W) == expected

@@ -25,9 +25,10 @@ from storyline.timex_rules import (
     ymd,
 )
 
+# "a.m." keeps its last full stop, "10am." leaves the sentence's
 _CLOCK = (
-    r"(?:(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])(?:\s*(?P<ap>[ap])\.?\s?m\b\.?)?"
-    r"|(?P<h2>1[0-2]|0?[1-9])\s*(?P<ap2>[ap])\.?\s?m\b\.?"
+    r"(?:(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])(?:\s*(?P<ap>[ap])(?:\.\s?m\b\.?|\s?m\b))?"
+    r"|(?P<h2>1[0-2]|0?[1-9])(?:\.(?P<mi2>[0-5]\d))?\s*(?P<ap2>[ap])(?:\.\s?m\b\.?|\s?m\b)"
     r"|(?P<word>noon|midday|midnight))"
 )
 _ZONE = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time|\([A-Z]{3,4}\)))?"
@@ -78,9 +79,9 @@ _DAY_TAIL = r"(?:,?\s+(?:on\s+)?(?:" + _DAY + r"))?"
 @needs(":", "a.m", "p.m", "am", "pm", "noon", "midday", "midnight")
 @rule(r"\b" + _CLOCK + _ZONE + _DAY_TAIL, re.I)
 def _clock(m: re.Match[str], ctx: Ctx) -> Cand | None:
-    if m["mi"] and (
+    if (m["mi"] or m["mi2"]) and (
         _NOT_CLOCK_BEFORE.search(ctx.before(m.start(), 2))
-        or _NOT_CLOCK_AFTER.match(ctx.text, m.end("mi"))
+        or _NOT_CLOCK_AFTER.match(ctx.text, m.end("mi" if m["mi"] else "mi2"))
     ):
         return None
     if m["word"]:
@@ -94,16 +95,17 @@ def _clock(m: re.Match[str], ctx: Ctx) -> Cand | None:
         ):
             return None  # fmt: skip
     else:
-        hour, minute = int(m["h"] or m["h2"]), int(m["mi"] or 0)
+        if m["mi2"] and ctx.before(m.start(), 1) in ("£", "$", "€"):
+            return None  # "£1.50pm" is no time ("10.38am" is, in British spelling)
+        hour, minute = int(m["h"] or m["h2"]), int(m["mi"] or m["mi2"] or 0)
         if (m["ap"] or m["ap2"] or "").lower() == "p" and hour < 12:
             hour += 12
         elif (m["ap"] or m["ap2"] or "").lower() == "a" and hour == 12:
             hour = 0
     day, anchored = _day_value(m, ctx)
     start = m.start()
-    if day is None and (lead := _DAY_AT.search(ctx.text, max(0, start - 60), start)):
-        day, anchored = _day_value(lead, ctx)  # "Tuesday at 3 p.m.": one time, on Tuesday
-        start = lead.start()
+    if day is None:  # "Tuesday at 3 p.m.": one time, on Tuesday
+        start, day, anchored = _with_day(ctx, start)
     if day is None:
         if ctx.ref and ctx.ref.date:
             day, anchored = ctx.ref.date.isoformat(), True
@@ -112,8 +114,22 @@ def _clock(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return Cand(start, m.end(), "TIME", f"{day}T{hour:02d}:{minute:02d}", anchored=anchored)
 
 
-# A day named right before a clock time: "Tuesday at 3 p.m.", "tomorrow around noon".
-_DAY_AT = re.compile(r"\b(?:" + _DAY + r"),?\s+(?:at|around|about)\s+$", re.I)
+# A day named right before a clock time: "Tuesday at 3 p.m.", "tomorrow around noon",
+# "Saturday 12 February at 2005 GMT".
+_DAY_AT = re.compile(
+    r"\b(?:" + WEEKDAY + r",?\s+(?=[0-3]?\d\s))?(?:" + _DAY + r"),?\s+(?:at|around|about)\s+$",
+    re.I,
+)
+
+
+def _with_day(ctx: Ctx, start: int) -> tuple[int, str | None, bool]:
+    """(start, day, used dct) of a clock time at ``start`` joined to the day named right
+    before it ("Tuesday at 3 p.m."); the day is None when none is named there."""
+    lead = _DAY_AT.search(ctx.text, max(0, start - 60), start)
+    if lead is None:
+        return start, None, False
+    day, anchored = _day_value(lead, ctx)
+    return (lead.start(), day, anchored) if day is not None else (start, None, False)
 
 
 @needs("gmt", "utc", "local time")
@@ -121,10 +137,13 @@ _DAY_AT = re.compile(r"\b(?:" + _DAY + r"),?\s+(?:at|around|about)\s+$", re.I)
 def _military(m: re.Match[str], ctx: Ctx) -> Cand | None:
     """ "1430 GMT", "1200 GMT on Saturday": a 24-hour clock time, on its day when one is named."""
     day, anchored = _day_value(m, ctx)
+    start = m.start()
+    if day is None:  # "on Saturday 12 February at 2005 GMT": one time, on that day
+        start, day, anchored = _with_day(ctx, start)
     if day is None:
         day = ctx.ref.date.isoformat() if ctx.ref and ctx.ref.date else "XXXX-XX-XX"
         anchored = not day.startswith("X")
-    return Cand(m.start(), m.end(), "TIME", f"{day}T{m['h']}:{m['mi']}", anchored=anchored)
+    return Cand(start, m.end(), "TIME", f"{day}T{m['h']}:{m['mi']}", anchored=anchored)
 
 
 _PART = r"(?P<part>morning|afternoon|evening|night)"
