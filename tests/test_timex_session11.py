@@ -176,3 +176,24 @@ def test_fiscal_quarter_in_autumn_takes_the_dct_year() -> None:
 )  # fmt: skip
 def test_clock_times_with_their_day(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert kinds(text, W) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a time word inside a title of capitalised words names no time (TimeML)
+        ("Carson hosted the Tonight Show for years.", [("years", "DURATION", "PXY")]),
+        ("Slade's Merry Christmas Everybody was played.", []),
+        ("He starred in Ant & Dec's Saturday Night Takeaway.", []),
+        ("She told BBC Radio 4's Today Programme it was unfair.", []),
+        ("Woodward told the Sunday Independent it was over.", []),
+        ("His single, It's Now Or Never, will top the charts.", []),
+        # a date before the subject of its clause is still a date
+        ("On Wednesday Prime Minister Tymoshenko said it was over.",
+         [("Wednesday", "DATE", "2005-02-23")]),
+        ("In September Spears married Kevin Federline.", [("September", "DATE", "2004-09")]),
+        ("It rose from expectations in the September Tankan.", [("September", "DATE", "2004-09")]),
+    ],
+)  # fmt: skip
+def test_time_words_in_titles(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert kinds(text, W) == expected

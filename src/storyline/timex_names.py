@@ -45,9 +45,40 @@ _ATTACKS = re.compile(  # "attacks", "terrorist attacks", "World Trade Centre at
 _SEPTEMBER_11 = re.compile(r"11(?:th)?\s+(?:of\s+)?Sept(?:ember|\.)?|Sept(?:ember|\.)?\s+11(?:th)?")
 
 
+# A capitalised word that goes on a title ("the Tonight Show", "Merry Christmas Everybody",
+# "Ant & Dec's Saturday Night Takeaway"); a day, a month, a zone or a title of a person after
+# a date starts the next clause's subject instead ("on Wednesday Prime Minister Tymoshenko").
+_TITLE_AFTER = re.compile(
+    r"\s+(?!(?:[A-Z][a-z]+day|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|GMT|BST|Mr|Mrs|"
+    r"Ms|Dr|Sir|Lord|Lady|Prime|President|Chancellor|Secretary|Minister|Foreign|Home|Labour|"
+    r"Tory|Lib|Liberal|Conservative)[a-z]*\b)[A-Z][a-z]+\b"
+)
+# before the time word: a capitalised word or a possessive inside the same title
+_TITLE_BEFORE = re.compile(r"(?:\b[A-Z][A-Za-z&]*|['’]s|&)\s+$")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_MONTH_WORD = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*")
+_OPENER = re.compile(r"(?:^|[.!?:;\"“”‘’(\n-]\s*)$")  # the word before starts a sentence
+
+
+def _in_a_title(text: str, cand: Cand) -> bool:
+    """Whether a single capitalised time word sits inside a title of capitalised words."""
+    said = text[cand.start : cand.end]
+    if not re.fullmatch(r"[A-Z][a-z]+", said) or not _TITLE_AFTER.match(text, cand.end):
+        return False
+    window = text[max(0, cand.start - 40) : cand.start]
+    if _THE_BEFORE.search(window):  # "the Tonight Show", not "the September Tankan" survey
+        return not _MONTH_WORD.fullmatch(said)
+    before = _TITLE_BEFORE.search(window)
+    if before is None or before[0].startswith(("On", "In", "At", "By", "Last", "Next", "This")):
+        return False
+    return not _OPENER.search(window, 0, before.start())  # "Merry Christmas Everybody"
+
+
 def in_a_name(text: str, cand: Cand) -> bool:
     """Whether ``cand`` (a span of ``text``) is the time word of a proper name."""
     said = text[cand.start : cand.end]
+    if _in_a_title(text, cand):
+        return True
     for kind, shape in _KIND:
         if not shape.fullmatch(said):
             continue
