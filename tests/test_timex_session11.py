@@ -197,3 +197,20 @@ def test_clock_times_with_their_day(text: str, expected: list[tuple[str, str, st
 )  # fmt: skip
 def test_time_words_in_titles(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert kinds(text, W) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an amount "a year" is a rate, as "$2 million a year" already was, however the
+        # amount is written ("£1bn", "$5bn (£2.7bn)") and whatever the unit ("an hour")
+        ("It costs over £1bn a year, he said.", [("a year", "SET", "P1Y")]),
+        ("It will cut costs by $5bn (£2.7bn) a year.", [("a year", "SET", "P1Y")]),
+        ("The firm earns about $1.8m an hour.", [("an hour", "SET", "PT1H")]),
+        # a length of time stays one
+        ("He had a year as player-boss at Forest.", [("a year", "DURATION", "P1Y")]),
+        ("It took an hour to clear.", [("an hour", "DURATION", "PT1H")]),
+    ],
+)
+def test_amounts_per_unit_are_rates(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert kinds(text, W) == expected

@@ -224,16 +224,19 @@ def _adverb_set(m: re.Match[str], ctx: Ctx) -> Cand | None:
 
 
 # A rate: an amount "a year" ("$2 million a year", "700 seats a week").
+# The amount may be written "£1bn" or "$5bn (£2.7bn)", with its conversion in brackets.
 _AMOUNT_BEFORE = re.compile(
-    r"(?:\d%?|\b(?:million|billion|thousand|hundred|percent|cents?|dollars?|" + NUMBER + r")|"
-    r"\b(?:dozens|hundreds|thousands|millions)\s+of)(?:\s+[a-z-]+s)?\s*$",
+    r"(?:\d%?|\d(?:bn|m|k|tn)\b|\b(?:million|billion|thousand|hundred|percent|cents?|dollars?|"
+    + NUMBER
+    + r")|\b(?:dozens|hundreds|thousands|millions)\s+of)(?:\s+[a-z-]+s)?"
+    r"(?:\s*\([^()]{1,30}\))?\s*$",
     re.I,
 )
 
 
 @needs("a year", "a month", "a week", "a day", "a quarter", "an hour", "per ")
-@rule(r"\b(?:a|per)\s+(?P<unit>year|month|week|day|quarter|hour)\b(?!\s+(?:ago|earlier|later))")
+@rule(r"\b(?:an?|per)\s+(?P<unit>year|month|week|day|quarter|hour)\b(?!\s+(?:ago|earlier|later))")
 def _rate(m: re.Match[str], ctx: Ctx) -> Cand | None:
-    if not _AMOUNT_BEFORE.search(ctx.before(m.start(), 24)):
+    if not _AMOUNT_BEFORE.search(ctx.before(m.start(), 30)):
         return None
     return Cand(m.start(), m.end(), "SET", _SET_UNITS[m["unit"]])
