@@ -214,3 +214,19 @@ def test_time_words_in_titles(text: str, expected: list[tuple[str, str, str]]) -
 )
 def test_amounts_per_unit_are_rates(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert kinds(text, W) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the determiner belongs to a counted length of time (TIDES; TimeBank 76 of 85)
+        ("For the nine months, net rose 4.3%.", [("the nine months", "DURATION", "P9M")]),
+        ("GDP rose in the three months to September 2004.",
+         [("the three months", "DURATION", "P3M"), ("September 2004", "DATE", "2004-09")]),
+        # not before an adjective ("the eight-year war"), nor inside a word ("Bathe 3 days")
+        ("He ended the eight-year war.", [("eight-year", "DURATION", "P8Y")]),
+        ("Bathe 3 days a week.", [("3 days", "DURATION", "P3D"), ("a week", "SET", "P1W")]),
+    ],
+)  # fmt: skip
+def test_the_belongs_to_a_counted_duration(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert kinds(text, W) == expected

@@ -83,7 +83,14 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
         return None  # "$2 million a year" is a rate (see _rate)
     count = number_value(m["n"])
     half = bool(m["half"] or m.groupdict().get("half2"))
-    return Cand(m.start(), m.end(), "DURATION", _value(count, unit, half))
+    start = m.start()
+    plural = ctx.text[m.end("unit") : m.end("unit") + 1].lower() == "s" or m["unit"][-1] in "sS"
+    if plural and _THE.search(ctx.before(start, 5)) and "-" not in m[0]:
+        start -= 4  # "the nine months": the determiner belongs to the noun phrase (TIDES)
+    return Cand(start, m.end(), "DURATION", _value(count, unit, half))
+
+
+_THE = re.compile(r"(?:^|\W)[Tt]he $")  # "the " right before a count of plural units
 
 
 @rule(
