@@ -230,3 +230,12 @@ def test_amounts_per_unit_are_rates(text: str, expected: list[tuple[str, str, st
 )  # fmt: skip
 def test_the_belongs_to_a_counted_duration(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert kinds(text, W) == expected
+
+
+def test_the_belongs_to_the_noun_after_an_adjectival_period() -> None:
+    # TimeBank marks "the [third-quarter] loss", "The [year-ago] results" (3 of 3, 3 of 3)
+    got = kinds("A factor in the third-quarter loss was fuel. The year-ago results were weak.", W)
+    assert [text for text, _, _ in got] == ["third-quarter", "year-ago"]
+    assert kinds("Profit rose in the third quarter.", W) == [
+        ("the third quarter", "DATE", "2004-Q3")
+    ]

@@ -61,6 +61,9 @@ _GAME = re.compile(
 def _quarter(m: re.Match[str], ctx: Ctx) -> Cand | None:
     groups = m.groupdict()
     unit = (groups.get("unit") or "quarter").lower()
+    start = m.start()
+    if _ADJECTIVE.match(m[0]) and re.match(r"\s+[a-z]", ctx.after(m.end(), 3)):
+        start += len(m[0].split()[0]) + 1  # "the third-quarter loss": "the" is the loss's
     half = unit != "quarter"
     word = (groups.get("n") or "").lower()
     n = int(groups["q"]) if groups.get("q") else ORDINALS.get(word, 4 if unit == "quarter" else 2)
@@ -69,14 +72,14 @@ def _quarter(m: re.Match[str], ctx: Ctx) -> Cand | None:
     code = f"H{1 if unit == 'quarters' else n}" if half else f"Q{n}"
     year = groups.get("year") or groups.get("yr")
     if year:
-        return Cand(m.start(), m.end(), "DATE", f"{year}-{code}")
+        return Cand(start, m.end(), "DATE", f"{year}-{code}")
     if groups.get("ago"):
-        return Cand(m.start(), m.end(), "DATE", f"FIN:-1:{code}")
+        return Cand(start, m.end(), "DATE", f"FIN:-1:{code}")
     if groups.get("rel") or groups.get("rel2") or groups.get("this"):  # "... of the year": this
         how = (groups.get("rel") or groups.get("rel2") or "this").lower()
         step = {"next": 1, "last": -1, "this": 0}[how]
         value = unit_value(ctx.ref, "year", step)
-        return Cand(m.start(), m.end(), "DATE", f"{value or 'XXXX'}-{code}", anchored=bool(value))
+        return Cand(start, m.end(), "DATE", f"{value or 'XXXX'}-{code}", anchored=bool(value))
     if re.match(r"\s+of\s+(?:the|this|that)\s", ctx.after(m.end(), 12)):
         return None  # "the second half of the 1990s", "the third quarter of the game"
     future = ctx.future(m.start())
@@ -85,9 +88,9 @@ def _quarter(m: re.Match[str], ctx: Ctx) -> Cand | None:
         # year of the last quarter ended before the dct, the period a report is about (Maruti's
         # "fiscal third quarter", October to December, reported in February: that December's)
         year = ctx.ref.year - (1 if ctx.ref.month <= 3 else 0)
-        return Cand(m.start(), m.end(), "DATE", f"{year}-{code}", anchored=True)
+        return Cand(start, m.end(), "DATE", f"{year}-{code}", anchored=True)
     year_s, anchored = _quarter_of(ctx.ref, n, half, future)
-    return Cand(m.start(), m.end(), "DATE", f"{year_s}-{code}", anchored=anchored)
+    return Cand(start, m.end(), "DATE", f"{year_s}-{code}", anchored=anchored)
 
 
 @needs("quarter", "period")
@@ -124,7 +127,15 @@ def _the_period(m: re.Match[str], ctx: Ctx) -> Cand | None:
 def _year_ago(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if "-" not in m["ago"]:  # "year ago" without a hyphen belongs to "a year ago"
         return None
-    return Cand(m.start(), m.end(), "DATE", "FIN:-1:adj")
+    the = re.match(r"[Tt]he\s+", m[0])  # "the year-ago results": "the" is the results'
+    return Cand(m.start() + (the.end() if the else 0), m.end(), "DATE", "FIN:-1:adj")
+
+
+# "the third-quarter", "the first-half" before a noun: an adjective, the noun owns "the"
+_ADJECTIVE = re.compile(
+    r"[Tt]he\s+(?:fiscal[\s-]+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)-"
+    r"(?:quarter|half)$"
+)
 
 
 @needs("fiscal", "fy")
