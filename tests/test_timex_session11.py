@@ -239,3 +239,8 @@ def test_the_belongs_to_the_noun_after_an_adjectival_period() -> None:
     assert kinds("Profit rose in the third quarter.", W) == [
         ("the third quarter", "DATE", "2004-Q3")
     ]
+
+
+def test_the_opens_an_early_or_late_decade() -> None:
+    got = kinds("Prices fell in the late 1980s and in late March.", W)
+    assert got == [("the late 1980s", "DATE", "198"), ("late March", "DATE", "2005-03")]

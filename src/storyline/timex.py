@@ -100,10 +100,14 @@ def _widen(text: str, cand: Cand, floor: int) -> Cand:
     if rel is None and pos is None:
         return cand
     start = base + (m.start("rel") if rel else m.start("posall"))
+    if not rel and m["adj"] and re.fullmatch(r"\d{2,3}", cand.value):
+        the = _THE_BEFORE.search(text, max(floor, start - 4), start)
+        start = the.start() if the else start  # "the late 1980s": one phrase, as "the 1980s"
     kept = cand.mod if cand.mod in ("START", "MID", "END") else None  # "year-end" is an END
     return replace(cand, start=start, mod=pos or kept or rel or cand.mod)
 
 
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _TIME_OF = re.compile(r"(\d{4}-\d\d-\d\d)T")  # the day of a TIME value
 
 
