@@ -15,8 +15,9 @@ import re
 from dataclasses import dataclass, field
 
 from storyline.model import Article, Claim, TimeExpr
+from storyline.timeline_tense import future_governs
 from storyline.timex import qualifier
-from storyline.timex_rules import FUTURE_CUE, MONTHS, NUMBERS, WEEKDAYS
+from storyline.timex_rules import MONTHS, NUMBERS, WEEKDAYS
 
 __all__ = ["Anchor", "Item", "article_items", "content_words"]
 
@@ -182,10 +183,10 @@ def _snippet(sentence: str, start: int, end: int) -> tuple[str, tuple[int, int] 
     return _unmark(_trim(sentence[left:right].strip(" ,;:–—-")))
 
 
-def _scheduled(date: str, qual: str | None, before: str, pub: str | None) -> bool:
+def _scheduled(date: str, qual: str | None, future: bool, pub: str | None) -> bool:
     """A happening still to come when the article was written: after its date (compared
-    at their common precision), or a deadline of that very date announced as future."""
-    future = bool(FUTURE_CUE.search(before))
+    at their common precision), or a deadline of that very date announced as future
+    (``future``: a future cue governs the date, see :mod:`storyline.timeline_tense`)."""
     if pub is None:
         return future
     n = min(len(date), len(pub))
@@ -242,7 +243,8 @@ def article_items(article: Article) -> list[Item]:
         for (t, date), (left, right) in zip(dated, parts, strict=True):
             qual = qualifier(t)
             before = article.text[s : t.start]
-            scheduled = _scheduled(date, qual, before, pub)
+            future = future_governs(before, article.text[t.end : e])
+            scheduled = _scheduled(date, qual, future, pub)
             dated_past = dated_past or not scheduled
             claim = claims.get((index, t.value))
             speech = bool(_SPEECH_BEFORE.search(before)) or bool(

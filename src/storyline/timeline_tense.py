@@ -1,0 +1,135 @@
+"""Whether a future cue governs a date in its sentence (:mod:`storyline.timeline_items`).
+
+An article with no publication date tells what is still to come only by its words: "will be
+issued in 2008", "is expected to go on sale by the end of the year", "hoped to return to
+profit in 2006", "the upcoming referendum, expected in 2006". A cue word anywhere earlier in
+the sentence is not enough: in "campaigners are to stage a rally for a link closed in 1969"
+the cue governs the rally, not the closure, and in "we'll see no spree - we certainly did
+not see that before 2001" it lies in another clause. The item builder has no parse, so the
+rule is read off the words, inside the date's clause:
+
+* the clause starts after the last ";", ":", dash or relative word ("which", "who") before
+  the date;
+* the last future cue of that clause governs the date unless a past verb ("was", "made",
+  "closed") comes between them outside the cue's own verb group ("would be issued", "is to
+  be released", "will have registered": the participle is the cue's verb);
+* a date fronted before its clause's verb ("In 2006, the firm will float") takes the cue
+  that opens the verb;
+* a date read after "since" is always past.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storyline.timex_rules import FUTURE_CUE
+
+__all__ = ["future_governs"]
+
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Cues the timex rules do not need (they anchor no date) but a timeline does: plans, hopes
+# and forecasts whose object is still to come.
+_EXTRA_CUE = re.compile(
+    r"\b(?:(?<!than )(?<!as )(?:expected|projected|predicted|forecasts?|forecasting)|"
+    r"hop(?:e|es|ed|ing) to|look(?:s|ed|ing)? to|wants? to|wanted to|aim(?:ed|ing) to|"
+    r"intend(?:ed|ing) to|likely to|poised to|on course to|on track to|slated|"
+    r"comes? into (?:force|effect))\b",
+    re.IGNORECASE,
+)
+_MODAL = re.compile(r"\b(?:could|may|might|should|must)\b")  # lower case: not "May"
+_BOUNDARY = re.compile(
+    r"[;:]\s|\s[–—-]+\s|[\"“”]|\b(?:which|who|whom|whose|where)\b", re.IGNORECASE
+)
+_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
+_PAST_FINITE = _set(
+    "was were had did said told began met held left won lost came went became led gave took "
+    "made saw rose fell sent built bought brought caught chose drove fought found flew got "
+    "grew heard kept knew laid lent meant paid ran sold sought shot sank spoke spent stood "
+    "struck swore taught thought threw wrote agreed"
+)
+_NOT_PAST = _set(
+    "need hundred bed red shed seed feed speed breed proceed exceed succeed indeed "
+    "embed sacred naked wicked kindred expected projected predicted forecasted"
+)
+_GROUP = _set("be been being have has get to")  # the cue's own verb group
+_ADVERB = _set(
+    "not also still probably possibly likely then soon now only even further finally "
+    "eventually first again already certainly once just"
+)
+_DETERMINER = _set(
+    "a an the its their his her our your my this that these those new more most fully newly"
+)
+_PAST_MODALS = _set("could may might must should would")
+_SINCE = re.compile(r"\bsince\s+(?:the\s+)?(?:(?:start|end|beginning|middle)\s+of\s+)?$", re.I)
+
+
+def _past(word: str, previous: str) -> bool:
+    """``word`` is a past verb form (not an adjective after a determiner)."""
+    low = word.lower()
+    if low in _PAST_FINITE:
+        return True
+    if len(low) < 5 or not low.endswith("ed") or low.endswith("eed") or low in _NOT_PAST:
+        return False
+    return word.islower() and previous not in _DETERMINER
+
+
+def _cues(clause: str) -> list[re.Match[str]]:
+    found = [*FUTURE_CUE.finditer(clause), *_EXTRA_CUE.finditer(clause), *_MODAL.finditer(clause)]
+    return sorted(found, key=lambda m: m.start())
+
+
+def _governs(after_cue: str, modal: bool) -> bool:
+    """The words between a cue and its date leave the date to the cue: no past verb beyond
+    the cue's own verb group (adverbs, "be"/"have", then one verb)."""
+    words = _WORD.findall(after_cue)
+    if modal and words and words[0].lower() == "have":
+        return False  # "may have been killed in 2001", "would have forced": past
+    state = "aux"  # before the cue's verb: adverbs, "be", "have", "to"
+    previous = ""
+    for word in words:
+        low = word.lower()
+        if state == "aux" and (low in _ADVERB or low in _GROUP or low.endswith("ly")):
+            pass
+        elif state == "aux":
+            state = "verb"  # the cue's verb itself
+        elif state == "verb" and low == "to":
+            state = "aux"  # a chain: "will need to have registered by"
+        elif _past(word, previous):
+            return False
+        else:
+            state = "rest"
+        previous = low
+    return True
+
+
+def _clause_start(text: str) -> int:
+    """Where the clause ending at the end of ``text`` starts."""
+    cuts = [m.end() for m in _BOUNDARY.finditer(text)]
+    return cuts[-1] if cuts else 0
+
+
+def future_governs(before: str, after: str) -> bool:
+    """A future cue governs the date that ``before`` (the sentence up to the date) and
+    ``after`` (the rest of the sentence) surround."""
+    if _SINCE.search(before):
+        return False
+    clause = before[_clause_start(before) :]
+    cues = _cues(clause)
+    if cues:
+        last = cues[-1]
+        modal = last.group().lower() in _PAST_MODALS
+        return _governs(clause[last.end() :], modal)
+    opening_words = _WORD.findall(clause)
+    if len(opening_words) > 3 or any(_past(w, "") for w in opening_words):
+        return False  # the date is not fronted: the clause's verb came before it, no cue
+    end = _BOUNDARY.search(after)
+    rest = after[: end.start()] if end else after
+    opening = _cues(rest)
+    if not opening:
+        return False
+    lead = rest[: opening[0].start()]
+    return not any(_past(w, "") for w in _WORD.findall(lead))

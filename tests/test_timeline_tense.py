@@ -1,0 +1,68 @@
+"""Past or still to come: a future cue must govern the date (storyline.timeline_tense)."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.model import TimelineEntry
+from storyline.timeline import build_timeline
+from tests.test_timeline import article
+
+
+def kinds(text: str, published: str | None = None) -> dict[str, bool]:
+    """Each entry's date and whether it is scheduled, for one article."""
+    entries: list[TimelineEntry] = build_timeline([article("a", text, published)])
+    return {e.date: e.scheduled for e in entries}
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "scheduled"),
+    [
+        # the audit's cases, in articles with no publication date
+        ("The upcoming referendum is widely backed. It is expected in 2006.", "2006", True),
+        ("The company said it hoped to return to profit in 2006.", "2006", True),
+        ("The deficit is projected to rise to $427bn in 2005.", "2005", True),
+        ("Campaigners are to stage a rally for a rail link closed in 1969.", "1969", False),
+        (
+            "\"I don't think we'll see a pre-election spree - we certainly did not see that"
+            ' before 2001," he said.',
+            "2001",
+            False,
+        ),
+        (
+            "The cuts would avoid the pyres which provided images of the 2001 outbreak.",
+            "2001",
+            False,
+        ),
+        ("The first cards would be issued in 2008, the minister said.", "2008", True),
+        ("In 2006, the company will float its shares in London.", "2006", True),
+        ("In 2002, investors in the company lost millions of dollars.", "2002", False),
+        ("Sales of the new phone were lower than expected in 2004.", "2004", False),
+        ("The awards will be the biggest held since 1997, organisers say.", "1997", False),
+        (
+            "Members must have been customers for two years on 31 December 2004.",
+            "2004-12-31",
+            False,
+        ),
+    ],
+)
+def test_a_future_cue_must_govern_the_date(text: str, date: str, scheduled: bool) -> None:
+    assert kinds(text)[date] is scheduled
+
+
+def test_a_cue_in_another_clause_or_before_a_past_verb_does_not_count() -> None:
+    assert kinds("Mr Smith, who will retire soon, was elected in 2001.") == {"2001": False}
+    assert kinds("The plan will create jobs; the plant closed in 1998.") == {"1998": False}
+    assert kinds("The old mill may have been built in 1850.") == {"1850": False}
+    assert kinds("The new stadium is set to be officially opened in 2006.") == {"2006": True}
+    assert kinds("Voters will need to have registered by 11 March 2005.") == {"2005-03-11": True}
+
+
+def test_deadlines_of_a_dated_article_stay_scheduled() -> None:
+    text = (
+        "The mission will end no later than the end of September 2025. "
+        "Operations in Syria will continue until September 2026. "
+        "The coalition was formed in 2014."
+    )
+    got = kinds(text, "2024-09-27")
+    assert got["2025-09"] and got["2026-09"] and not got["2014"]
