@@ -54,6 +54,7 @@ def test_a_cue_in_another_clause_or_before_a_past_verb_does_not_count() -> None:
     assert kinds("Mr Smith, who will retire soon, was elected in 2001.") == {"2001": False}
     assert kinds("The plan will create jobs; the plant closed in 1998.") == {"1998": False}
     assert kinds("The old mill may have been built in 1850.") == {"1850": False}
+    assert kinds("He said 20 million homes would have HDTV sets by 2008.") == {"2008": True}
     assert kinds("The new stadium is set to be officially opened in 2006.") == {"2006": True}
     assert kinds("Voters will need to have registered by 11 March 2005.") == {"2005-03-11": True}
 

@@ -86,7 +86,8 @@ def _governs(after_cue: str, modal: bool) -> bool:
     """The words between a cue and its date leave the date to the cue: no past verb beyond
     the cue's own verb group (adverbs, "be"/"have", then one verb)."""
     words = _WORD.findall(after_cue)
-    if modal and words and words[0].lower() == "have":
+    perfect = len(words) > 1 and words[0].lower() == "have"
+    if modal and perfect and (words[1].lower() == "been" or _past(words[1], "have")):
         return False  # "may have been killed in 2001", "would have forced": past
     state = "aux"  # before the cue's verb: adverbs, "be", "have", "to"
     previous = ""
