@@ -42,6 +42,13 @@ SAME_DATE_OVERLAP = 0.25  # weighted share of the smaller word set two same-day 
 NEAR_DATE_OVERLAP = 0.5  # the same, when one date only refines the other (2024-07, 2024-07-25)
 CLAIM_OVERLAP = 0.08  # the same, when both state the same dated claim
 NUMBER_WEIGHT = 2.0  # a shared figure ("1.8 billion") tells more than a shared word
+COMMON_SHARE = 0.2  # a word held by this share of the story's dated sentences is common...
+COMMON_MIN = 4  # ... when they are at least this many
+# words that tell nothing of a happening, as content_words keeps them (6-letter stems)
+WEAK_WORDS = frozenset(
+    ["during", "throug", "betwee", "within", "among", "year", "previo", "last", "first", "next"]
+)
+RARE_WORDS = 2  # uncommon shared words that tie two year-dated items without a rare name
 
 
 @dataclass(slots=True)
@@ -64,10 +71,21 @@ class _Weights:
         sentences = {(i.anchor.article, i.anchor.start): i.words for i in items}
         df = Counter(w for words in sentences.values() for w in words)
         n = len(sentences)
+        self.df, self.common_at = df, max(COMMON_MIN, COMMON_SHARE * n)
+        names = {(i.anchor.article, i.anchor.start): i.names for i in items}
+        self.name_df = Counter(w for words in names.values() for w in words)
         self.of = {
             w: (NUMBER_WEIGHT if w[0].isdigit() else 1) * math.log(1 + n / c) for w, c in df.items()
         }
         self._mass: dict[int, float] = {}  # id of an item's word set -> its weight
+
+    def common(self, word: str) -> bool:
+        """``word`` is one of the story's common words (no evidence of one happening)."""
+        return word in WEAK_WORDS or self.df.get(word, 0) >= self.common_at
+
+    def common_name(self, name: str) -> bool:
+        """``name`` is named in many of the story's dated sentences ("China", "Labour")."""
+        return self.name_df.get(name, 0) >= self.common_at
 
     def total(self, words: frozenset[str] | set[str]) -> float:
         return math.fsum(self.of.get(w, 0.0) for w in words)
@@ -102,16 +120,37 @@ def _same_claim(a: Claim | None, b: Claim | None) -> bool:
     return bool(subjects) or bool(a.place and a.place == b.place)
 
 
+def _year_evidence(a: Item, b: Item, weight: _Weights) -> bool:
+    """Two items of different articles dated by the same year report one happening on more
+    than the year and the story's common words (a year holds many: "GM earned $3.7bn in
+    2004", "eBay earned $778m in 2004"): the same dated claim, a name few of the story's
+    dated sentences hold ("Worldcom"), or, unless each names others, two uncommon words
+    or figures ("the dam burst")."""
+    names = a.names & b.names
+    if a.names and b.names and not names:
+        return False  # about different actors ("Singapore's economy", "Latin America's")
+    if _same_background(a, b) or _same_claim(a.claim, b.claim):
+        return True
+    if any(not weight.common_name(w) for w in names):
+        return True
+    shared = (a.words & b.words) | (a.local & b.local)
+    return sum(not weight.common(w) for w in shared) >= RARE_WORDS
+
+
 def _similar(a: Item, b: Item, weight: _Weights) -> bool:
-    """Two items report the same happening: compatible dates and similar content."""
+    """Two items report the same happening: compatible dates and similar content; from two
+    articles at a year's precision, with evidence beyond the year (:func:`_year_evidence`)."""
     if a.scheduled != b.scheduled:
+        return False
+    same_article = a.anchor.article == b.anchor.article
+    year = min(len(a.date), len(b.date)) == 4
+    if year and not same_article and not _year_evidence(a, b, weight):
         return False
     if a.date != b.date:
         if not (a.date.startswith(b.date) or b.date.startswith(a.date)):
             return False
         shared, share = _overlap(a, b, weight)
         return shared >= 2 and share >= NEAR_DATE_OVERLAP
-    same_article = a.anchor.article == b.anchor.article
     if same_article and (a.speech or b.speech):
         return True
     if not same_article and _same_background(a, b):

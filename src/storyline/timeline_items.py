@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from storyline.model import Article, Claim, TimeExpr
@@ -55,6 +56,7 @@ _STOP_WORDS = (
     " him she he it we you your of to in on at by as an a or be do did does"
 )
 _STOP = set(_STOP_WORDS.split()) | set(MONTHS) | set(WEEKDAYS) | set(NUMBERS)
+_NOT_NAMES = {"mr", "mrs", "ms", "dr", "sir", "lord", "lady", "no", "yes", "if", "so", "yet"}
 _CLAUSE = re.compile(r"[;:]\s|,\s|\s[–—-]\s")
 _OPEN, _CLOSE = "\ue000", "\ue001"  # private-use marks around the date's words while cutting
 
@@ -84,6 +86,7 @@ class Item:
     original: bool = True  # from an article that is not a copy of another
     claim: Claim | None = None  # the dated claim read off the same sentence and date
     speech: bool = False  # the date only says when something was said
+    names: set[str] = field(default_factory=set)  # content words of the sentence's names
 
 
 def _calendar(t: TimeExpr) -> str | None:
@@ -114,6 +117,26 @@ def content_words(text: str) -> set[str]:
         if len(low) >= 3 and low not in _STOP:
             out.add(low[:6])
     return out
+
+
+def _name_key(word: str) -> str | None:
+    low = word.lower().removesuffix("'s").strip("'-")
+    if len(low) < 2 or low in _STOP or low in _NOT_NAMES:
+        return None
+    return low[:6]
+
+
+def name_words(text: str, mentions: Iterable[str] = ()) -> set[str]:
+    """Keys of the names in ``text`` (lower case, cut like :func:`content_words`): its
+    words written with a capital ("Worldcom", "GM", "eBay"; the first word only when it
+    is a possessive, "Heineken's", or has a capital inside), and the words of ``mentions``."""
+    found = [
+        w
+        for i, w in enumerate(_WORD.findall(text))
+        if any(c.isupper() for c in w[1:]) or w[0].isupper() and (i or w.endswith("'s"))
+    ]
+    found += [w for m in mentions for w in _WORD.findall(m)]
+    return {k for w in found if (k := _name_key(w))}
 
 
 def _blank(article: Article, times: list[TimeExpr], s: int, e: int) -> str:
@@ -237,6 +260,7 @@ def article_items(article: Article) -> list[Item]:
             continue
         blank = _blank(article, times, s, e)
         words = content_words(blank)
+        names = name_words(blank, (m.text for m in article.analysis.mentions if s <= m.start < e))
         dated = _dated(article, times, s, e)
         parts = _segments(blank, [(t.start - s, t.end - s) for t, _ in dated])
         dated_past = False
@@ -261,7 +285,18 @@ def article_items(article: Article) -> list[Item]:
                 mod = None  # "around 18:20 on Friday": the day itself is exact
             items.append(
                 Item(
-                    date, text, mod, scheduled, anchor, span, words, local, original, claim, speech
+                    date,
+                    text,
+                    mod,
+                    scheduled,
+                    anchor,
+                    span,
+                    words,
+                    local,
+                    original,
+                    claim,
+                    speech,
+                    names,
                 )
             )
         if not lead_done:
@@ -269,5 +304,6 @@ def article_items(article: Article) -> list[Item]:
             if not dated_past and pub:
                 anchor = Anchor(article.id, s, e, pub)
                 lead = Item(pub, _trim(sentence), None, False, anchor, None, words, words, original)
+                lead.names = names
                 items.append(lead)
     return items

@@ -1,0 +1,48 @@
+"""Entries of two articles dated by one year join only on evidence beyond the year."""
+
+from __future__ import annotations
+
+from storyline.timeline import build_timeline
+from tests.test_timeline import article
+
+
+def sources(*texts: str, parse: bool = False) -> list[list[str]]:
+    """The sources of each entry of a story whose articles are ``texts`` (ids a, b, ...)."""
+    articles = [article(chr(97 + i), t, None, parse=parse) for i, t in enumerate(texts)]
+    return sorted(e.sources for e in build_timeline(articles))
+
+
+def test_one_year_and_common_words_do_not_join_two_firms() -> None:
+    got = sources(
+        "For 2004 as a whole, eBay earned $778m on sales of $3.27bn.",
+        "For the whole of 2004, GM earned $3.7bn, down from $3.8bn.",
+    )
+    assert got == [["a"], ["b"]]
+
+
+def test_the_same_claim_about_two_named_places_does_not_join() -> None:
+    got = sources(
+        "Latin America's economy grew by 5.5% in 2004, its best performance since 1980.",
+        "Singapore's economy grew by 8.1% in 2004, its best performance since 2000.",
+        parse=True,
+    )
+    assert [s for s in got if len(s) > 1] == []
+
+
+def test_two_deadlines_of_one_year_for_different_things_stay_apart() -> None:
+    got = sources(
+        "The government will cut NHS waiting lists to 18 weeks by 2008.",
+        "The government will spend £1.25bn a year on aid to Africa by 2008.",
+    )
+    assert got == [["a"], ["b"]]
+
+
+def test_a_shared_name_or_two_uncommon_words_still_join() -> None:
+    assert sources(
+        "Parmalat collapsed in 2003 after a hole was found in its accounts.",
+        "The dairy group Parmalat collapsed in 2003, leaving thousands of savers out of pocket.",
+    ) == [["a", "b"]]
+    assert sources(
+        "The dam burst in 1952, flooding the valley.",
+        "Villagers recall that the dam burst in 1952 after heavy rain.",
+    ) == [["a", "b"]]
