@@ -273,6 +273,9 @@ class TimelineEntry:
     mod: str | None = None  # "END", "ON_OR_BEFORE", "BEFORE", "APPROX", ...
     scheduled: bool = False  # True for deadlines and announced future happenings
     date_span: list[int] | None = None  # [start, end) in ``text`` of the words giving the date
+    # "year" when the text gives only a year and ``mod`` puts the date at its start or end
+    # ("early 2005": 2005-01, START; "the end of 2017": 2017-12, END); None: as ``date``
+    precision: str | None = None
 
 
 @dataclass(slots=True)

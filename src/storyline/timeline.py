@@ -222,8 +222,9 @@ def timeline_groups(articles: list[Article]) -> list[TimelineGroup]:
     scheduled, each with the sentences it rests on.
 
     Each entry keeps every source article id (copies included), the precision the text
-    supports, the qualifier (ON_OR_BEFORE for "by"/"until"/"no later than", END for "the
-    end of", ...) and whether it was still to come when reported.
+    supports ("the end of 2017" is 2017-12 at a year's precision), the qualifier
+    (ON_OR_BEFORE for "by"/"until"/"no later than", END for "the end of", ...) and whether
+    it was still to come when reported.
     """
     items = [i for a in articles for i in article_items(a)]
     weight = _Weights(items)
@@ -236,6 +237,9 @@ def timeline_groups(articles: list[Article]) -> list[TimelineGroup]:
         mod = max(sorted(set(mods)), key=mods.count) if mods else None
         shown = _representative(g, weight)
         span = list(shown.span) if shown.span else None
-        entry = TimelineEntry(date, shown.text, sources, mod, g[0].scheduled, span)
+        year = all(m.year_only for m in g if m.date == date)  # no member gives the month
+        entry = TimelineEntry(
+            date, shown.text, sources, mod, g[0].scheduled, span, "year" if year else None
+        )
         out.append(TimelineGroup(entry, [m.anchor for m in g]))
     return sorted(out, key=lambda x: (x.entry.date, x.entry.scheduled))

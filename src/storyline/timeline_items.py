@@ -87,6 +87,7 @@ class Item:
     claim: Claim | None = None  # the dated claim read off the same sentence and date
     speech: bool = False  # the date only says when something was said
     names: set[str] = field(default_factory=set)  # content words of the sentence's names
+    year_only: bool = False  # the text gives a year; ``mod`` put the date at its start or end
 
 
 def _calendar(t: TimeExpr) -> str | None:
@@ -283,6 +284,8 @@ def article_items(article: Article) -> list[Item]:
             mod = qual or t.mod
             if t.type == "TIME" and mod == "APPROX":
                 mod = None  # "around 18:20 on Friday": the day itself is exact
+            value = _CALENDAR.match(t.value)
+            year_only = len(date) == 7 and value is not None and value[2] is None
             items.append(
                 Item(
                     date,
@@ -297,6 +300,7 @@ def article_items(article: Article) -> list[Item]:
                     claim,
                     speech,
                     names,
+                    year_only,
                 )
             )
         if not lead_done:

@@ -22,6 +22,7 @@ SPARK_W, SPARK_H = 120, 26
 CHART_W, ROW_H, AXIS_H, GUTTER = 760, 22, 34, 64
 CHAR_W = 6.1  # average width of a 11px label character, to cut labels that would overflow
 NEAR_DAYS = 550  # day- and month-precise entries this close to the story widen the axis
+POSITION_WORDS = {"START": "early", "MID": "mid", "END": "late"}  # a part of a year
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
@@ -44,8 +45,16 @@ def span_of(value: str | None) -> tuple[date, date, str] | None:
     return None
 
 
-def date_label(value: str, mod: str | None = None) -> str:
-    """A partial date as a reader says it: 3 Nov 2025, Nov 2025, 2025; "by Feb 2026"."""
+def date_label(value: str, mod: str | None = None, precision: str | None = None) -> str:
+    """A partial date as a reader says it: 3 Nov 2025, Nov 2025, 2025; "by Feb 2026". A
+    date the text gives only as a part of a year (``precision`` "year": "early 2005" is
+    stored as 2005-01) says so: "early 2005", "late 2017", "by late 2025"."""
+    if precision == "year" and len(value) >= 7:
+        part = "early" if value[5:7] <= "06" else "late"
+        if mod in POSITION_WORDS:
+            return f"{POSITION_WORDS[mod]} {value[:4]}"
+        word = MOD_WORDS.get(mod or "", (mod or "").lower().replace("_", " "))
+        return " ".join(w for w in (word, part, value[:4]) if w)
     found = span_of(value)
     if found is None:
         text = value
@@ -55,6 +64,8 @@ def date_label(value: str, mod: str | None = None) -> str:
         text = f"{MONTHS[found[0].month - 1]} {found[0].year}"
     else:
         text = value
+    if found and found[2] == "year" and mod in POSITION_WORDS:
+        return f"{POSITION_WORDS[mod]} {text}"  # "mid 2005"
     word = MOD_WORDS.get(mod or "", (mod or "").lower().replace("_", " "))
     return f"{word} {text}" if word else text
 
@@ -189,7 +200,7 @@ def timeline_chart(
                 "cut_right": end > hi,
                 "where": "axis",
             }
-        label = date_label(entry["date"], entry.get("mod"))
+        label = date_label(entry["date"], entry.get("mod"), entry.get("precision"))
         right_edge = mark["x"] + mark.get("w", 0)
         full = f"{label} \u00b7 {entry.get('text', '')}"
         right, left = CHART_W - right_edge - 14, mark["x"] - 14

@@ -1,0 +1,53 @@
+"""A date the text gives as a part of a year is shown as such ("early 2005", not 2005-01)."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+
+from storyline.export import build_export, export_schema, render
+from storyline.model import TimelineEntry
+from storyline.timeline import build_timeline
+from storyline.web_charts import date_label, timeline_chart
+from tests.test_export import _articles, _story
+from tests.test_timeline import article
+
+
+def entries(text: str) -> dict[str, TimelineEntry]:
+    return {e.date: e for e in build_timeline([article("a", text, "2024-06-01")])}
+
+
+def test_a_part_of_a_year_keeps_a_year_precision() -> None:
+    got = entries(
+        "Sales rose in early 2005, the firm said. Iraq proclaimed victory at the end of 2017. "
+        "The mission will end by the end of September 2025."
+    )
+    assert (got["2005-01"].mod, got["2005-01"].precision) == ("START", "year")
+    assert (got["2017-12"].mod, got["2017-12"].precision) == ("END", "year")  # seeds' date
+    assert got["2025-09"].precision is None  # the month is the text's
+
+
+def test_the_month_of_one_member_is_the_entry_precision() -> None:
+    a = article("a", "The dam was finished at the end of 2017, officials said.", "2024-06-01")
+    b = article("b", "The dam was finished in December 2017, officials said.", "2024-06-02")
+    (entry,) = (e for e in build_timeline([a, b]) if e.date == "2017-12")
+    assert entry.sources == ["a", "b"] and entry.precision is None
+
+
+def test_briefings_and_chart_say_early_late_and_mid() -> None:
+    assert date_label("2005-01", "START", "year") == "early 2005"
+    assert date_label("2017-12", "END", "year") == "late 2017"
+    assert date_label("2025-12", "ON_OR_BEFORE", "year") == "by late 2025"
+    assert date_label("2005", "MID") == "mid 2005"
+    assert date_label("2025-09", "END") == "end of Sep 2025"  # a month stays a month
+    story = _story()
+    story.timeline.append(TimelineEntry("2005-01", "Sales rose early 2005.", ["a2"], "START"))
+    story.timeline[-1].precision = "year"
+    document = build_export(_articles(), [story])
+    jsonschema.validate(json.loads(render(document, "json")), export_schema())
+    md = render(document, "md")
+    assert "| early 2005 |" in md and "2005-01" not in md
+    assert "| 2026-03 (on or before) |" in md  # other entries as before
+    chart = timeline_chart(document["stories"][0]["timeline"], "2025-03-04", "2025-03-04")
+    assert "early 2005" in json.dumps(chart)
