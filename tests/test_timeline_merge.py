@@ -46,3 +46,15 @@ def test_a_shared_name_or_two_uncommon_words_still_join() -> None:
         "The dam burst in 1952, flooding the valley.",
         "Villagers recall that the dam burst in 1952 after heavy rain.",
     ) == [["a", "b"]]
+
+
+def test_a_shared_figure_or_four_uncommon_words_join_despite_other_names() -> None:
+    assert sources(
+        "Mr Ruerup said the 1.4% growth forecast for 2005 was too optimistic.",
+        "The BdB warned the economy would miss the 1.4% growth forecast for 2005.",
+    ) == [["a", "b"]]
+    assert sources(
+        "Sales failed to meet expectations and were the worst since 1981, the Office for"
+        " National Statistics said.",
+        "UK retail sales fell, failing to meet expectations, the worst since 1981.",
+    ) == [["a", "b"]]

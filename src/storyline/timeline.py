@@ -49,6 +49,7 @@ WEAK_WORDS = frozenset(
     ["during", "throug", "betwee", "within", "among", "year", "previo", "last", "first", "next"]
 )
 RARE_WORDS = 2  # uncommon shared words that tie two year-dated items without a rare name
+MANY_WORDS = 4  # ... and that tie them even when each names others
 
 
 @dataclass(slots=True)
@@ -120,21 +121,36 @@ def _same_claim(a: Claim | None, b: Claim | None) -> bool:
     return bool(subjects) or bool(a.place and a.place == b.place)
 
 
+def _figure(word: str) -> bool:
+    """A figure that tells one happening from another: "9.5", "12.011", "440,700" (not a
+    small count, nor a year)."""
+    if not word[0].isdigit():
+        return False
+    return not word.isdigit() or (len(word) >= 3 and not 1900 <= int(word) <= 2099)
+
+
 def _year_evidence(a: Item, b: Item, weight: _Weights) -> bool:
     """Two items of different articles dated by the same year report one happening on more
     than the year and the story's common words (a year holds many: "GM earned $3.7bn in
     2004", "eBay earned $778m in 2004"): the same dated claim, a name few of the story's
-    dated sentences hold ("Worldcom"), or, unless each names others, two uncommon words
-    or figures ("the dam burst")."""
+    dated sentences hold ("Worldcom"), a figure ("1.4%"), or two uncommon words ("the dam
+    burst").
+    Two claims about differently named subjects ("Singapore's economy grew", "Latin
+    America's economy grew") never join; two items that each name only others need a
+    shared figure or four uncommon words."""
+    if a.claim and b.claim:
+        subjects = [content_words(i.claim.subject) & i.names for i in (a, b) if i.claim]
+        if all(subjects) and not subjects[0] & subjects[1]:
+            return False  # claims about two named subjects
+    shared = (a.words & b.words) | (a.local & b.local)
+    rare = [w for w in shared if not weight.common(w)]
+    strong = len(rare) >= MANY_WORDS or any(_figure(w) for w in rare)
     names = a.names & b.names
-    if a.names and b.names and not names:
-        return False  # about different actors ("Singapore's economy", "Latin America's")
+    if a.names and b.names and not names and not strong:
+        return False  # about different actors
     if _same_background(a, b) or _same_claim(a.claim, b.claim):
         return True
-    if any(not weight.common_name(w) for w in names):
-        return True
-    shared = (a.words & b.words) | (a.local & b.local)
-    return sum(not weight.common(w) for w in shared) >= RARE_WORDS
+    return strong or len(rare) >= RARE_WORDS or any(not weight.common_name(w) for w in names)
 
 
 def _similar(a: Item, b: Item, weight: _Weights) -> bool:
