@@ -59,6 +59,31 @@ def test_a_cue_in_another_clause_or_before_a_past_verb_does_not_count() -> None:
     assert kinds("Voters will need to have registered by 11 March 2005.") == {"2005-03-11": True}
 
 
+@pytest.mark.parametrize(
+    ("text", "date", "scheduled"),
+    [
+        ('It plans to invest 100m euros in "aggressive" marketing in 2005.', "2005", True),
+        ('Tax cuts would "sunset", or disappear, in 2010, the report says.', "2010", True),
+        ("Unlike 2001, there should be no need for taxis between the events.", "2001", False),
+        (
+            "All children born after 1 September 2002 will be eligible for the grant.",
+            "2002-09-01",
+            False,
+        ),
+        ("It could restate $9bn of earnings, a third of its profits since 2001.", "2001", False),
+        ("Output was likely to surpass the levels seen in 2004, the firm said.", "2004", False),
+        ("Voters said the UK should stay in the market in the 1975 referendum.", "1975", False),
+        ("The bank warned growth this year may be slower than in 2004.", "2004", False),
+        ("The mission will end no later than the end of September 2025.", "2025-09", True),
+        ("Voters are entering the expected 2005 election campaign with hope.", "2005", True),
+    ],
+)
+def test_quotes_fronted_dates_baselines_and_named_things(
+    text: str, date: str, scheduled: bool
+) -> None:
+    assert kinds(text)[date] is scheduled
+
+
 def test_deadlines_of_a_dated_article_stay_scheduled() -> None:
     text = (
         "The mission will end no later than the end of September 2025. "

@@ -268,7 +268,7 @@ def article_items(article: Article) -> list[Item]:
         for (t, date), (left, right) in zip(dated, parts, strict=True):
             qual = qualifier(t)
             before = article.text[s : t.start]
-            future = future_governs(before, article.text[t.end : e])
+            future = future_governs(before, article.text[t.end : e], t.text)
             scheduled = _scheduled(date, qual, future, pub)
             dated_past = dated_past or not scheduled
             claim = claims.get((index, t.value))

@@ -41,15 +41,14 @@ _EXTRA_CUE = re.compile(
     re.IGNORECASE,
 )
 _MODAL = re.compile(r"\b(?:could|may|might|should|must)\b")  # lower case: not "May"
-_BOUNDARY = re.compile(
-    r"[;:]\s|\s[–—-]+\s|[\"“”]|\b(?:which|who|whom|whose|where)\b", re.IGNORECASE
-)
+_BOUNDARY = re.compile(r"[;:]\s|\s[–—-]+\s|\b(?:which|who|whom|whose|where)\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 _PAST_FINITE = _set(
     "was were had did said told began met held left won lost came went became led gave took "
     "made saw rose fell sent built bought brought caught chose drove fought found flew got "
     "grew heard kept knew laid lent meant paid ran sold sought shot sank spoke spent stood "
-    "struck swore taught thought threw wrote agreed"
+    "struck swore taught thought threw wrote agreed born seen known given taken done shown "
+    "grown begun written chosen driven fallen risen spoken broken drawn flown thrown"
 )
 _NOT_PAST = _set(
     "need hundred bed red shed seed feed speed breed proceed exceed succeed indeed "
@@ -64,6 +63,18 @@ _DETERMINER = _set(
     "a an the its their his her our your my this that these those new more most fully newly"
 )
 _PAST_MODALS = _set("could may might must should would")
+_SINCE_WORDS = re.compile(r"since\b", re.IGNORECASE)
+# a date compared with ("lower than in 2004", "up on 2003") is the baseline, not the plan
+_BASELINE = re.compile(
+    r"(?<!later )(?<!earlier )\bthan\s+(?:in\s+|during\s+|for\s+)?(?:the\s+)?$", re.IGNORECASE
+)
+# a date naming a thing ("in the 1975 referendum") is governed only by the words before it
+_PREMODIFIER = re.compile(r"\b(?:the|its|their|his|her)\s+((?:[a-z]+\s+){0,2})$")
+# words that may stand before a date fronted in its clause ("By 2008, it will ...")
+_FRONT = _set(
+    "in by from until till since after before during on at the early late mid for of around "
+    "about end start beginning middle come and but so then also even as soon"
+)
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?(?:(?:start|end|beginning|middle)\s+of\s+)?$", re.I)
 
 
@@ -113,19 +124,20 @@ def _clause_start(text: str) -> int:
     return cuts[-1] if cuts else 0
 
 
-def future_governs(before: str, after: str) -> bool:
-    """A future cue governs the date that ``before`` (the sentence up to the date) and
-    ``after`` (the rest of the sentence) surround."""
-    if _SINCE.search(before):
+def future_governs(before: str, after: str, expression: str = "") -> bool:
+    """A future cue governs the date that ``before`` (the sentence up to the date's words
+    ``expression``) and ``after`` (the rest of the sentence) surround."""
+    if _SINCE.search(before) or _SINCE_WORDS.match(expression) or _BASELINE.search(before):
         return False
     clause = before[_clause_start(before) :]
+    if noun := _PREMODIFIER.search(clause):  # "in the 1975 referendum", "the expected 2005 poll"
+        clause = noun.group(1)
     cues = _cues(clause)
     if cues:
         last = cues[-1]
         modal = last.group().lower() in _PAST_MODALS
         return _governs(clause[last.end() :], modal)
-    opening_words = _WORD.findall(clause)
-    if len(opening_words) > 3 or any(_past(w, "") for w in opening_words):
+    if noun or any(w.lower() not in _FRONT for w in _WORD.findall(clause)):
         return False  # the date is not fronted: the clause's verb came before it, no cue
     end = _BOUNDARY.search(after)
     rest = after[: end.start()] if end else after
