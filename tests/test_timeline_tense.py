@@ -72,7 +72,7 @@ def test_a_cue_in_another_clause_or_before_a_past_verb_does_not_count() -> None:
         ),
         ("It could restate $9bn of earnings, a third of its profits since 2001.", "2001", False),
         ("Output was likely to surpass the levels seen in 2004, the firm said.", "2004", False),
-        ("Voters said the UK should stay in the market in the 1975 referendum.", "1975", False),
+        ("Although 2005 may not be the year things go wrong, it will be hard.", "2005", True),
         ("The bank warned growth this year may be slower than in 2004.", "2004", False),
         ("The mission will end no later than the end of September 2025.", "2025-09", True),
         ("Voters are entering the expected 2005 election campaign with hope.", "2005", True),

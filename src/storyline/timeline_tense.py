@@ -35,7 +35,7 @@ def _set(words: str) -> frozenset[str]:
 # and forecasts whose object is still to come.
 _EXTRA_CUE = re.compile(
     r"\b(?:(?<!than )(?<!as )(?:expected|projected|predicted|forecasts?|forecasting)|"
-    r"hop(?:e|es|ed|ing) to|look(?:s|ed|ing)? to|wants? to|wanted to|aim(?:ed|ing) to|"
+    r"hop(?:e|es|ed|ing) to|expects? for|look(?:s|ed|ing)? to|wants? to|wanted to|aim(?:ed|ing) to|"
     r"intend(?:ed|ing) to|likely to|poised to|on course to|on track to|slated|"
     r"comes? into (?:force|effect))\b",
     re.IGNORECASE,
@@ -68,12 +68,11 @@ _SINCE_WORDS = re.compile(r"since\b", re.IGNORECASE)
 _BASELINE = re.compile(
     r"(?<!later )(?<!earlier )\bthan\s+(?:in\s+|during\s+|for\s+)?(?:the\s+)?$", re.IGNORECASE
 )
-# a date naming a thing ("in the 1975 referendum") is governed only by the words before it
-_PREMODIFIER = re.compile(r"\b(?:the|its|their|his|her)\s+((?:[a-z]+\s+){0,2})$")
 # words that may stand before a date fronted in its clause ("By 2008, it will ...")
 _FRONT = _set(
     "in by from until till since after before during on at the early late mid for of around "
-    "about end start beginning middle come and but so then also even as soon"
+    "about end start beginning middle come and but so then also even as soon although though "
+    "while if unless"
 )
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?(?:(?:start|end|beginning|middle)\s+of\s+)?$", re.I)
 
@@ -130,14 +129,12 @@ def future_governs(before: str, after: str, expression: str = "") -> bool:
     if _SINCE.search(before) or _SINCE_WORDS.match(expression) or _BASELINE.search(before):
         return False
     clause = before[_clause_start(before) :]
-    if noun := _PREMODIFIER.search(clause):  # "in the 1975 referendum", "the expected 2005 poll"
-        clause = noun.group(1)
     cues = _cues(clause)
     if cues:
         last = cues[-1]
         modal = last.group().lower() in _PAST_MODALS
         return _governs(clause[last.end() :], modal)
-    if noun or any(w.lower() not in _FRONT for w in _WORD.findall(clause)):
+    if any(w.lower() not in _FRONT for w in _WORD.findall(clause)):
         return False  # the date is not fronted: the clause's verb came before it, no cue
     end = _BOUNDARY.search(after)
     rest = after[: end.start()] if end else after
