@@ -48,6 +48,8 @@ def test_briefings_and_chart_say_early_late_and_mid() -> None:
     jsonschema.validate(json.loads(render(document, "json")), export_schema())
     md = render(document, "md")
     assert "| early 2005 |" in md and "2005-01" not in md
+    html = render(document, "html")
+    assert "<td>early 2005</td>" in html and "2005-01" not in html
     assert "| 2026-03 (on or before) |" in md  # other entries as before
     chart = timeline_chart(document["stories"][0]["timeline"], "2025-03-04", "2025-03-04")
     assert "early 2005" in json.dumps(chart)

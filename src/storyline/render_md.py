@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from storyline.views import counted, story_views
-from storyline.web_charts import POSITION_WORDS, date_label
+from storyline.web_charts import timeline_when
 
 
 def _cites(numbers: list[int]) -> str:
@@ -21,15 +21,6 @@ def _marked(parts: tuple[str, str, str]) -> str:
     before, date_words, after = parts
     middle = f"**{_cell(date_words)}**" if date_words.strip() else _cell(date_words)
     return _cell(before) + middle + _cell(after)
-
-
-def _when(entry: dict[str, Any]) -> str:
-    """When a timeline entry happened: its date and qualifier, a part of a year in words
-    ("early 2005", not 2005-01)."""
-    year = entry.get("precision") == "year" or (
-        len(entry["date"]) == 4 and entry.get("mod") in POSITION_WORDS
-    )
-    return date_label(entry["date"], entry.get("mod"), "year") if year else entry["when"]
 
 
 def render_markdown(document: dict[str, Any]) -> str:
@@ -52,7 +43,7 @@ def render_markdown(document: dict[str, Any]) -> str:
         if story["timeline"]:
             lines += ["### Timeline", "", "| when | what | kind | sources |", "|---|---|---|---|"]
             lines += [
-                f"| {_when(e)} | {_marked(e['parts'])} | "
+                f"| {timeline_when(e)} | {_marked(e['parts'])} | "
                 f"{'scheduled' if e['scheduled'] else 'past'} | {_cites(e['cites'])} |"
                 for e in story["timeline"]
             ]

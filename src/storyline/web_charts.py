@@ -70,6 +70,15 @@ def date_label(value: str, mod: str | None = None, precision: str | None = None)
     return f"{word} {text}" if word else text
 
 
+def timeline_when(entry: dict[str, Any]) -> str:
+    """When a timeline entry (a view's, with its ``when``) happened, as the briefings show
+    it: a part of a year in words ("early 2005", not 2005-01), otherwise its ``when``."""
+    year = entry.get("precision") == "year" or (
+        len(entry["date"]) == 4 and entry.get("mod") in POSITION_WORDS
+    )
+    return date_label(entry["date"], entry.get("mod"), "year") if year else entry["when"]
+
+
 # --------------------------------------------------------------------------- sparkline
 
 

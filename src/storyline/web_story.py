@@ -99,7 +99,7 @@ def _story_page(catalog: Catalog, story_id: str) -> dict[str, Any]:
         sentence["cited"] = cite(catalog, sources, sentence["cites"], sentence["text"])
     for entry in view["timeline"]:
         entry["cited"] = cite(catalog, sources, entry["cites"], entry["text"])
-        entry["label"] = date_label(entry["date"], entry.get("mod"))
+        entry["label"] = date_label(entry["date"], entry.get("mod"), entry.get("precision"))
     for fact in view["facts"]:
         fact["name"] = fact_name(fact)
         for value in fact["values"]:
