@@ -86,6 +86,18 @@ def score(export: dict[str, Any]) -> list[tuple[str, str, bool]]:
         check("stories", f"storyline {name} is one story", len(found) == 1 and None not in found)
     firsts = [next(iter(found)) for found in by_story.values()]
     check("stories", "storylines are distinct", len(set(firsts)) == len(firsts))
+    # events: each expected happening is one event, and holds no other happening's report
+    # (copies go with their original, so they are left out)
+    by_event: dict[str, set[str]] = defaultdict(set)
+    owners: dict[str, set[str]] = defaultdict(set)
+    for want in expected["articles"]:
+        got = arts.get(want["key"])
+        if got and not want.get("duplicate_of"):
+            by_event[want["event"]].add(got["event"])
+            owners[got["event"]].add(want["event"])
+    for name, found in by_event.items():
+        alone = all(owners[e] == {name} for e in found)
+        check("events", f"event {name} is one event of its own", len(found) == 1 and alone)
     facts = [f for s in export["stories"] for f in s["facts"]]
     for want in expected["facts"]:
         if want.get("optional"):
