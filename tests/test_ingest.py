@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -92,6 +93,28 @@ def test_jsonl_records_and_their_errors(tmp_path: Path) -> None:
     assert errors[1] == "feed.jsonl:3: record has no 'text' string"
     assert errors[2].startswith("feed.jsonl:5: record field 'published' is not an ISO date")
     assert errors[3] == "feed.jsonl:6: a record must be a JSON object"
+
+
+def test_a_record_names_its_outlet_as_outlet_or_source(tmp_path: Path) -> None:
+    record = {"text": "Body.", "url": "https://news.example/a"}
+    lines = [
+        json.dumps(record | {"outlet": "Coastal Gazette"}),
+        json.dumps(record | {"source": "Wire"}),
+        json.dumps(record | {"outlet": "Gazette", "source": "Wire"}),
+        json.dumps(record),
+        json.dumps(record | {"outlet": 3}),
+    ]
+    *docs, bad = _read(tmp_path, "feed.jsonl", "\n".join(lines))
+    assert [d.outlet for d in docs] == ["Coastal Gazette", "Wire", "Gazette", "news.example"]
+    assert str(bad) == "feed.jsonl:5: record field 'outlet' must be a string"
+    # a record without the field hashes as before, so a feed stored earlier stays unchanged
+    plain = json.dumps(
+        {"text": "Body.", **dict.fromkeys(["title", "published", "source"])}
+        | {"url": "https://news.example/a"},
+        sort_keys=True,
+        ensure_ascii=False,
+    )
+    assert docs[3].sha256 == hashlib.sha256(plain.encode("utf-8")).hexdigest()
 
 
 @pytest.mark.parametrize(

@@ -177,10 +177,12 @@ def record_to_document(record: Any, where: str) -> Item:
             f"record text has {len(body):,} characters, over the "
             f"{DEFAULT_MAX_RECORD_CHARS:,} limit for one article",
         )
-    fields = {k: record.get(k) for k in ("title", "url", "published", "source")}
+    fields = {k: record.get(k) for k in ("title", "url", "published", "source", "outlet")}
     for key, value in fields.items():
         if value is not None and not isinstance(value, str):
             return IngestError(where, f"record field {key!r} must be a string")
+    if fields["outlet"] is None:  # a record without it hashes as before it was read
+        del fields["outlet"]
     canonical = json.dumps({"text": body, **fields}, sort_keys=True, ensure_ascii=False)
     url = fields["url"] or None
     published = normalise_iso_date(fields["published"])
@@ -195,7 +197,9 @@ def record_to_document(record: Any, where: str) -> Item:
         format="jsonl",
         title=fields["title"] or None,
         url=url,
-        outlet=fields["source"] or (urlparse(url).hostname if url else None),
+        outlet=fields.get("outlet")
+        or fields["source"]
+        or (urlparse(url).hostname if url else None),
         published=published,
         published_evidence="record field 'published'" if published else None,
     )
