@@ -79,6 +79,21 @@ def test_questions_fragments_and_datelines_are_not_summary_sentences() -> None:
     assert texts[0].startswith("The Kessport dam spillway failed")
 
 
+def test_sentences_that_point_back_do_not_stand_alone_in_a_summary() -> None:
+    manager = sentence_article(
+        "manager",
+        "Saltmere United appointed Harry Dorne as manager on Monday after a week of talks. "
+        "The former Castmoor boss replaces Tomas Brekke, who was sacked after six defeats. "
+        "He said the squad was good enough to reach the play-offs this season. "
+        "But the board gave Dorne only a one-year contract at Saltmere United. "
+        "There were 300 supporters at the ground to see Dorne arrive on Monday.",
+        "2025-03-04",
+    )
+    texts = [c.text for c in candidate_sentences([manager])]
+    assert texts[0].startswith("Saltmere United appointed") and texts[-1].startswith("There")
+    assert not any(t.startswith(("The former", "He ", "But ")) for t in texts)
+
+
 def test_copies_count_once_for_the_summary_length_but_are_cited() -> None:
     copy = sentence_article("copy", COURIER.text, "2025-03-05")
     copy.duplicate_of = "courier"

@@ -27,6 +27,17 @@ MAX_SENTENCES = 6
 POOL = 400  # candidates the pairwise steps compare (see summarise)
 
 _DATELINE = re.compile(r"^[^\n]{0,80}\([A-Z][^)]{1,40}\)\s*[-–—]+\s*")
+# A sentence that opens by pointing back ("He said", "The pair's row", "But the deal") means
+# what the sentence before it in its article says: in a summary of several sources it would
+# seem to point at the previous summary sentence instead ("The former Portsmouth boss
+# replaces ..." under a sentence on another manager).
+_POINTS_BACK = re.compile(
+    r"^(?:he|she|it|they|his|her|its|their|him|them|this|these|those|that|such|"
+    r"but|and|or|so|yet|also|however|meanwhile|instead|still|besides|moreover|then|"
+    r"other|others|another|both|neither|either|the (?:pair|two|three|duo|trio|couple|"
+    r"former|latter|same|star|singer|player|boss|band))\b(?!-)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(slots=True)
@@ -38,7 +49,8 @@ class _Candidate:
 
 
 def candidate_sentences(articles: list[Article]) -> list[_Candidate]:
-    """Sentences fit to stand alone in a summary: complete, of a readable length."""
+    """Sentences fit to stand alone in a summary: complete, of a readable length, not
+    opening by pointing back at what the sentence before them said."""
     found = []
     for order, article in enumerate(articles):
         for position, (start, end) in enumerate(article.analysis.sentences):
@@ -47,6 +59,8 @@ def candidate_sentences(articles: list[Article]) -> list[_Candidate]:
             if not MIN_WORDS <= len(words) <= MAX_WORDS:
                 continue
             if not text[0].isupper() or text.endswith("?") or text[-1] not in ".!\"”’'":
+                continue
+            if _POINTS_BACK.match(text):
                 continue
             found.append(_Candidate(article, order, position, text))
     return found
