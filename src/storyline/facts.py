@@ -257,6 +257,8 @@ def _merge_agreeing(
                 continue
             if bool(okey[0]) != bool(key[0]) and not _share_word(okey[3], key[3]):
                 continue  # India's "investment" is not the unheld "damages sought"
+            if _per(okey[3]) != _per(key[3]):
+                continue  # "$17 per child" is a rate: it never joins a total sum
             if any(s.low is not None for s in stmts + others):
                 continue  # a range is wide: it joins no other wording on agreement alone
             if all(_agree(a, b, rounding=False) for a in stmts for b in others):
@@ -267,6 +269,11 @@ def _merge_agreeing(
             same_kind[kind].append(len(out))
             out.append((key, list(stmts)))
     return out
+
+
+def _per(attribute: str) -> str:
+    """What a rate is counted per ("price per child" -> "child"; "" for a total)."""
+    return attribute.partition(" per ")[2]
 
 
 def _share_word(a: str, b: str) -> bool:

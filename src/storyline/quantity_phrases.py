@@ -234,10 +234,35 @@ def percent_noun(pct: Any) -> Any | None:
     return None
 
 
+# what a figure may be counted per after "a", "an", "each" or "every" ("£5 a month", "$9.66 a
+# share", "£100 a head"); after "per" any noun will do ("$17 per child")
+RATE_NOUNS = frozenset(
+    {"day", "week", "month", "year", "hour", "minute", "second", "night", "season", "game",
+     "match", "share", "head", "person", "child", "pupil", "student", "household", "family",
+     "home", "customer", "user", "subscriber", "employee", "worker", "player", "ticket",
+     "unit", "copy", "item", "piece", "call", "text", "song", "track", "download", "visit",
+     "barrel", "litre", "gallon", "tonne", "ton", "kilo", "pint", "mile", "word", "page"}
+)  # fmt: skip
+# a price "for an hour" is a rate: only spans of time are read so ("$1 for an hour")
+RATE_SPANS = frozenset({"minute", "hour", "day", "night", "week", "month", "year"})
+
+
 def rate_suffix(doc: Any, end: int) -> str:
-    """ " per day" for "... a day" / "per day" right after token ``end`` ("" otherwise)."""
-    if end + 1 < len(doc) and doc[end].lower_ in {"a", "an", "per", "each"}:
-        unit = doc[end + 1].lemma_.lower()
-        if unit in {"day", "week", "month", "year", "hour"}:
-            return f" per {unit}"
+    """ " per month" for "£5 a month", "£5 per month", "£5 each month", "£5 every month",
+    "£5 (€7) a month" or "£5 for a month", right after token ``end`` ("" otherwise): a
+    figure per unit is a rate, never a total sum."""
+    if end < len(doc) and doc[end].text == "(":  # a bracketed conversion: "$17 (£9) per child"
+        close = next((t.i for t in doc[end : end + 8] if t.text == ")"), None)
+        end = close + 1 if close is not None else end
+    if end + 2 < len(doc) and doc[end].lower_ == "for" and doc[end + 1].lower_ in {"a", "an"}:
+        unit = doc[end + 2].lemma_.lower()
+        return f" per {unit}" if unit in RATE_SPANS else ""
+    if end + 1 >= len(doc) or doc[end].lower_ not in {"a", "an", "per", "each", "every"}:
+        return ""
+    noun = doc[end + 1]
+    unit = noun.lemma_.lower()
+    if noun.tag_ not in {"NN", "NNP"} or not noun.is_alpha:
+        return ""
+    if doc[end].lower_ == "per" or unit in RATE_NOUNS:
+        return f" per {unit}"
     return ""

@@ -1,0 +1,73 @@
+"""Figures that are no total (BBC full text, session 11, second round): rates and prices per
+unit, counts named by what happened to them, and "five or six" as one range."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.entities import extract_mentions
+from storyline.model import Article
+from storyline.quantities import extract_quantities
+
+
+@pytest.fixture(scope="module")
+def quantities():
+    from storyline.nlp import load_pipeline
+
+    nlp = load_pipeline()
+
+    def run(text: str):
+        doc = nlp(text)
+        return extract_quantities(doc, extract_mentions(doc))
+
+    return run
+
+
+@pytest.fixture(scope="module")
+def facts_of():
+    from storyline.aliases import resolve_entities
+    from storyline.facts import consolidate_facts
+    from storyline.nlp import analyse_text, load_pipeline
+    from tests.test_facts import tagger
+
+    load_pipeline()
+    tag = tagger()
+
+    def run(*texts: str):
+        arts = []
+        for k, text in enumerate(texts):
+            art = Article(f"a{k}", f"a{k}", 1, None, text)
+            art.analysis = analyse_text(text, tag(text, None))
+            arts.append(art)
+        return consolidate_facts(arts, resolve_entities(arts))
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "attribute"),
+    [
+        ("The charity will give $17 (£9) per child.", "donation per child"),
+        ("Users pay $1 for an hour of access.", "price per hour"),
+        ("The plan could save the average pensioner £100 every year.", "savings per year"),
+        ("Fans paid £5 a month for the channel.", "price per month"),
+    ],
+)
+def test_a_sum_per_unit_is_a_rate(quantities, text, attribute):
+    [q] = quantities(text)
+    assert q.attribute == attribute
+
+
+def test_a_sum_before_a_for_phrase_of_no_time_is_no_rate(quantities):
+    [q] = quantities("Ann Vale paid $40 for a bicycle.")
+    assert q.attribute == "price"
+
+
+def test_a_rate_never_joins_a_total_of_the_same_figure(facts_of):
+    facts = facts_of(
+        "The Lindell fund will give $17 per child this winter.",
+        "The Lindell fund will give $17 to the school.",
+    )
+    rates = [f for f in facts if f.unit == "USD"]
+    assert sorted(f.attribute for f in rates) == ["donation", "donation per child"]
+    assert all(f.status == "single-source" for f in rates)
