@@ -71,3 +71,15 @@ def test_a_rate_never_joins_a_total_of_the_same_figure(facts_of):
     rates = [f for f in facts if f.unit == "USD"]
     assert sorted(f.attribute for f in rates) == ["donation", "donation per child"]
     assert all(f.status == "single-source" for f in rates)
+
+
+def test_five_or_six_is_one_figure_with_its_bounds(quantities):
+    [q] = quantities("There were five or six officers at the Vale gate.")
+    assert (q.value, q.low, q.unit) == (6, 5, "officer")
+    [q] = quantities("Police said 14 or 15 people were killed.")
+    assert (q.value, q.low, q.unit) == (15, 14, "dead")
+
+
+def test_the_lower_bound_of_an_unread_or_range_is_no_count(quantities):
+    # "four inch" is tagged a measure: the range is not read, and "three" counts no rods
+    assert [q.value for q in quantities("Doctors put three or four inch rods in his leg.")] == []

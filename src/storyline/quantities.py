@@ -284,6 +284,8 @@ def _quantity(
         first = i - 1
     if not_a_count(doc, i, j):
         return None
+    if j + 1 < len(doc) and doc[j].lower_ == "or" and doc[j + 1].like_num:
+        return None  # the lower bound of "three or four inch rods", read as no range
     num = doc[j - 1]
     sent = sentence_of(starts, doc[i].idx)
     nxt = doc[j] if j < len(doc) else None

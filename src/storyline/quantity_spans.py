@@ -10,14 +10,15 @@ from typing import Any
 from storyline.quantity_numbers import GLUED_SCALE, is_number
 from storyline.quantity_words import ABBREVIATED_SCALES, CURRENCY, SCALES
 
-RANGE_WORDS = frozenset({"to", "-", "–", "and"})
+RANGE_WORDS = frozenset({"to", "-", "–", "and", "or"})
 
 
 def range_end(doc: Any, i: int, j: int) -> tuple[int, int] | None:
     """The tokens of the upper number of a range whose lower number spans ``i:j``:
     "25,000 to 30,000", "20-30" (written together), "between 20 and 30", "between $12
-    million and $20 million". None when there is no range; "from 5% to 7%" and "rose from
-    2,000 to 3,000" are changes, not ranges."""
+    million and $20 million", "five or six" (an approximation, one figure). None when
+    there is no range; "from 5% to 7%" and "rose from 2,000 to 3,000" are changes, not
+    ranges."""
     if j + 1 >= len(doc) or doc[j].lower_ not in RANGE_WORDS:
         return None
     joiner, before = doc[j], doc[i - 1].lower_ if i > 0 else ""
