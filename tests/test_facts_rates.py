@@ -83,3 +83,43 @@ def test_five_or_six_is_one_figure_with_its_bounds(quantities):
 def test_the_lower_bound_of_an_unread_or_range_is_no_count(quantities):
     # "four inch" is tagged a measure: the range is not read, and "three" counts no rods
     assert [q.value for q in quantities("Doctors put three or four inch rods in his leg.")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "attribute"),
+    [
+        ("The Tarn gala will be attended by 3,300 people.", "people who attended"),
+        ("The Velo app was downloaded by six million people.", "people who downloaded"),
+        ("The Orla show is seen by 9 million viewers each week.", "viewers who saw"),
+        ("The film Dunmore is to be released in 50 countries.", "countries released in"),
+        (
+            "The film Dunmore took $9m after expanding from 40 to 1,796 cinemas.",
+            "cinemas expanded to",
+        ),
+        ("Voters could sway the result in up to 50 constituencies.", "constituencies swayed in"),
+        ("A total of 5,072 ballot envelopes have been scanned.", "envelopes scanned"),
+        ("The book looks at the 15 explosions which rocked the port.", "explosions rocked"),
+        ("The minister was speaking to 100 pupils.", "pupils spoken to"),
+    ],
+)
+def test_a_counted_noun_is_named_by_what_happened_to_it(quantities, text, attribute):
+    [q] = [q for q in quantities(text) if q.unit != "USD"]
+    assert q.attribute == attribute
+
+
+def test_a_from_phrase_belongs_to_the_object_not_the_action(quantities):
+    [q] = [
+        q
+        for q in quantities("They will join 100 nominees from the 24 categories.")
+        if q.value == 24
+    ]
+    assert q.attribute == "categories"
+
+
+def test_an_adjective_taken_for_a_noun_counts_nothing(quantities):
+    assert [(q.value, q.unit) for q in quantities("The firm had 20 staff and six unpaid.")] == [
+        (20, "staff")
+    ]
+    # a toll is still read: "wounded" is a counted word
+    [q] = quantities("Police said 12 wounded were taken to hospital.")
+    assert (q.value, q.unit) == (12, "wounded")

@@ -32,6 +32,7 @@ from storyline.quantity_phrases import (
     rate_suffix,
     verb_phrase,
 )
+from storyline.quantity_roles import role_phrase
 from storyline.quantity_spans import one_phrase, partitive, range_end, shared_scale
 from storyline.quantity_words import (
     ANIMALS,
@@ -178,6 +179,19 @@ def _range(
     return replace(q, low=low, hedge=hedge or q.hedge, start=start, text=text[start : q.end])
 
 
+def _participle_taken_for_a_noun(head: Any, value: float) -> bool:
+    """Whether the counted noun is an adjective or participle the model took for a
+    singular noun: "20 staff and six unpaid" (unless it is a toll: "12 wounded")."""
+    word = head.lower_
+    return (
+        value > 1
+        and head.tag_ == "NN"
+        and word.endswith(("ed", "id"))
+        and head.lemma_.lower() not in UNITS
+        and word not in UNITS
+    )
+
+
 def _next_verb(doc: Any, j: int) -> Any | None:
     """The first verb after token ``j`` in its clause ("four were still missing")."""
     for tok in doc[j : j + 8]:
@@ -205,7 +219,7 @@ def _counted(doc: Any, i: int, j: int, head: Any, unit: str, written: str) -> st
         return "people injured"
     adjs = [t.lower_ for t in doc[j : head.i] if t.pos_ == "ADJ" and t.dep_ == "amod"]
     noun = " ".join(adjs + [_plural(head)]) if head.pos_ in {"NOUN", "PROPN"} else written
-    verb = verb_phrase(head) or verb_phrase(doc[j - 1])
+    verb = verb_phrase(head) or verb_phrase(doc[j - 1]) or role_phrase(head)
     return f"{noun} {verb}" if verb else noun
 
 
@@ -318,6 +332,7 @@ def _quantity(
             head = nxt
         if head is not None and (
             (head.i - j > 3 and not one_phrase(doc, i, j, head))
+            or _participle_taken_for_a_noun(head, value)
             or any("\n" in t.text_with_ws for t in doc[i : head.i])
         ):
             head = None
