@@ -123,3 +123,22 @@ def test_an_adjective_taken_for_a_noun_counts_nothing(quantities):
     # a toll is still read: "wounded" is a counted word
     [q] = quantities("Police said 12 wounded were taken to hospital.")
     assert (q.value, q.unit) == (12, "wounded")
+
+
+@pytest.mark.parametrize(
+    ("text", "attribute"),
+    [
+        ("Mr Orme and three others were indicted in March.", "others indicted"),
+        ("Ann Orme won three gold medals and two bronzes.", "bronzes won"),
+        ("There were 22 members of the Orme family at the wake.", "members of orme family"),
+        ("Of the 21 films in competition, half are from Peru.", "films in competition"),
+    ],
+)
+def test_a_count_with_no_verb_of_its_own_is_named_by_its_phrase(quantities, text, attribute):
+    [q] = [q for q in quantities(text) if q.value in {2, 21, 22, 3} and q.unit != "medal"]
+    assert q.attribute == attribute
+
+
+def test_a_name_in_an_in_phrase_does_not_name_a_count(quantities):
+    [q] = quantities("It came after the three films in the Lord of the Rings trilogy.")
+    assert "lord" not in q.attribute

@@ -18,6 +18,7 @@ from storyline.quantity_phrases import (
     LIGHT_VERBS,
     RELATIVE,
     active_words,
+    noun_words,
     participle,
     verb_phrase,
 )
@@ -26,6 +27,7 @@ from storyline.quantity_phrases import (
 # cinemas"); "with", "after", "despite" and the like say what else was so, not where
 # ("join 100 nominees from 24 categories": a "from" phrase is the object's, not the action's)
 ACTION_PREPS = frozenset({"in", "on", "at", "across", "to", "into", "for", "against"})
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "PERCENT", "MONEY"})
 # nouns whose "of" phrase is the counted thing: "a total of 600 envelopes"
 TOTAL_NOUNS = frozenset({"total", "number", "tally", "maximum", "minimum"})
 # past tenses unlike their participles, for "seen by 9 million viewers" -> "who saw"
@@ -39,7 +41,7 @@ PAST = {
 }  # fmt: skip
 
 
-def role_phrase(tok: Any) -> str | None:
+def role_phrase(tok: Any, depth: int = 0) -> str | None:
     """What the sentence says happened to the counted noun ``tok`` through a relative
     clause or the phrase it sits in (module docstring), or None."""
     for child in tok.children:
@@ -48,9 +50,13 @@ def role_phrase(tok: Any) -> str | None:
             lemma = child.lemma_.lower()
             if subj and subj[0].lower_ in RELATIVE and lemma not in LIGHT_VERBS | {"have"}:
                 return active_words(child)  # "explosions which rocked" -> "rocked"
+    if tok.dep_ == "conj" and tok.head.pos_ in {"NOUN", "PROPN", "PRON"} and depth < 3:
+        # "He and three others were indicted", "three gold medals and two bronzes"
+        first = tok.head
+        return verb_phrase(first) or role_phrase(first, depth + 1) if first is not tok else None
     prep = tok.head
     if tok.dep_ != "pobj" or prep is tok:
-        return None
+        return _own_phrase(tok)
     verb = prep.head
     if prep.dep_ == "agent" and verb.pos_ == "VERB":
         done = participle(verb)
@@ -68,6 +74,20 @@ def role_phrase(tok: Any) -> str | None:
         and lemma not in LIGHT_VERBS | {"have", "do"}
     ):
         return f"{participle(verb)} {word}"
+    return _own_phrase(tok)
+
+
+def _own_phrase(tok: Any) -> str | None:
+    """The noun's own "of" or "in" phrase, when nothing else says what it is: "22 members
+    of the royal family" -> "of royal family", "the 21 films in competition" -> "in
+    competition" (not a place: that is the quantity's place)."""
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"of", "in"} or prep.i != tok.i + 1:
+            continue
+        kinds = {"NOUN", "PROPN"} if prep.lower_ == "of" else {"NOUN"}  # "in the Lord of ..."
+        objs = [g for g in prep.children if g.dep_ == "pobj" and g.pos_ in kinds]
+        if objs and not objs[0].like_num and objs[0].ent_type_ not in PLACE_ENTS:
+            return f"{prep.lower_} {noun_words(objs[0])}"
     return None
 
 
