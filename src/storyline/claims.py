@@ -204,6 +204,25 @@ def _district_name(tok: Any) -> str | None:
     return " ".join(words) or None
 
 
+def _until_mod(tx: TimeExpr, pred: str, verb: Any) -> str | None:
+    """The modifier of a claim's date. "until 1989" is read by the tagger as "by 1989";
+    after "continue" the predicate already says "until" (the date is the end), and after a
+    negation the date is the earliest ("will not launch until 2006": from 2006)."""
+    words = set(tx.text.lower().split())
+    if tx.mod != "ON_OR_BEFORE" or not words & {"until", "till", "til"}:
+        return tx.mod
+    if pred == "continue-until":
+        return None
+    cur = verb
+    for _ in range(4):  # "is not due to launch until": the negation may be on a head verb
+        if any(c.dep_ == "neg" for c in cur.children):
+            return "ON_OR_AFTER"
+        if cur.dep_ not in {"xcomp", "acomp", "aux"} or cur.head is cur:
+            break
+        cur = cur.head
+    return tx.mod
+
+
 def extract_claims(
     doc: Any, times: list[TimeExpr], mentions: list[Mention] | None = None
 ) -> list[Claim]:
@@ -261,7 +280,7 @@ def extract_claims(
                 subject=subject,
                 predicate=pred,
                 value=tx.value,
-                mod=tx.mod,
+                mod=_until_mod(tx, pred, verb),
                 place=place,
                 text=" ".join(span.text.split()),
                 sentence=sent,
