@@ -19,7 +19,7 @@ from typing import Any
 
 from storyline.entities import mention_index, sentence_of, sentence_starts
 from storyline.model import Mention, Quantity
-from storyline.quantity_filters import not_a_count
+from storyline.quantity_filters import not_a_count, participle_taken_for_a_noun
 from storyline.quantity_numbers import fraction_before, glued_scale, is_number, number_value
 from storyline.quantity_owners import holder as _holder
 from storyline.quantity_owners import place as _place
@@ -33,7 +33,7 @@ from storyline.quantity_phrases import (
     verb_phrase,
 )
 from storyline.quantity_roles import role_phrase
-from storyline.quantity_spans import one_phrase, partitive, range_end, shared_scale
+from storyline.quantity_spans import one_phrase, partitive, per_cent, range_end, shared_scale
 from storyline.quantity_words import (
     ANIMALS,
     CURRENCY,
@@ -179,19 +179,6 @@ def _range(
     return replace(q, low=low, hedge=hedge or q.hedge, start=start, text=text[start : q.end])
 
 
-def _participle_taken_for_a_noun(head: Any, value: float) -> bool:
-    """Whether the counted noun is an adjective or participle the model took for a
-    singular noun: "20 staff and six unpaid" (unless it is a toll: "12 wounded")."""
-    word = head.lower_
-    return (
-        value > 1
-        and head.tag_ == "NN"
-        and word.endswith(("ed", "id"))
-        and head.lemma_.lower() not in UNITS
-        and word not in UNITS
-    )
-
-
 def _next_verb(doc: Any, j: int) -> Any | None:
     """The first verb after token ``j`` in its clause ("four were still missing")."""
     for tok in doc[j : j + 8]:
@@ -243,7 +230,7 @@ def _percent(doc: Any, pct: Any, earlier: list[Quantity], sent: int) -> str:
     owner = percent_noun(pct)
     if owner is not None:
         verb = verb_phrase(owner)
-        name = noun_words(owner)
+        name = noun_words(owner, frozenset({"cent", "per"}))  # "a 5 per cent lead"
         return f"{name} {verb}" if verb else name
     verb = verb_phrase(pct)
     noun = "share"
@@ -305,7 +292,7 @@ def _quantity(
     nxt = doc[j] if j < len(doc) else None
     head_tok = num
     written = ""  # the counted noun as written, when the text names one
-    money = _money(doc, i, j)
+    money = None if per_cent(doc, j) else _money(doc, i, j)
     duration = _duration(doc, i, j)
     if duration is not None:
         unit, attribute, end = duration
@@ -316,10 +303,11 @@ def _quantity(
         unit, cur, end = money
         attribute = money_noun(cur) + rate_suffix(doc, end)
         head_tok = cur
-    elif nxt is not None and nxt.lower_ in {"%", "percent"}:
-        unit, end = "%", j + 1
-        attribute = _percent(doc, nxt, earlier, sent)
-        head_tok = percent_noun(nxt) or nxt
+    elif nxt is not None and (nxt.lower_ in {"%", "percent"} or per_cent(doc, j)):
+        pct = doc[j + 1] if per_cent(doc, j) else nxt  # "two per cent": the "cent"
+        unit, end = "%", pct.i + 1
+        attribute = _percent(doc, pct, earlier, sent)
+        head_tok = percent_noun(pct) or pct
     else:
         head = num.head if num.dep_ == "nummod" and num.head.i >= j else None
         if head is None and value != 1:
@@ -332,7 +320,7 @@ def _quantity(
             head = nxt
         if head is not None and (
             (head.i - j > 3 and not one_phrase(doc, i, j, head))
-            or _participle_taken_for_a_noun(head, value)
+            or participle_taken_for_a_noun(head, value)
             or any("\n" in t.text_with_ws for t in doc[i : head.i])
         ):
             head = None

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from storyline.quantity_words import ABBREVIATED_SCALES, CURRENCY, SCALES, TIME_ZONES
+from storyline.quantity_words import ABBREVIATED_SCALES, CURRENCY, SCALES, TIME_ZONES, UNITS
 
 RATIO_AFTER = ("times", "out of", "of every")
 RATIO_BEFORE = ("out of every", "out of", "of every", "per")
@@ -37,9 +37,11 @@ def not_a_count(doc: Any, i: int, j: int) -> bool:
       ("the No. 1 seller");
     * a number inside a name ("10 Downing Street", "One Flew Over the Cuckoo's Nest",
       "Million Dollar Baby"), a band of ages ("the under-five category", "over-50s") or a
-      rank ("the first three sentences", "the top 10").
+      rank ("the first three sentences", "the top 10");
+    * a scale word with no figure of its own: "several hundred properties", "a few
+      thousand fans".
     """
-    if _designation(doc, i) or _in_name(doc, i, j) or _rank(doc, i):
+    if _designation(doc, i) or _in_name(doc, i, j) or _rank(doc, i) or _vague(doc, i, j):
         return True
     nxt = doc[j] if j < len(doc) else None
     if nxt is not None and nxt.lower_ in TIME_ZONES:
@@ -47,6 +49,15 @@ def not_a_count(doc: Any, i: int, j: int) -> bool:
     if nxt is not None and nxt.is_alpha and not doc[j - 1].whitespace_:
         return nxt.lower_ not in CURRENCY  # a scale letter by a currency was read already
     return _ratio(doc, i, j) or _conversion(doc, i)
+
+
+def _vague(doc: Any, i: int, j: int) -> bool:
+    """Whether the number is a bare scale word after "several", "few" or "many"."""
+    return (
+        i > 0
+        and all(t.lower_ in SCALES for t in doc[i:j])
+        and doc[i - 1].lower_ in {"several", "few", "many", "hundreds", "thousands"}
+    )
 
 
 def _designation(doc: Any, i: int) -> bool:
@@ -147,4 +158,17 @@ def _conversion(doc: Any, i: int) -> bool:
         or before.lower_ in CURRENCY
         or before.text in CURRENCY
         or doc[k - 1].text == ";"
+    )
+
+
+def participle_taken_for_a_noun(head: Any, value: float) -> bool:
+    """Whether the counted noun is an adjective or participle the model took for a
+    singular noun: "20 staff and six unpaid" (unless it is a toll: "12 wounded")."""
+    word = head.lower_
+    return (
+        value > 1
+        and head.tag_ == "NN"
+        and word.endswith(("ed", "id"))
+        and head.lemma_.lower() not in UNITS
+        and word not in UNITS
     )

@@ -287,7 +287,7 @@ def rate_suffix(doc: Any, end: int) -> str:
         return ""
     noun = doc[end + 1]
     unit = noun.lemma_.lower()
-    if noun.tag_ not in {"NN", "NNP"} or not noun.is_alpha:
+    if noun.tag_ not in {"NN", "NNP"} or not noun.is_alpha or unit == "cent":
         return ""
     if doc[end].lower_ == "per" or unit in RATE_NOUNS:
         return f" per {unit}"

@@ -68,3 +68,8 @@ def partitive(doc: Any, j: int) -> Any | None:
     if noun is None or noun.tag_ not in {"NNS", "NNPS"} or noun.i - j > 5:
         return None
     return noun
+
+
+def per_cent(doc: Any, j: int) -> bool:
+    """Whether tokens ``j``, ``j + 1`` are "per cent" written in two words."""
+    return j + 1 < len(doc) and doc[j].lower_ == "per" and doc[j + 1].lower_ == "cent"

@@ -42,8 +42,12 @@ TIME_ZONES = frozenset({"gmt", "bst", "utc", "cet", "cest", "est", "edt", "pst",
 # Hedge words before a number, normalised. Two-word hedges are looked up first.
 HEDGES_2 = {"at least": "at least", "more than": "more than", "up to": "up to"}
 HEDGES_3 = {"as many as": "up to", "as much as": "up to"}
+# "no less than 34" is at least 34, not less than it
+HEDGES_3 |= {"no less than": "at least", "no fewer than": "at least", "no more than": "up to"}
 HEDGES_2 |= {"less than": "less than", "fewer than": "less than"}
 HEDGES_2 |= {"an estimated": "about", "at most": "up to"}
+HEDGES_2 |= {"just under": "nearly", "just over": "more than", "well over": "more than"}
+HEDGES_2 |= {"well under": "less than", "slightly over": "more than", "slightly under": "nearly"}
 HEDGES_1 = {"about": "about", "approximately": "about", "around": "about", "some": "about"}
 HEDGES_1 |= {"roughly": "about", "nearly": "nearly", "almost": "nearly", "over": "more than"}
 HEDGES_1 |= {"estimated": "about", "approx": "about", "circa": "about", "least": "at least"}
