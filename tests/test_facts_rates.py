@@ -90,7 +90,7 @@ def test_the_lower_bound_of_an_unread_or_range_is_no_count(quantities):
     [
         ("The Tarn gala will be attended by 3,300 people.", "people who attended"),
         ("The Velo app was downloaded by six million people.", "people who downloaded"),
-        ("The Orla show is seen by 9 million viewers each week.", "viewers who saw"),
+        ("The Orla show is seen by 9 million viewers.", "viewers who saw"),
         ("The film Dunmore is to be released in 50 countries.", "countries released in"),
         (
             "The film Dunmore took $9m after expanding from 40 to 1,796 cinemas.",
@@ -142,3 +142,17 @@ def test_a_count_with_no_verb_of_its_own_is_named_by_its_phrase(quantities, text
 def test_a_name_in_an_in_phrase_does_not_name_a_count(quantities):
     [q] = quantities("It came after the three films in the Lord of the Rings trilogy.")
     assert "lord" not in q.attribute
+
+
+@pytest.mark.parametrize(
+    ("text", "attribute"),
+    [
+        ("The Vale clinic treats 40 patients a day.", "patients treated per day"),
+        ("The Orla channel reaches 100 million people each week.", "people reached per week"),
+        ("Ann Orme scored 12 goals per season.", "goals scored per season"),
+        ("The Vale club gave 30 fans a lift.", "fans"),  # a lift is no unit of time
+    ],
+)
+def test_a_count_per_span_of_time_is_a_rate(quantities, text, attribute):
+    [q] = quantities(text)
+    assert q.attribute == attribute

@@ -207,7 +207,8 @@ def _counted(doc: Any, i: int, j: int, head: Any, unit: str, written: str) -> st
     adjs = [t.lower_ for t in doc[j : head.i] if t.pos_ == "ADJ" and t.dep_ == "amod"]
     noun = " ".join(adjs + [_plural(head)]) if head.pos_ in {"NOUN", "PROPN"} else written
     verb = verb_phrase(head) or verb_phrase(doc[j - 1]) or role_phrase(head)
-    return f"{noun} {verb}" if verb else noun
+    rate = rate_suffix(doc, head.i + 1, counted=True) if head.i >= j else ""
+    return (f"{noun} {verb}" if verb else noun) + rate
 
 
 def _duration(doc: Any, i: int, j: int) -> tuple[str, str, int] | None:

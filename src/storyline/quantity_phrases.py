@@ -273,10 +273,11 @@ RATE_NOUNS = frozenset(
 RATE_SPANS = frozenset({"minute", "hour", "day", "night", "week", "month", "year"})
 
 
-def rate_suffix(doc: Any, end: int) -> str:
+def rate_suffix(doc: Any, end: int, counted: bool = False) -> str:
     """ " per month" for "£5 a month", "£5 per month", "£5 each month", "£5 every month",
     "£5 (€7) a month" or "£5 for a month", right after token ``end`` ("" otherwise): a
-    figure per unit is a rate, never a total sum."""
+    figure per unit is a rate, never a total sum. A ``counted`` noun ("40 applications a
+    day") takes only spans of time after "a", "each" or "every"."""
     if end < len(doc) and doc[end].text == "(":  # a bracketed conversion: "$17 (£9) per child"
         close = next((t.i for t in doc[end : end + 8] if t.text == ")"), None)
         end = close + 1 if close is not None else end
@@ -289,6 +290,6 @@ def rate_suffix(doc: Any, end: int) -> str:
     unit = noun.lemma_.lower()
     if noun.tag_ not in {"NN", "NNP"} or not noun.is_alpha or unit == "cent":
         return ""
-    if doc[end].lower_ == "per" or unit in RATE_NOUNS:
-        return f" per {unit}"
+    if doc[end].lower_ == "per" or unit in (RATE_SPANS if counted else RATE_NOUNS):
+        return f" per {unit}"  # a count: "a day", not "gave 30 people a home"
     return ""
