@@ -51,6 +51,7 @@ def facts_of():
         ("Users pay $1 for an hour of access.", "price per hour"),
         ("The plan could save the average pensioner £100 every year.", "savings per year"),
         ("Fans paid £5 a month for the channel.", "price per month"),
+        ("Tickets for the Orme dinner cost £100 per head.", "cost per head"),
     ],
 )
 def test_a_sum_per_unit_is_a_rate(quantities, text, attribute):
@@ -156,3 +157,7 @@ def test_a_name_in_an_in_phrase_does_not_name_a_count(quantities):
 def test_a_count_per_span_of_time_is_a_rate(quantities, text, attribute):
     [q] = quantities(text)
     assert q.attribute == attribute
+
+
+def test_a_count_per_head_is_still_a_ratio(quantities):
+    assert quantities("There are eight doctors per head of population.") == []

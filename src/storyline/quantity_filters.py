@@ -138,8 +138,12 @@ def _ratio(doc: Any, i: int, j: int) -> bool:
     if before.endswith(RATIO_BEFORE):
         return True
     window = [t.lower_ for t in doc[j : j + 4]]
+    sum_ = i > 0 and doc[i - 1].text in CURRENCY  # "£100 per head" is a price: a rate
     return any(
-        w == "per" and k + 1 < len(window) and window[k + 1] in PER_WHAT
+        w == "per"
+        and k + 1 < len(window)
+        and window[k + 1] in PER_WHAT
+        and not (sum_ and window[k + 1] in {"head", "capita"})
         for k, w in enumerate(window)
     )
 
