@@ -5,7 +5,9 @@ from the cleaned name (no "the", possessive or title): lowercase, diacritics and
 punctuation dropped, a run of initials one word ("U.S." -> "us"), the Arabic article
 particles "al"/"el" removed, doubled letters collapsed, a final "h" after a vowel
 dropped, and, for people, each word reduced to its first letter plus its consonants
-("Mohamed"/"Mohammed" -> "mhmd", "Thabet"/"Thabit" -> "thbt", "Haniye"/"Haniyeh"). For
+("Mohamed"/"Mohammed" -> "mhmd", "Thabet"/"Thabit" -> "thbt", "Haniye"/"Haniyeh"); a
+word of three consonants or fewer keeps its first vowel after the first letter, since
+short names share their consonants too often ("Pires" -> "prsi", "Persie" -> "prse"). For
 other multi-word names, legal suffixes go ("Ltd", "Co", "N.V."), a leading short form of
 a country is spelled out ("U.S. Senate" = "United States Senate") and a final plural
 "s" goes ("Ford Motors" = "Ford Motor"). Further joins:

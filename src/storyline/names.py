@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from storyline.entities import clean_name
 
+SHORT_SKELETON = 3  # a person's name word with this few consonants keeps its first vowel
 PARTICLES = frozenset({"al", "el", "ul", "ad", "ar", "as", "ash", "at", "az"})
 FUNCTION_WORDS = r"(?:of|and|the|for|on|in|de|la|du|del)"
 KNOWN = {
@@ -53,10 +54,18 @@ _KNOWN_FOLDED = {canon: frozenset(fold(f) for f in forms) for canon, forms in KN
 
 
 def word_key(word: str, skeleton: bool) -> str:
+    """A folded word's matching key: doubled letters and a final "h" after a vowel dropped;
+    with ``skeleton`` (people's names), the vowels after the first letter too, so spellings
+    of one name agree ("Mohamed", "Muhammad"). A skeleton of three letters or fewer keeps
+    the first vowel after the first letter: short names share their consonants too often
+    ("Pires" and "Persie", "Saha" and "Shea", "Kano" and "Keane")."""
     word = re.sub(r"(.)\1+", r"\1", word)
     word = re.sub(r"([aeiou])h$", r"\1", word)
     if skeleton and len(word) > 2:
-        word = word[0] + re.sub(r"[aeiou]", "", word[1:])
+        consonants = word[0] + re.sub(r"[aeiou]", "", word[1:])
+        vowel = re.search(r"[aeiou]", word[1:])
+        short = len(consonants) <= SHORT_SKELETON and vowel is not None
+        word = consonants + (vowel.group() if short else "")
     return word
 
 
