@@ -92,3 +92,30 @@ def test_deadlines_of_a_dated_article_stay_scheduled() -> None:
     )
     got = kinds(text, "2024-09-27")
     assert got["2025-09"] and got["2026-09"] and not got["2014"]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "scheduled"),
+    [
+        # a week is after the article by its own days, not by the month it is shown in
+        ("Next week's chart will reveal the number one single, the label said.", "2005-02", True),
+        ("Last week's chart was topped by a charity single, the label said.", "2005-01", False),
+        # of the article's own month or day, a plan announced now is still to come ...
+        ("Alicia Keys is to open February's Super Bowl, the organisers said.", "2005-02", True),
+        ("The new manager will be unveiled to the press today, the club said.", "2005-02-02", True),
+        # ... a plan only reported as it stood may be over by the time of writing
+        (
+            "Police said a bomb was due to explode at 2100 today, but none was found.",
+            "2005-02-02",
+            False,
+        ),
+        (
+            "He said in a speech today that the plant would close, the union said.",
+            "2005-02-02",
+            False,
+        ),
+        ("The chain reported higher sales in February, the company said.", "2005-02", False),
+    ],
+)
+def test_a_date_of_the_article_own_week_month_or_day(text: str, date: str, scheduled: bool) -> None:
+    assert kinds(text, "2005-02-02")[date] is scheduled

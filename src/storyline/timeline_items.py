@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from storyline.model import Article, Claim, TimeExpr
-from storyline.timeline_tense import future_governs
+from storyline.timeline_tense import governing_cue, reported_plan
 from storyline.timex import qualifier
 from storyline.timex_rules import MONTHS, NUMBERS, WEEKDAYS
 
@@ -207,16 +207,39 @@ def _snippet(sentence: str, start: int, end: int) -> tuple[str, tuple[int, int] 
     return _unmark(_trim(sentence[left:right].strip(" ,;:–—-")))
 
 
-def _scheduled(date: str, qual: str | None, future: bool, pub: str | None) -> bool:
+def _scheduled(
+    date: str, qual: str | None, future: bool, pub: str | None, value: str = "", firm: bool = True
+) -> bool:
     """A happening still to come when the article was written: after its date (compared
-    at their common precision), or a deadline of that very date announced as future
-    (``future``: a future cue governs the date, see :mod:`storyline.timeline_tense`)."""
+    at their common precision; a week by its own days, not by the month it is shown in),
+    or of that very date (the same day, the month or year it is written in) and announced
+    as future (``future``: a future cue governs the date, see
+    :mod:`storyline.timeline_tense`): "the chart will reveal next week", "the deadline
+    expires at the end of this month". Of the same date, a plan only reported (``firm``
+    False: "said a bomb would explode at 2100") may be over by the time of writing: only
+    a deadline counts then."""
     if pub is None:
         return future
+    now = future and (firm or qual in ("ON_OR_BEFORE", "BEFORE"))
+    week = _week_days(value)
+    if week is not None and len(pub) == 10:
+        if week[0] > pub or week[1] < pub:
+            return week[0] > pub
+        return now  # the week the article was written in
     n = min(len(date), len(pub))
-    return date[:n] > pub[:n] or (
-        date[:n] == pub[:n] and future and qual in ("ON_OR_BEFORE", "BEFORE")
-    )
+    return date[:n] > pub[:n] or (date[:n] == pub[:n] and now)
+
+
+def _week_days(value: str) -> tuple[str, str] | None:
+    """The first and last day (ISO strings) of a week value ("2005-W07"), else None."""
+    if not (m := _WEEK.match(value)):
+        return None
+    year, week = int(m[1]), int(m[2])
+    try:
+        days = dt.date.fromisocalendar(year, week, 1), dt.date.fromisocalendar(year, week, 7)
+    except ValueError:
+        return None
+    return days[0].isoformat(), days[1].isoformat()
 
 
 def _sentences(article: Article) -> list[tuple[int, int]]:
@@ -268,8 +291,9 @@ def article_items(article: Article) -> list[Item]:
         for (t, date), (left, right) in zip(dated, parts, strict=True):
             qual = qualifier(t)
             before = article.text[s : t.start]
-            future = future_governs(before, article.text[t.end : e], t.text)
-            scheduled = _scheduled(date, qual, future, pub)
+            cue = governing_cue(before, article.text[t.end : e], t.text)
+            future = cue is not None
+            scheduled = _scheduled(date, qual, future, pub, t.value, not reported_plan(cue or ""))
             dated_past = dated_past or not scheduled
             claim = claims.get((index, t.value))
             speech = bool(_SPEECH_BEFORE.search(before)) or bool(

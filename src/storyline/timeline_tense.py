@@ -63,6 +63,7 @@ _DETERMINER = _set(
     "a an the its their his her our your my this that these those new more most fully newly"
 )
 _PAST_MODALS = _set("could may might must should would")
+_PAST_AUX = _set("was were had")  # "was due to", "were scheduled to", "had planned to"
 _SINCE_WORDS = re.compile(r"since\b", re.IGNORECASE)
 # a date compared with ("lower than in 2004", "up on 2003") is the baseline, not the plan
 _BASELINE = re.compile(
@@ -126,20 +127,39 @@ def _clause_start(text: str) -> int:
 def future_governs(before: str, after: str, expression: str = "") -> bool:
     """A future cue governs the date that ``before`` (the sentence up to the date's words
     ``expression``) and ``after`` (the rest of the sentence) surround."""
+    return governing_cue(before, after, expression) is not None
+
+
+def governing_cue(before: str, after: str, expression: str = "") -> str | None:
+    """The future cue (lowercased; with "was", "were" or "had" when one stands right before
+    it) that governs the date, or None; see :func:`future_governs`."""
     if _SINCE.search(before) or _SINCE_WORDS.match(expression) or _BASELINE.search(before):
-        return False
+        return None
     clause = before[_clause_start(before) :]
     cues = _cues(clause)
     if cues:
         last = cues[-1]
-        modal = last.group().lower() in _PAST_MODALS
-        return _governs(clause[last.end() :], modal)
+        cue = last.group().lower()
+        if not _governs(clause[last.end() :], cue in _PAST_MODALS):
+            return None
+        tense = _WORD.findall(clause[: last.start()])[-1:]
+        return f"{tense[0].lower()} {cue}" if tense and tense[0].lower() in _PAST_AUX else cue
     if any(w.lower() not in _FRONT for w in _WORD.findall(clause)):
-        return False  # the date is not fronted: the clause's verb came before it, no cue
+        return None  # the date is not fronted: the clause's verb came before it, no cue
     end = _BOUNDARY.search(after)
     rest = after[: end.start()] if end else after
     opening = _cues(rest)
     if not opening:
-        return False
+        return None
     lead = rest[: opening[0].start()]
-    return not any(_past(w, "") for w in _WORD.findall(lead))
+    if any(_past(w, "") for w in _WORD.findall(lead)):
+        return None
+    return opening[0].group().lower()
+
+
+def reported_plan(cue: str) -> bool:
+    """Whether a cue only reports a plan as it stood ("said it would close in May", "a bomb
+    was due to explode at 2100"), which does not make a happening of the article's own
+    month or day still to come."""
+    words = cue.split()
+    return bool(words) and (words[0] in _PAST_MODALS or words[0] in _PAST_AUX)
