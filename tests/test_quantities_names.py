@@ -34,6 +34,18 @@ def test_a_number_inside_a_name_is_no_count(quantities):
     assert values(quantities("Hopefuls are The Pilot, Million Dollar Baby and Ways.")) == []
 
 
+def test_titles_stage_names_and_local_clock_times_are_no_counts(quantities):
+    assert values(quantities("Mara Quell starred in 21 Grams and in Velvet Road last year.")) == []
+    assert values(quantities("The rapper 50 Cent used the song in his show, his label said.")) == []
+    assert values(quantities("A bomb was due to explode at 2100 local time, police said.")) == []
+    # a name before the counted noun leaves the count alone
+    assert values(quantities("Two Quorra engineers and 3 Apple executives left.")) == [2, 3]
+    assert values(quantities("The airline agreed to buy 60 Boeing 787 Dreamliner aircraft.")) == [
+        60
+    ]
+    assert values(quantities("Twelve Democrats and 20 Chinese tourists arrived.")) == [12, 20]
+
+
 def test_ages_and_ranks_are_no_counts(quantities):
     assert values(quantities("The book won in the category for six- to eight-year-olds.")) == []
     assert values(quantities("A new wage was set for 16 to 17-year-olds last year.")) == []

@@ -19,6 +19,8 @@ NAMES_BEFORE_COUNTS = frozenset({"GPE", "LOC", "NORP", "PERSON", "DATE", "TIME",
 DESIGNATED = frozenset({"ORG", "PRODUCT", "LAW", "WORK_OF_ART", "EVENT", "FAC", "PERSON"})
 # names a number may begin ("10 Downing Street", tagged an organisation or a place)
 NAMES_WITH_NUMBERS = DESIGNATED - {"PERSON"} | {"LOC", "GPE"}
+# names a capitalised word after a number may be part of: a title or a stage name
+TITLE_NAMES = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "MONEY", "EVENT"})
 # a number after these is a position in a list, not a count ("the first three sentences")
 RANK_WORDS = frozenset({"first", "last", "top", "next", "final", "opening", "closing"})
 
@@ -30,14 +32,14 @@ def not_a_count(doc: Any, i: int, j: int) -> bool:
       "eight people per thousand";
     * a sum in brackets or after a semicolon in brackets right after another sum: a
       conversion ("77m euros (£53m; $100m)");
-    * a clock time ("by 1200 GMT");
+    * a clock time ("by 1200 GMT", "at 2100 local time");
     * a measurement glued to its unit ("the 100m sprint", "a 5kg bag");
     * a model or a rank: a number right after a name ("Boeing 787", "iPhone 4 owners",
       "Trent 900 engines"), after a code and a hyphen ("A330-200", "F-16") or after "No."
       ("the No. 1 seller");
     * a number inside a name ("10 Downing Street", "One Flew Over the Cuckoo's Nest",
-      "Million Dollar Baby"), a band of ages ("the under-five category", "over-50s") or a
-      rank ("the first three sentences", "the top 10");
+      "Million Dollar Baby", "starred in 21 Grams", "the rapper 50 Cent"), a band of ages
+      ("the under-five category", "over-50s") or a rank ("the first three sentences", "the top 10");
     * a scale word with no figure of its own: "several hundred properties", "a few
       thousand fans".
     """
@@ -45,6 +47,15 @@ def not_a_count(doc: Any, i: int, j: int) -> bool:
         return True
     nxt = doc[j] if j < len(doc) else None
     if nxt is not None and nxt.lower_ in TIME_ZONES:
+        return True
+    if (
+        nxt is not None
+        and nxt.lower_ == "local"
+        and j + 1 < len(doc)
+        and doc[j + 1].lower_ == "time"
+    ):
+        return True  # "at 2100 local time"
+    if _titled_name_after(doc, i, j):
         return True
     if nxt is not None and nxt.is_alpha and not doc[j - 1].whitespace_:
         return nxt.lower_ not in CURRENCY  # a scale letter by a currency was read already
@@ -101,6 +112,21 @@ def _in_name(doc: Any, i: int, j: int) -> bool:
     if doc[i - 1].is_quote or doc[i - 1].text in {":", "(", "-", "–", "—", ";"}:
         return False  # a quotation or a list item may begin with a capital
     return j < len(doc) and doc[j].is_title and doc[j].is_alpha
+
+
+def _titled_name_after(doc: Any, i: int, j: int) -> bool:
+    """A number inside a sentence before a capitalised name that no noun follows: a title
+    or a stage name ("starred in 21 Grams and ...", "the rapper 50 Cent used"), not "two
+    Google engineers", "60 Boeing 787 Dreamliner aircraft" or "12 Democrats" (a people's
+    name counts)."""
+    if i == 0 or doc[i].is_sent_start or j >= len(doc):
+        return False
+    if not (doc[j].is_title and doc[j].is_alpha) or doc[j].ent_type_ not in TITLE_NAMES:
+        return False
+    k = j  # the name runs on through capitalised words, numbers and hyphens ("Boeing 787")
+    while k < len(doc) and (doc[k].is_title or doc[k].like_num or doc[k].text in "-–"):
+        k += 1
+    return k == len(doc) or doc[k].pos_ not in {"NOUN", "PROPN"}
 
 
 def _rank(doc: Any, i: int) -> bool:
