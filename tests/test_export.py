@@ -242,6 +242,11 @@ def test_an_updated_fact_shows_its_values_in_order_with_their_days(document: dic
         (3, "monarch", None, "3 monarchs"),
         (4, "bus", None, "4 buses"),
         (5, "spacecraft", None, "5 spacecraft"),
+        # a claim's date at the precision of a part of a year, in words, not TIMEX3 codes
+        ("2023-WI", "date", "ON_OR_AFTER", "from winter 2023"),
+        ("2024-Q3", "date", None, "Q3 2024"),
+        ("2024-H1", "date", "ON_OR_BEFORE", "by first half of 2024"),
+        ("2024-W39", "date", None, "week 39 of 2024"),
     ],
 )
 def test_fact_values_read_as_a_reader_expects(value, unit, hedge, shown) -> None:

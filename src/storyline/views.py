@@ -6,6 +6,7 @@ fact value and difference refers to those numbers, as a reader expects of citati
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from storyline.quantity_words import plural
@@ -83,7 +84,7 @@ def format_value(
     value: Any, unit: str | None = None, hedge: str | None = None, low: Any = None
 ) -> str:
     """A fact value as a reader expects it: 2,500 troops, nearly 100 dead, by 2025-09,
-    25,000 to 30,000 positions."""
+    25,000 to 30,000 positions, from winter 2023."""
     text = _number(value, unit)
     if low is not None:
         text = f"{_number(low, unit)} to {text}"
@@ -94,7 +95,29 @@ def format_value(
     return " ".join(p for p in (hedge, text, shown_unit) if p)
 
 
+_SEASONS = {"WI": "winter", "SP": "spring", "SU": "summer", "FA": "autumn"}
+_PART_OF_YEAR = re.compile(r"^(\d{4})-(WI|SP|SU|FA|Q[1-4]|H[12]|W\d\d)$")
+
+
+def _part_of_year(value: str) -> str | None:
+    """A TIMEX3 part of a year in words: "2023-WI" -> "winter 2023", "2024-Q3" -> "Q3
+    2024", "2024-H1" -> "first half of 2024", "2024-W39" -> "week 39 of 2024"."""
+    m = _PART_OF_YEAR.match(value)
+    if m is None:
+        return None
+    year, part = m.groups()
+    if part in _SEASONS:
+        return f"{_SEASONS[part]} {year}"
+    if part[0] == "Q":
+        return f"{part} {year}"
+    if part[0] == "H":
+        return f"{'first' if part == 'H1' else 'second'} half of {year}"
+    return f"week {int(part[1:])} of {year}"
+
+
 def _number(value: Any, unit: str | None) -> str:
+    if isinstance(value, str) and (words := _part_of_year(value)):
+        return words
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     yearlike = unit in (None, "date", "year") and isinstance(value, int) and 1000 <= value <= 2100
