@@ -65,3 +65,27 @@ def test_a_hedge_does_not_widen_agreement_between_two_wordings(facts_of):
 def test_a_time_or_distance_with_only_its_unit_is_no_fact(facts_of):
     facts = facts_of("Dane Koll of Canada crossed the line in 6.67 secs, ahead of 8 rivals.")
     assert [f.unit for f in facts if f.unit == "sec"] == []
+
+
+def test_figures_of_different_times_or_a_forecast_are_different_happenings(facts_of):
+    facts = facts_of(
+        "The charity single sold 750,000 copies in its first week in 1984.",
+        "The original version sold 800,000 copies in the US in 1985.",
+        "The new version is expected to sell at least 300,000 copies, the label said.",
+        "The new version sold more than 72,000 copies on Monday alone.",
+    )
+    copies = [f for f in facts if f.unit == "copy"]
+    assert sorted(f.value for f in copies) == [72_000, 300_000, 750_000, 800_000]
+    assert all(f.status == "single-source" for f in copies)
+    # with no time apart, two figures of one thing still conflict
+    facts = facts_of(
+        "The charity single sold 750,000 copies in its first week.",
+        "The charity single sold 800,000 copies in its first week.",
+    )
+    assert [f.status for f in facts if f.unit == "copy"] == ["conflicting"]
+    # a toll is one happening whatever days its reports name
+    facts = facts_of(
+        "At least 84 people were killed in the floods on Monday.",
+        "At least 95 people were killed in the floods on Tuesday.",
+    )
+    assert [f.status for f in facts if f.unit == "dead"] == ["conflicting"]

@@ -19,7 +19,9 @@ another value of the same fact is dropped as a misreading rather than a conflict
 Figures with neither holder nor place ("people killed", "jets ordered") are about the
 happening their article reports. When the values of such a figure come from different
 events of the story and no event states two of them, they are separate facts, not a
-conflict: 300 killed in one earthquake and 1,200 in another. (An article whose event is not
+conflict: 300 killed in one earthquake and 1,200 in another. So are values whose sentences
+name different times and none in common, or a forecast against a report (tolls excepted;
+:mod:`storyline.fact_statements`). (An article whose event is not
 known could report any, so its figure still conflicts.) A figure described by its counted
 noun alone ("70 aircraft", "27 countries") says even less: its values can corroborate one
 another but never conflict (tolls excepted: "12 casualties" and "15 casualties" do).
@@ -42,11 +44,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 
 from storyline.aliases import canonical, canonical_lookup
 from storyline.claims import LEXICON_PREDICATES
 from storyline.fact_agreement import compatible
+from storyline.fact_statements import Statement, agree, by_happening, sentence_when, value_clusters
 from storyline.model import Article, Entity, Fact, FactValue
 from storyline.quantity_words import plural
 
@@ -79,19 +81,6 @@ MEASURES = frozenset({"sec", "second", "metre", "meter", "km", "kilometre", "mil
 NAMED_BY_OBJECT = frozenset({"announce", "agree", "begin", "postpone", "complete", "end"})
 
 
-@dataclass(slots=True)
-class _Statement:
-    article: str
-    root: str  # the original this article copies (itself when not a copy)
-    value: object
-    hedge: str | None
-    text: str
-    day: str | None = None  # the article's publication day, when known to the day
-    low: float | None = None  # a range's lower bound (``value`` is its upper one)
-    event: str | None = None  # the event of the article (None: not known)
-    rounded: bool = True  # may be another statement's figure rounded (not a toll)
-
-
 def _day(art: Article) -> str | None:
     value = art.published.value or ""
     return value if len(value) == 10 else None
@@ -99,15 +88,6 @@ def _day(art: Article) -> str | None:
 
 def _int(value: float) -> float | int:
     return int(value) if float(value).is_integer() else value
-
-
-def _agree(a: _Statement, b: _Statement, rounding: bool = True) -> bool:
-    """Whether two statements give one figure; ``rounding``: the one may be the other
-    rounded, or "about" it (within one fact, not between two wordings, see
-    :func:`_merge_agreeing`)."""
-    rounded = rounding and a.rounded and b.rounded
-    ha, hb = (a.hedge, b.hedge) if rounding else (None, None)
-    return compatible(a.value, ha, b.value, hb, a.low, b.low, rounded)
 
 
 def _root(art: Article, by_id: dict[str, Article]) -> str:
@@ -135,7 +115,7 @@ def consolidate_facts(articles: list[Article], entities: list[Entity]) -> list[F
 def _quantity_facts(
     articles: list[Article], by_id: dict[str, Article], table: dict[str, str]
 ) -> list[Fact]:
-    groups: dict[tuple[str, str, str, str], list[_Statement]] = defaultdict(list)
+    groups: dict[tuple[str, str, str, str], list[Statement]] = defaultdict(list)
     bare: set[tuple[str, str, str, str]] = set()  # described by the counted noun alone
     for art in articles:
         seen: set[tuple[str, str, str, str]] = set()
@@ -154,10 +134,12 @@ def _quantity_facts(
                 bare.add(key)
             text = _sentence(art, q.sentence) or q.text
             low = None if q.low is None else _int(q.low)
+            times, forecast = sentence_when(art, q.sentence, q.start, q.end)
             groups[key].append(
-                _Statement(
+                Statement(
                     art.id, _root(art, by_id), _int(q.value), q.hedge, text, _day(art), low,
-                    event=art.event, rounded=q.unit not in ALWAYS_COUNTED,
+                    event=art.event, rounded=q.unit not in ALWAYS_COUNTED, times=times,
+                    forecast=forecast,
                 )
             )  # fmt: skip
     merged = _merge_agreeing(groups)
@@ -168,41 +150,14 @@ def _quantity_facts(
         shown = attribute + (f" in {place}" if place else "")
         named = subject or place or _noun_of(unit, attribute)
         key = (subject, unit, place, attribute)
-        parts = [statements] if subject or place else _by_happening(statements, key in bare)
+        toll = unit in ALWAYS_COUNTED
+        parts = [statements] if subject or place else by_happening(statements, key in bare, toll)
         facts.extend(_fact(named, shown, unit, part) for part in parts)
     return facts
 
 
-def _by_happening(stmts: list[_Statement], bare: bool) -> list[list[_Statement]]:
-    """A figure with no holder and no place split into one group per value when it is
-    ``bare`` (its counted noun alone), or when its values come from different events and no
-    event states two of them (module docstring); otherwise kept whole."""
-    values = _value_clusters(stmts)
-    if len(values) < 2 or bare:
-        return values
-    if any(s.event is None for s in stmts):
-        return [stmts]
-    events = [{s.event for s in cluster} for cluster in values]
-    if any(a & b for i, a in enumerate(events) for b in events[i + 1 :]):
-        return [stmts]
-    return values
-
-
-def _value_clusters(stmts: list[_Statement]) -> list[list[_Statement]]:
-    """Statements grouped by agreeing value, in the order first stated."""
-    values: list[list[_Statement]] = []
-    for st in stmts:
-        for cluster in values:
-            if all(_agree(st, o) for o in cluster):
-                cluster.append(st)
-                break
-        else:
-            values.append([st])
-    return values
-
-
 def _names_the_actors(
-    subject: str, unit: str, place: str, attribute: str, stmts: list[_Statement]
+    subject: str, unit: str, place: str, attribute: str, stmts: list[Statement]
 ) -> bool:
     """Whether a quantity group says nothing on its own: a figure whose only description
     is generic ("a share", "an amount", "rose 4%"), or a small count of unnamed actors
@@ -232,8 +187,8 @@ def _noun_of(unit: str, attribute: str) -> str:
 
 
 def _merge_agreeing(
-    groups: dict[tuple[str, str, str, str], list[_Statement]],
-) -> list[tuple[tuple[str, str, str, str], list[_Statement]]]:
+    groups: dict[tuple[str, str, str, str], list[Statement]],
+) -> list[tuple[tuple[str, str, str, str], list[Statement]]]:
     """Join groups of one unit and place whose values all agree (see module docstring),
     to 2%: a figure rounded in another wording is as likely another figure ("£500m" for a
     sports fund beside "£520m" set aside for a war), and a hedge does not widen that ("some
@@ -247,7 +202,7 @@ def _merge_agreeing(
         groups.items(),
         key=lambda kv: (-len({s.root for s in kv[1]}), -len(kv[0][3].split()), kv[0]),
     )
-    out: list[tuple[tuple[str, str, str, str], list[_Statement]]] = []
+    out: list[tuple[tuple[str, str, str, str], list[Statement]]] = []
     same_kind: dict[tuple[str, str], list[int]] = defaultdict(list)  # (unit, place) -> in out
     for key, stmts in items:
         kind = (key[1], key[2])
@@ -261,7 +216,7 @@ def _merge_agreeing(
                 continue  # "$17 per child" is a rate: it never joins a total sum
             if any(s.low is not None for s in stmts + others):
                 continue  # a range is wide: it joins no other wording on agreement alone
-            if all(_agree(a, b, rounding=False) for a in stmts for b in others):
+            if all(agree(a, b, rounding=False) for a in stmts for b in others):
                 subject = okey[0] or key[0]
                 out[k] = ((subject, *okey[1:]), others + stmts)
                 break
@@ -283,9 +238,9 @@ def _share_word(a: str, b: str) -> bool:
     return bool(words[0] & words[1])
 
 
-def _fact(subject: str, attribute: str, unit: str | None, stmts: list[_Statement]) -> Fact:
+def _fact(subject: str, attribute: str, unit: str | None, stmts: list[Statement]) -> Fact:
     """One fact from its statements: values clustered, status decided."""
-    values = _value_clusters(stmts)
+    values = value_clusters(stmts)
     # A conflict is between sources: a value stated only by articles that also state
     # another value is that article's slip (a misparse), not a disagreement.
     values.sort(key=lambda c: -len(c))
@@ -325,7 +280,7 @@ def _fact(subject: str, attribute: str, unit: str | None, stmts: list[_Statement
     )
 
 
-def _in_sequence(values: list[list[_Statement]]) -> bool:
+def _in_sequence(values: list[list[Statement]]) -> bool:
     """Whether value clusters follow one another in time (see the module docstring)."""
     if any(s.day is None for c in values for s in c):
         return False
@@ -333,7 +288,7 @@ def _in_sequence(values: list[list[_Statement]]) -> bool:
     return all(earlier[1] < later[0] for earlier, later in zip(spans, spans[1:], strict=False))
 
 
-def _fact_value(cluster: list[_Statement]) -> FactValue:
+def _fact_value(cluster: list[Statement]) -> FactValue:
     """The value a cluster of agreeing statements supports (the most precise date, the
     most frequent number), its sources, its commonest hedge and one sentence."""
     if all(isinstance(s.value, str) for s in cluster):
@@ -405,7 +360,7 @@ def _claim_facts(
             attribute = attribute.replace(" until", f" {where} until", 1)
             attribute += "" if where in attribute else f" {where}"
         stmts = [
-            _Statement(
+            Statement(
                 a.id, _root(a, by_id), c.value, c.mod, c.text or _sentence(a, c.sentence), _day(a)
             )
             for a, c, _, _ in group

@@ -1,0 +1,125 @@
+"""The statements a fact is made of, how their values group, and which happening each is of.
+
+A :class:`Statement` is one article's report of a figure: its value and hedge, the
+sentence, the article's day and event, and what the sentence says of *when*: the time
+expressions it names (``times``) and whether a future cue governs the figure
+(``forecast``: "is expected to sell 300,000 copies").
+
+A figure with neither holder nor place is about the happening its article reports
+(:func:`by_happening`). Its values are separate facts, not a conflict, when they are of
+different happenings: their sentences name different times and none in common ("750,000
+copies in its first week in 1984", "800,000 copies in the US in 1985", "72,000 on
+Monday"), or one is a forecast and the other a report of what happened; or, as before,
+they come from different events of the story, none stating two of them. Tolls are left
+whole: a toll rising from one day to the next is an update or a conflict, not two deaths.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from storyline.fact_agreement import compatible
+from storyline.model import Article
+from storyline.timeline_tense import future_governs
+
+
+@dataclass(slots=True)
+class Statement:
+    article: str
+    root: str  # the original this article copies (itself when not a copy)
+    value: object
+    hedge: str | None
+    text: str
+    day: str | None = None  # the article's publication day, when known to the day
+    low: float | None = None  # a range's lower bound (``value`` is its upper one)
+    event: str | None = None  # the event of the article (None: not known)
+    rounded: bool = True  # may be another statement's figure rounded (not a toll)
+    times: frozenset[str] = field(default_factory=frozenset)  # times its sentence names
+    forecast: bool = False  # a future cue governs the figure
+
+
+def agree(a: Statement, b: Statement, rounding: bool = True) -> bool:
+    """Whether two statements give one figure; ``rounding``: the one may be the other
+    rounded, or "about" it (within one fact, not between two wordings)."""
+    rounded = rounding and a.rounded and b.rounded
+    ha, hb = (a.hedge, b.hedge) if rounding else (None, None)
+    return compatible(a.value, ha, b.value, hb, a.low, b.low, rounded)
+
+
+def value_clusters(stmts: list[Statement]) -> list[list[Statement]]:
+    """Statements grouped by agreeing value, in the order first stated."""
+    values: list[list[Statement]] = []
+    for st in stmts:
+        for cluster in values:
+            if all(agree(st, o) for o in cluster):
+                cluster.append(st)
+                break
+        else:
+            values.append([st])
+    return values
+
+
+def sentence_when(art: Article, index: int, start: int, end: int) -> tuple[frozenset[str], bool]:
+    """The dates the sentence ``index`` names (their values, or their words when they have
+    none), and whether a future cue governs the figure at [start, end) in it."""
+    if not 0 <= index < len(art.analysis.sentences):
+        return frozenset(), False
+    s, e = art.analysis.sentences[index]
+    times = frozenset(
+        t.value if t.value[:1].isdigit() else " ".join(t.text.lower().split())
+        for t in art.analysis.times
+        if s <= t.start < e and t.type == "DATE" and t.value != "PRESENT_REF"
+    )
+    if not s <= start < end <= e:
+        return times, False
+    forecast = future_governs(art.text[s:start], art.text[end:e], art.text[start:end])
+    return times, forecast
+
+
+def by_happening(stmts: list[Statement], bare: bool, toll: bool) -> list[list[Statement]]:
+    """A figure with no holder and no place as one group per happening (module
+    docstring): per value when it is ``bare`` (its counted noun alone); else values of
+    different happenings apart, values of one happening (or of one not known) together."""
+    values = value_clusters(stmts)
+    if len(values) < 2 or bare:
+        return values
+    if not toll:
+        parts = _connected(values, _same_happening)
+        if len(parts) > 1:
+            return parts
+    if any(s.event is None for s in stmts):
+        return [stmts]
+    events = [{s.event for s in cluster} for cluster in values]
+    if any(a & b for i, a in enumerate(events) for b in events[i + 1 :]):
+        return [stmts]
+    return values
+
+
+def _same_happening(a: list[Statement], b: list[Statement]) -> bool:
+    """Whether two value clusters may report one happening: not when one is all forecasts
+    and the other all reports, nor when both name times and share none."""
+    if all(s.forecast for s in a) != all(s.forecast for s in b):
+        return False
+    times_a = frozenset().union(*(s.times for s in a))
+    times_b = frozenset().union(*(s.times for s in b))
+    return not (times_a and times_b and not times_a & times_b)
+
+
+def _connected(values: list[list[Statement]], linked) -> list[list[Statement]]:  # noqa: ANN001
+    """The value clusters joined wherever ``linked`` holds, transitively, in first order."""
+    parent = list(range(len(values)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(values)):
+        for j in range(i + 1, len(values)):
+            if linked(values[i], values[j]):
+                parent[find(j)] = find(i)
+    parts: dict[int, list[Statement]] = {}
+    for i, cluster in enumerate(values):
+        parts.setdefault(find(i), []).extend(cluster)
+    return list(parts.values())
