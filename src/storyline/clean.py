@@ -203,6 +203,8 @@ def _pick_title(cands: list[_Line], title_key: str, prefer: _Line | None) -> _Li
     for ln in cands:
         if _title_matches(ln.key, title_key):
             return ln
+    if title_key:
+        return None  # the page's title is known and is none of these: they are body
     likes = [ln for ln in cands if is_title_like(ln.text)]
     for ln in likes:
         if word_count(ln.text) >= 4 or is_cjk(ln.text):

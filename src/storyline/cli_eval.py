@@ -254,6 +254,31 @@ def pubdates(path: DirArgument, as_json: JsonOption = False) -> None:
     _emit(as_json, result.to_dict(), result.table())
 
 
+@eval_app.command("extraction")
+def extraction(
+    path: DirArgument,
+    half: Annotated[
+        str | None, typer.Option(help="Score one half of the pages: dev or test.")
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Article bodies on the article-extraction benchmark's HTML pages, against its gold.
+
+    PATH holds ground-truth.json and html/*.html.gz. Scored by shingles of four tokens:
+    trafilatura as storyline calls it, then storyline's cleaning of that text.
+    """
+    if half not in (None, "dev", "test"):
+        raise typer.BadParameter("--half is dev or test")
+    from storyline.evaluation.extraction import evaluate_extraction
+
+    _need(path)
+    if not (path / "ground-truth.json").is_file():
+        err.print(f"error: {path}: no ground-truth.json (expected the benchmark's folder)")
+        raise typer.Exit(1)
+    result = evaluate_extraction(path, half)
+    _emit(as_json, result.to_dict(), result.table())
+
+
 @eval_app.command("textdates")
 def textdates(path: DirArgument, as_json: JsonOption = False) -> None:
     """Publication dates read from plain text alone (no metadata, URL or timestamp).
