@@ -22,6 +22,14 @@ def test_clean_name_strips_the_possessive_titles_and_punctuation():
     assert clean_name("Iraq,") == "Iraq"
 
 
+def test_an_occupation_written_as_a_title_is_no_part_of_the_name():
+    assert clean_name("Rapper Kel Varo", "PERSON") == "Kel Varo"
+    assert clean_name("Guitarist Ona Brisk", "PERSON") == "Ona Brisk"
+    assert clean_name("Striker Tomas Velde", "ORG") == "Tomas Velde"  # a person's name follows
+    assert clean_name("Bryony Singer", "PERSON") == "Bryony Singer"  # a surname stays
+    assert clean_name("Singer", "PERSON") == "Singer"
+
+
 def test_mentions_fix_the_small_model(nlp):
     from storyline.entities import extract_mentions
 

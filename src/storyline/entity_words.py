@@ -3,6 +3,11 @@ titles that stand before a person's name, last words of names of bodies, and por
 
 from __future__ import annotations
 
+# Occupations written as a title before a name ("Rapper Eminem", "Guitarist Brian May",
+# "Striker Thierry Henry"): the name is the person's without them.
+_OCCUPATIONS = """rapper singer guitarist drummer bassist actor actress director producer comedian
+    presenter novelist author striker midfielder defender goalkeeper winger coach manager
+    chef designer photographer"""
 # Title words that precede names; a run of them at the start of a mention is dropped.
 TITLE_WORDS = frozenset(
     [
@@ -63,7 +68,7 @@ TITLE_WORDS = frozenset(
         "speaker",
         "premier",
     ]
-)
+) | frozenset(_OCCUPATIONS.split())
 # Titles that stand before a person's name (a subset of TITLE_WORDS: no "foreign",
 # "defense", "prime", which also begin names of bodies).
 _PERSONAL = """minister president secretary spokesman spokeswoman spokesperson senator sen rep
@@ -71,7 +76,7 @@ _PERSONAL = """minister president secretary spokesman spokeswoman spokesperson s
     admiral colonel col captain capt lieutenant lt major maj judge king queen prince
     princess sheikh emir ayatollah pope mr mrs ms dr sir lord lady leader speaker ceo
     chairman chairwoman"""
-PERSONAL_TITLES = frozenset(_PERSONAL.split())
+PERSONAL_TITLES = frozenset(_PERSONAL.split()) | frozenset(_OCCUPATIONS.split())
 # Last words of names of bodies: a title before them is part of the name.
 _BODIES = """inc ltd plc llc corp corporation co company group holdings motors ministry department
     agency council committee party bank airlines airways university association union
