@@ -152,6 +152,10 @@ def test_json_contract_fields(document: dict) -> None:
     }
     story = document["stories"][0]
     assert story["independent_sources"] == 2
+    # a second report of the Ledger's is no further source
+    again = _articles()
+    again[1].outlet = " LEDGER "  # case and spacing aside
+    assert build_export(again, [_story()])["stories"][0]["independent_sources"] == 1
     # a3's "2025-03" is estimated from its content: a lower bound, not part of the span
     assert (story["first_date"], story["last_date"]) == ("2025-03-04", "2025-03-04")
     assert story["facts"][0]["values"][1] == {

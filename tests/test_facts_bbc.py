@@ -89,3 +89,44 @@ def test_figures_of_different_times_or_a_forecast_are_different_happenings(facts
         "At least 95 people were killed in the floods on Tuesday.",
     )
     assert [f.status for f in facts if f.unit == "dead"] == ["conflicting"]
+
+
+def test_two_reports_of_one_outlet_are_one_source():
+    from storyline.model import source_of
+
+    a = Article("a", "a", 1, None, "x", outlet="www.Daily.example")
+    b = Article("b", "b", 1, None, "x", outlet="daily.example")
+    c = Article("c", "c", 1, None, "x")
+    d = Article("d", "d", 1, None, "x", outlet="Other Wire", duplicate_of="a")
+    by_id = {x.id: x for x in (a, b, c, d)}
+    assert source_of(a, by_id) == source_of(b, by_id) == "outlet:daily.example"
+    assert source_of(c, by_id) == "c"  # no outlet known: the article itself
+    assert source_of(d, by_id) == source_of(a, by_id)  # a copy is its original's
+    assert source_of(Article("e", "e", 1, None, "x", duplicate_of="gone"), by_id) == "gone"
+
+
+def test_a_figure_two_reports_of_one_outlet_give_is_single_source():
+    from storyline.aliases import resolve_entities
+    from storyline.facts import consolidate_facts
+    from storyline.nlp import analyse_text, load_pipeline
+    from tests.test_facts import tagger
+
+    load_pipeline()
+    tag = tagger()
+    texts = [
+        "The council said 1,200 residents were evacuated from the valley on Monday.",
+        "Officials said 1,200 residents were evacuated from the valley after the flood.",
+    ]
+
+    def facts_with(outlets: list[str | None]):
+        arts = []
+        for k, (text, outlet) in enumerate(zip(texts, outlets, strict=True)):
+            art = Article(f"a{k}", f"a{k}", 1, None, text, outlet=outlet)
+            art.analysis = analyse_text(text, tag(text, None))
+            arts.append(art)
+        return [f for f in consolidate_facts(arts, resolve_entities(arts)) if f.value == 1200]
+
+    (same,) = facts_with(["Valley Courier", "Valley Courier"])
+    assert (same.status, same.independent_sources) == ("single-source", 1)
+    (apart,) = facts_with(["Valley Courier", "Harbour Ledger"])
+    assert (apart.status, apart.independent_sources) == ("corroborated", 2)

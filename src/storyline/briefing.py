@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from storyline.model import Article, SummarySentence
+from storyline.model import Article, SummarySentence, source_of
 
 MIN_WORDS, MAX_WORDS = 7, 55
 SUPPORT_SIMILARITY = 0.4  # cosine at which another article's sentence counts as support
@@ -66,10 +66,6 @@ def candidate_sentences(articles: list[Article]) -> list[_Candidate]:
     return found
 
 
-def _independent_root(article: Article) -> str:
-    return article.duplicate_of or article.id
-
-
 def summarise(articles: list[Article], max_sentences: int = MAX_SENTENCES) -> list[SummarySentence]:
     """The summary of one story, articles given in publication order.
 
@@ -93,7 +89,8 @@ def summarise(articles: list[Article], max_sentences: int = MAX_SENTENCES) -> li
         np.asarray(matrix @ (centroid / norm)).ravel() if norm else np.zeros(len(candidates))
     )
     lead = np.array([1.0 if c.position < 2 else 0.0 for c in candidates])
-    roots = [_independent_root(c.article) for c in candidates]
+    by_id = {a.id: a for a in articles}
+    roots = [source_of(c.article, by_id) for c in candidates]
     independent = len(set(roots))
     limit = min(max_sentences, max(2, independent + 1))
     pool = _pool(matrix, 0.6 * centrality + 0.1 * lead, limit)

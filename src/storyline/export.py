@@ -13,7 +13,7 @@ from importlib import resources
 from typing import Any
 
 from storyline import __version__
-from storyline.model import Article, Story, publication_span, to_dict
+from storyline.model import Article, Story, publication_span, source_of, to_dict
 
 EXPORT_SCHEMA_VERSION = 1
 FORMATS = ("json", "md", "html")
@@ -52,7 +52,8 @@ def story_record(story: Story, articles: dict[str, Article]) -> dict[str, Any]:
     record = to_dict(story)
     members = [articles[i] for i in story.articles if i in articles]
     record["first_date"], record["last_date"] = publication_span(members)
-    record["independent_sources"] = len({a.duplicate_of or a.id for a in members})
+    by_id = {a.id: a for a in members}
+    record["independent_sources"] = len({source_of(a, by_id) for a in members})
     record["languages"] = sorted({a.language for a in members if a.language})
     return record
 

@@ -13,7 +13,8 @@ Whether two values agree is :mod:`storyline.fact_agreement`.
 
 A fact is "conflicting" when two of its statements disagree, else "corroborated" when
 two or more independent sources state it (an article with ``duplicate_of`` counts as
-its original), else "single-source". A value stated only by articles that also state
+its original, and two reports of one outlet as one source: :func:`storyline.model.source_of`),
+else "single-source". A value stated only by articles that also state
 another value of the same fact is dropped as a misreading rather than a conflict.
 
 Figures with neither holder nor place ("people killed", "jets ordered") are about the
@@ -49,7 +50,7 @@ from storyline.aliases import canonical, canonical_lookup
 from storyline.claims import LEXICON_PREDICATES
 from storyline.fact_agreement import compatible
 from storyline.fact_statements import Statement, agree, by_happening, sentence_when, value_clusters
-from storyline.model import Article, Entity, Fact, FactValue
+from storyline.model import Article, Entity, Fact, FactValue, source_of
 from storyline.quantity_words import plural
 
 NAMED_UNITS = {"dead": "people", "wounded": "people", "casualties": "people"}
@@ -88,14 +89,6 @@ def _day(art: Article) -> str | None:
 
 def _int(value: float) -> float | int:
     return int(value) if float(value).is_integer() else value
-
-
-def _root(art: Article, by_id: dict[str, Article]) -> str:
-    seen, cur = set(), art
-    while cur.duplicate_of and cur.duplicate_of in by_id and cur.id not in seen:
-        seen.add(cur.id)
-        cur = by_id[cur.duplicate_of]
-    return cur.duplicate_of or cur.id
 
 
 def _sentence(art: Article, index: int) -> str:
@@ -137,7 +130,7 @@ def _quantity_facts(
             times, forecast = sentence_when(art, q.sentence, q.start, q.end)
             groups[key].append(
                 Statement(
-                    art.id, _root(art, by_id), _int(q.value), q.hedge, text, _day(art), low,
+                    art.id, source_of(art, by_id), _int(q.value), q.hedge, text, _day(art), low,
                     event=art.event, rounded=q.unit not in ALWAYS_COUNTED, times=times,
                     forecast=forecast,
                 )
@@ -361,7 +354,12 @@ def _claim_facts(
             attribute += "" if where in attribute else f" {where}"
         stmts = [
             Statement(
-                a.id, _root(a, by_id), c.value, c.mod, c.text or _sentence(a, c.sentence), _day(a)
+                a.id,
+                source_of(a, by_id),
+                c.value,
+                c.mod,
+                c.text or _sentence(a, c.sentence),
+                _day(a),
             )
             for a, c, _, _ in group
         ]

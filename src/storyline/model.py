@@ -8,7 +8,7 @@ per-article analysis and the export can print it without a second set of types.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from functools import cache
 from typing import Any, TypeVar
@@ -242,6 +242,21 @@ class Article:
     def sentence_text(self, index: int) -> str:
         start, end = self.analysis.sentences[index]
         return self.text[start:end]
+
+
+def source_of(article: Article, by_id: Mapping[str, Article]) -> str:
+    """Who an article's report comes from, for counting independent sources: a copy
+    (``duplicate_of``) counts as its original, and an original as its outlet when that is
+    known (two reports of one outlet are one source; "www.bbc.co.uk" is "bbc.co.uk"),
+    else as itself. ``by_id`` holds the articles a copy's original may be among."""
+    root, seen = article, set()
+    while root.duplicate_of and root.duplicate_of in by_id and root.id not in seen:
+        seen.add(root.id)
+        root = by_id[root.duplicate_of]
+    if root.duplicate_of and root.duplicate_of not in by_id:
+        return root.duplicate_of  # its original is not among them: known by its id
+    outlet = " ".join((root.outlet or "").lower().split()).removeprefix("www.")
+    return f"outlet:{outlet}" if outlet else root.id
 
 
 def publication_span(articles: Iterable[Article]) -> tuple[str | None, str | None]:
