@@ -474,3 +474,69 @@ def test_places_weigh_half_in_the_entity_bag() -> None:
 def test_two_stories_that_share_only_their_country_stay_apart() -> None:
     result = cluster([CARMAKER, DAIRY])
     assert result["carmaker"].story != result["dairy"].story
+
+
+def _flood_storyline() -> list[Article]:
+    """Twelve reports of a flood in Marlow, then one of a benefit concert for its victims."""
+    first = [
+        (
+            "The river burst its banks in Marlow after heavy rain, flooding homes and streets. "
+            "Rescue teams evacuated residents by boat as water levels rose.",
+            "Floods hit Marlow",
+        ),
+        (
+            "Flood water covered the Marlow valley on Wednesday and rescue crews evacuated more "
+            "residents from flooded homes along the river.",
+            "Marlow flood spreads",
+        ),
+        (
+            "Engineers said the Marlow river flood defences failed under the heavy rain; "
+            "residents evacuated from flooded homes wait to return.",
+            "Marlow flood defences failed",
+        ),
+    ]
+    flood = [make(f"flood-{i}", t, h, f"2023-05-0{i + 2}") for i, (t, h) in enumerate(first)]
+    days = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+    flood += [
+        make(
+            f"clean-up-{i}",
+            f"Rescue crews in Marlow pumped flood water from homes on day {word}; the river "
+            "level fell and evacuated residents counted the damage to streets and houses "
+            "after the rain.",
+            f"Marlow flood clean-up {word}",
+            f"2023-05-1{i}",
+        )
+        for i, word in enumerate(days)
+    ]
+    concert = make(
+        "concert",
+        "Residents of Marlow evacuated from flooded homes by rescue crews after the river "
+        "flood met at a benefit concert for the flood victims; the band played to a crowd of "
+        "fans on an outdoor stage, and ticket money goes to flooded families.",
+        "Benefit concert for Marlow flood victims",
+        "2023-05-20",
+    )
+    return [*flood, concert]
+
+
+def test_a_storyline_is_not_joined_through_one_event_its_whole_hardly_resembles() -> None:
+    gig = make(
+        "gig",
+        "The band announced a second outdoor concert on the same stage after the first sold "
+        "out; fans queued for tickets and the crowd sang along.",
+        "Band adds concert",
+        "2023-05-25",
+    )
+    index = StoryIndex()
+    placed = [index.add(a) for a in _flood_storyline()]
+    assert {p.story for p in placed} == {"s-flood-0"}
+    query = index._query(features(gig))
+    concert = next(c for c in index._clusters if c.id == "e-concert")
+    storyline = next(c for c in index._clusters if c.id == "s-flood-0")
+    # like the concert's event, hardly like the flood storyline as a whole (0.05 to 0.10)
+    assert index._similarity(query, concert) > 0.3
+    assert 0.05 < index._similarity(query, storyline) < 0.10
+    fresh = StoryIndex()
+    for article in _flood_storyline():
+        fresh.add(article)
+    assert fresh.add(gig).story == "s-gig"
