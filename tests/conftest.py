@@ -1,4 +1,5 @@
-"""Shared fixtures: where the shared data lives, and skipping cleanly when it is absent."""
+"""Shared fixtures: where the shared data lives, skipping cleanly when it is absent, and the
+spaCy-backed readers of quantities and facts that several test modules use."""
 
 from __future__ import annotations
 
@@ -41,3 +42,41 @@ def hostile_db(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple
 
     db = copy_store(demo_db, tmp_path_factory.mktemp("hostile"))
     return db, ingest_hostile(Client(create_app(db, allow_ingest=True, token=TOKEN)))
+
+
+@pytest.fixture(scope="session")
+def quantities():
+    """The quantities storyline reads in a text (spaCy parse, then the rules)."""
+    from storyline.entities import extract_mentions
+    from storyline.nlp import load_pipeline
+    from storyline.quantities import extract_quantities
+
+    nlp = load_pipeline()
+
+    def run(text: str):
+        doc = nlp(text)
+        return extract_quantities(doc, extract_mentions(doc))
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def facts_of():
+    """The facts storyline consolidates from texts, one undated article each."""
+    from storyline.aliases import resolve_entities
+    from storyline.facts import consolidate_facts
+    from storyline.model import Article
+    from storyline.nlp import analyse_text, load_pipeline
+    from storyline.timex import tag_times
+
+    load_pipeline()
+
+    def run(*texts: str):
+        arts = []
+        for k, text in enumerate(texts):
+            art = Article(f"a{k}", f"a{k}", 1, None, text)
+            art.analysis = analyse_text(text, tag_times(text, None))
+            arts.append(art)
+        return consolidate_facts(arts, resolve_entities(arts))
+
+    return run

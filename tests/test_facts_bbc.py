@@ -3,30 +3,7 @@ one, sums named by an empty verb, and corroboration across wordings."""
 
 from __future__ import annotations
 
-import pytest
-
 from storyline.model import Article
-
-
-@pytest.fixture(scope="module")
-def facts_of():
-    from storyline.aliases import resolve_entities
-    from storyline.facts import consolidate_facts
-    from storyline.nlp import analyse_text, load_pipeline
-    from tests.test_facts import tagger
-
-    load_pipeline()
-    tag = tagger()
-
-    def run(*texts: str):
-        arts = []
-        for k, text in enumerate(texts):
-            art = Article(f"a{k}", f"a{k}", 1, None, text)
-            art.analysis = analyse_text(text, tag(text, None))
-            arts.append(art)
-        return consolidate_facts(arts, resolve_entities(arts))
-
-    return run
 
 
 def test_a_count_of_one_is_no_fact_even_with_a_holder(facts_of):

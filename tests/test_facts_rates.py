@@ -5,44 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.entities import extract_mentions
-from storyline.model import Article
-from storyline.quantities import extract_quantities
-
-
-@pytest.fixture(scope="module")
-def quantities():
-    from storyline.nlp import load_pipeline
-
-    nlp = load_pipeline()
-
-    def run(text: str):
-        doc = nlp(text)
-        return extract_quantities(doc, extract_mentions(doc))
-
-    return run
-
-
-@pytest.fixture(scope="module")
-def facts_of():
-    from storyline.aliases import resolve_entities
-    from storyline.facts import consolidate_facts
-    from storyline.nlp import analyse_text, load_pipeline
-    from tests.test_facts import tagger
-
-    load_pipeline()
-    tag = tagger()
-
-    def run(*texts: str):
-        arts = []
-        for k, text in enumerate(texts):
-            art = Article(f"a{k}", f"a{k}", 1, None, text)
-            art.analysis = analyse_text(text, tag(text, None))
-            arts.append(art)
-        return consolidate_facts(arts, resolve_entities(arts))
-
-    return run
-
 
 @pytest.mark.parametrize(
     ("text", "attribute"),

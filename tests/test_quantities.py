@@ -4,22 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.entities import extract_mentions
-from storyline.quantities import extract_quantities
-
-
-@pytest.fixture(scope="module")
-def quantities():
-    from storyline.nlp import load_pipeline
-
-    nlp = load_pipeline()
-
-    def run(text: str):
-        doc = nlp(text)
-        return extract_quantities(doc, extract_mentions(doc))
-
-    return run
-
 
 def one(qs, value):
     hits = [q for q in qs if q.value == value]

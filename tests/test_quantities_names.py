@@ -3,24 +3,6 @@ inside names, ages, ranks, fractions, animals, sums named by an empty verb, hold
 
 from __future__ import annotations
 
-import pytest
-
-from storyline.entities import extract_mentions
-from storyline.quantities import extract_quantities
-
-
-@pytest.fixture(scope="module")
-def quantities():
-    from storyline.nlp import load_pipeline
-
-    nlp = load_pipeline()
-
-    def run(text: str):
-        doc = nlp(text)
-        return extract_quantities(doc, extract_mentions(doc))
-
-    return run
-
 
 def values(qs) -> list[float]:
     return [q.value for q in qs]
