@@ -119,3 +119,18 @@ def test_deadlines_of_a_dated_article_stay_scheduled() -> None:
 )
 def test_a_date_of_the_article_own_week_month_or_day(text: str, date: str, scheduled: bool) -> None:
     assert kinds(text, "2005-02-02")[date] is scheduled
+
+
+def test_a_lead_that_announces_is_no_happening_of_the_article_day() -> None:
+    announce = "Fiat will meet car maker Norland on Tuesday to settle the dispute, it said."
+    got = kinds(announce, "2005-02-28")
+    assert got == {"2005-03-01": True}  # no past entry at the article's own day
+    speech = "The chancellor will say that aid to poor countries must double, aides said."
+    assert kinds(speech, "2005-02-28") == {}
+    # the lead, at its day: a report, a plan announced that day, a prediction made
+    for lead in (
+        "The chancellor said that aid to poor countries must double, aides said.",
+        "Boeing is to supply Japan Airlines with up to 50 new jets, the firm said.",
+        "Tony Blair has predicted the government will give millions in aid to the region.",
+    ):
+        assert kinds(lead, "2005-02-28") == {"2005-02-28": False}, lead

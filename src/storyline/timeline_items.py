@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from storyline.model import Article, Claim, TimeExpr
-from storyline.timeline_tense import governing_cue, reported_plan
+from storyline.timeline_tense import announces, governing_cue, reported_plan
 from storyline.timex import qualifier
 from storyline.timex_rules import MONTHS, NUMBERS, WEEKDAYS
 
@@ -329,7 +329,10 @@ def article_items(article: Article) -> list[Item]:
             )
         if not lead_done:
             lead_done = True
-            if not dated_past and pub:
+            # a lead that announces ("Fiat will meet GM on Tuesday") is no happening of its day
+            main = sentence.split(", ", 1)[0]  # before the attribution ("..., aides said")
+            ahead = bool(dated) or announces(main)
+            if not dated_past and not ahead and pub:
                 anchor = Anchor(article.id, s, e, pub)
                 lead = Item(pub, _trim(sentence), None, False, anchor, None, words, words, original)
                 lead.names = names

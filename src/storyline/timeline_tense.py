@@ -24,7 +24,7 @@ import re
 
 from storyline.timex_rules import FUTURE_CUE
 
-__all__ = ["future_governs"]
+__all__ = ["announces", "future_governs", "governing_cue", "reported_plan"]
 
 
 def _set(words: str) -> frozenset[str]:
@@ -64,6 +64,7 @@ _DETERMINER = _set(
 )
 _PAST_MODALS = _set("could may might must should would")
 _PAST_AUX = _set("was were had")  # "was due to", "were scheduled to", "had planned to"
+_FUTURE_TENSE = frozenset({"will", "shall", "'ll", "’ll", "going to"})
 _SINCE_WORDS = re.compile(r"since\b", re.IGNORECASE)
 # a date compared with ("lower than in 2004", "up on 2003") is the baseline, not the plan
 _BASELINE = re.compile(
@@ -163,3 +164,18 @@ def reported_plan(cue: str) -> bool:
     month or day still to come."""
     words = cue.split()
     return bool(words) and (words[0] in _PAST_MODALS or words[0] in _PAST_AUX)
+
+
+def announces(clause: str) -> bool:
+    """Whether a clause tells what is still to come in the future tense ("will", "shall",
+    "going to"), with no past verb before it: "The chancellor will say ...", not "The
+    chancellor said aid must double". A plan announced ("is to leave", "plans to bid") is
+    news of its day, so it does not count."""
+    for cue in _cues(clause):
+        if cue.group().lower() not in _FUTURE_TENSE:
+            continue
+        words = _WORD.findall(clause[: cue.start()])
+        previous = [""] + [w.lower() for w in words]
+        perfect = any(w.lower() in {"has", "have", "had"} for w in words)  # "has predicted"
+        return not perfect and not any(_past(w, p) for w, p in zip(words, previous, strict=False))
+    return False
