@@ -94,6 +94,26 @@ def test_sentences_that_point_back_do_not_stand_alone_in_a_summary() -> None:
     assert not any(t.startswith(("The former", "He ", "But ")) for t in texts)
 
 
+def test_a_sentence_with_other_figures_does_not_support_it() -> None:
+    first = sentence_article(
+        "first",
+        "The worst-hit coastal areas are in the south, with at least 23,000 people killed "
+        "by the waves. Aid agencies flew tents and water to the region on Monday.",
+        "2005-01-03",
+    )
+    second = sentence_article(
+        "second",
+        "The worst-hit coastal areas are in the south, with at least 25,000 people killed "
+        "by the waves. Aid agencies flew tents and water to the region on Monday.",
+        "2005-01-04",
+    )
+    summary = summarise([first, second])
+    tolls = [s for s in summary if "people killed" in s.text]
+    assert tolls and all(len(s.sources) == 1 for s in tolls)
+    aid = [s for s in summary if "tents" in s.text]
+    assert not aid or set(aid[0].sources) == {"first", "second"}  # no figure: both say it
+
+
 def test_copies_count_once_for_the_summary_length_but_are_cited() -> None:
     copy = sentence_article("copy", COURIER.text, "2025-03-05")
     copy.duplicate_of = "courier"

@@ -5,7 +5,7 @@ centroid), by how many independent articles carry a sentence saying much the sam
 (cross-source support), and by their position (news puts the main point first). The
 summary is picked greedily with maximal marginal relevance so it does not repeat itself,
 then read in publication order. A sentence cites its own article and every other article
-with a sentence similar enough to count as saying the same.
+with a sentence similar enough to count as saying the same, and giving the same figures.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ MMR_LAMBDA = 0.7
 MAX_SENTENCES = 6
 POOL = 400  # candidates the pairwise steps compare (see summarise)
 
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 _DATELINE = re.compile(r"^[^\n]{0,80}\([A-Z][^)]{1,40}\)\s*[-–—]+\s*")
 # A sentence that opens by pointing back ("He said", "The pair's row", "But the deal") means
 # what the sentence before it in its article says: in a summary of several sources it would
@@ -96,11 +97,14 @@ def summarise(articles: list[Article], max_sentences: int = MAX_SENTENCES) -> li
     pool = _pool(matrix, 0.6 * centrality + 0.1 * lead, limit)
     # each pooled candidate against every candidate: sparse, one row per pooled candidate
     against_all = (matrix[pool] @ matrix.T).tocsr()
+    # a sentence supports another only when it gives every figure the other gives ("at
+    # least 23,000 people killed" is not supported by "25,000 died")
+    figures = [frozenset(_FIGURE.findall(c.text)) for c in candidates]
     supporters, support = [], []
     for row in range(len(pool)):
         cells = against_all.indices[against_all.indptr[row] : against_all.indptr[row + 1]]
         values = against_all.data[against_all.indptr[row] : against_all.indptr[row + 1]]
-        near = cells[values >= SUPPORT_SIMILARITY]
+        near = [j for j in cells[values >= SUPPORT_SIMILARITY] if figures[pool[row]] <= figures[j]]
         supporters.append(sorted({candidates[j].article.id for j in near}))
         support.append(len({roots[j] for j in near}) / independent)
     similarity = against_all[:, pool].toarray()
