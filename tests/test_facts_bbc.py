@@ -107,3 +107,18 @@ def test_a_figure_two_reports_of_one_outlet_give_is_single_source():
     assert (same.status, same.independent_sources) == ("single-source", 1)
     (apart,) = facts_with(["Valley Courier", "Harbour Ledger"])
     assert (apart.status, apart.independent_sources) == ("corroborated", 2)
+
+
+def test_tolls_of_different_months_are_different_happenings(facts_of):
+    facts = facts_of(
+        "The disaster killed about 10,000 people in 1998, the report said.",
+        "The disaster killed 23,000 people on 26 December 2004, the report said.",
+        "The disaster killed 191 people on 11 March 2004, the report said.",
+    )
+    assert sorted(f.status for f in facts if f.unit == "dead") == ["single-source"] * 3
+    # one month named one way and the other: the same toll may be meant, a conflict
+    facts = facts_of(
+        "The storm killed 84 people in March 2004, officials said.",
+        "The storm killed 95 people in 2004, officials said.",
+    )
+    assert [f.status for f in facts if f.unit == "dead"] == ["conflicting"]

@@ -10,8 +10,9 @@ A figure with neither holder nor place is about the happening its article report
 different happenings: their sentences name different times and none in common ("750,000
 copies in its first week in 1984", "800,000 copies in the US in 1985", "72,000 on
 Monday"), or one is a forecast and the other a report of what happened; or, as before,
-they come from different events of the story, none stating two of them. Tolls are left
-whole: a toll rising from one day to the next is an update or a conflict, not two deaths.
+they come from different events of the story, none stating two of them. A toll rises from
+one day to the next, an update or a conflict, not two deaths: its values are told apart
+only by dates of different months.
 """
 
 from __future__ import annotations
@@ -83,10 +84,9 @@ def by_happening(stmts: list[Statement], bare: bool, toll: bool) -> list[list[St
     values = value_clusters(stmts)
     if len(values) < 2 or bare:
         return values
-    if not toll:
-        parts = _connected(values, _same_happening)
-        if len(parts) > 1:
-            return parts
+    parts = _connected(values, _same_toll if toll else _same_happening)
+    if len(parts) > 1:
+        return parts
     if any(s.event is None for s in stmts):
         return [stmts]
     events = [{s.event for s in cluster} for cluster in values]
@@ -103,6 +103,19 @@ def _same_happening(a: list[Statement], b: list[Statement]) -> bool:
     times_a = frozenset().union(*(s.times for s in a))
     times_b = frozenset().union(*(s.times for s in b))
     return not (times_a and times_b and not times_a & times_b)
+
+
+def _same_toll(a: list[Statement], b: list[Statement]) -> bool:
+    """Whether two values of a toll may count one happening's dead: a toll rises from one
+    day to the next ("84 on Monday", "95 on Tuesday"), so only dates of different months
+    tell tolls apart (Hurricane Mitch in 1998, the tsunami of December 2004, the Madrid
+    bombs of March 2004); days named by their words alone do not."""
+    months_a = {t[:7] for s in a for t in s.times if t[:1].isdigit()}
+    months_b = {t[:7] for s in b for t in s.times if t[:1].isdigit()}
+    if not months_a or not months_b:
+        return True
+    # at their common precision: "2004" and "2004-12" may be one month
+    return any(x.startswith(y) or y.startswith(x) for x in months_a for y in months_b)
 
 
 def _connected(values: list[list[Statement]], linked) -> list[list[Statement]]:  # noqa: ANN001
