@@ -122,3 +122,22 @@ def test_tolls_of_different_months_are_different_happenings(facts_of):
         "The storm killed 95 people in 2004, officials said.",
     )
     assert [f.status for f in facts if f.unit == "dead"] == ["conflicting"]
+
+
+def test_places_on_two_days_of_one_month_are_no_difference():
+    from storyline.differences import find_differences
+    from storyline.model import Analysis, Claim
+
+    def claiming(aid: str, value: str, place: str) -> Article:
+        text = f"The minister travels to {place} on that day, officials said."
+        claim = Claim("minister", "travel", value, None, place, text, 0)
+        return Article(aid, aid, 1, None, text, analysis=Analysis(claims=[claim]))
+
+    apart = [claiming("a", "2005-02-15", "Jakarta"), claiming("b", "2005-02-17", "London")]
+    assert find_differences(apart, [], []) == []
+    same = [claiming("a", "2005-02-15", "Jakarta"), claiming("b", "2005-02-15", "London")]
+    assert [d.what for d in find_differences(same, [], [])] == [
+        "what happens in February 2005: Jakarta, London"
+    ]
+    month = [claiming("a", "2005-02", "Jakarta"), claiming("b", "2005-02-17", "London")]
+    assert len(find_differences(month, [], [])) == 1  # a month and a day in it may be one

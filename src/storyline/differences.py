@@ -2,7 +2,8 @@
 in what they cover.
 
 The second kind: dated claims of different articles that carry the same time value (at
-least year and month: "September 2026") but name different places. An article's places
+least year and month: "September 2026"; two different days of one month are two
+happenings) but name different places. An article's places
 for a value are the places of its claims with that value (whatever their verb). Two groups of
 articles are reported as two sides only when no article of one side names a place of
 the other side (an article naming both places is not disagreeing), the sides' sources
@@ -72,24 +73,32 @@ def _from_fact(fact: Fact) -> Difference:
 
 def _place_differences(articles: list[Article], entities: list[Entity]) -> list[Difference]:
     table = canonical_lookup(entities)
-    # value -> article id -> place -> the claim's sentence
+    # month -> article id -> place -> the claim's sentence; and the claims' full values
     seen: dict[str, dict[str, dict[str, str]]] = defaultdict(lambda: defaultdict(dict))
+    values: dict[tuple[str, str], set[str]] = defaultdict(set)  # (month, article) -> values
     root = {a.id: a.duplicate_of or a.id for a in articles}
     for art in articles:
         for claim in art.analysis.claims:
             if claim.place and MONTH_VALUE.match(claim.value or ""):
                 place = canonical(claim.place, table)
                 seen[claim.value[:7]][art.id].setdefault(place, claim.text)
+                values[claim.value[:7], art.id].add(claim.value[:10])
     out = []
-    for value, by_article in sorted(seen.items()):
-        out += _sides_for(value, by_article, root)
+    for month, by_article in sorted(seen.items()):
+        days = {art: values[month, art] for art in by_article}
+        out += _sides_for(month, by_article, root, days)
     return out
 
 
 def _sides_for(
-    value: str, by_article: dict[str, dict[str, str]], root: dict[str, str]
+    value: str,
+    by_article: dict[str, dict[str, str]],
+    root: dict[str, str],
+    days: dict[str, set[str]],
 ) -> list[Difference]:
-    """Differences for one date: groups of articles naming disjoint sets of places."""
+    """Differences for one month: groups of articles naming disjoint sets of places for
+    one date (two different days of the month are two happenings, not one told two ways:
+    Tuesday's report on a nanny's visa and Thursday's trip to Jakarta)."""
     groups: dict[frozenset[str], list[str]] = defaultdict(list)
     for art, places in by_article.items():
         groups[frozenset(places)].append(art)
@@ -102,6 +111,10 @@ def _sides_for(
             roots_a = {root.get(x, x) for x in groups[a]}
             roots_b = {root.get(x, x) for x in groups[b]}
             if roots_a & roots_b:
+                continue
+            dates_a = {d for x in groups[a] for d in days[x]}
+            dates_b = {d for x in groups[b] for d in days[x]}
+            if not any(x.startswith(y) or y.startswith(x) for x in dates_a for y in dates_b):
                 continue
             sides = [_side(p, groups[p], by_article) for p in (a, b)]
             what = f"what happens in {_when(value)}: {', '.join(sorted(a | b))}"
