@@ -141,3 +141,11 @@ def test_places_on_two_days_of_one_month_are_no_difference():
     ]
     month = [claiming("a", "2005-02", "Jakarta"), claiming("b", "2005-02-17", "London")]
     assert len(find_differences(month, [], [])) == 1  # a month and a day in it may be one
+
+
+def test_a_sum_taken_by_be_remain_or_push_says_nothing_of_itself(facts_of):
+    for text in ("Sales remained $2bn last year.", "The deal would push $3bn into the fund."):
+        assert [f.attribute for f in facts_of(text)] == [], text
+    assert [f.attribute for f in facts_of("The firm will deliver $5bn in savings by 2007.")] == [
+        "savings delivered"
+    ]

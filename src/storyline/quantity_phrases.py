@@ -172,7 +172,8 @@ MONEY_VERB_NOUNS = {
 # verbs that say nothing of the sum they take: "would see £50bn in cuts", "to allow £4bn"
 EMPTY_MONEY_VERBS = frozenset(
     {"see", "allow", "make", "bring", "mean", "need", "have", "leave", "represent",
-     "involve", "include", "reach", "put", "add", "total", "mark", "hit", "top", "do"}
+     "involve", "include", "reach", "put", "add", "total", "mark", "hit", "top", "do",
+     "be", "become", "remain", "push"}
 )  # fmt: skip
 # nouns after "in" that are no kind of sum ("£5m in 2004", "£5m in total")
 NOT_SUM_KINDS = frozenset({"total", "year", "month", "week", "quarter", "day", "time", "period"})
