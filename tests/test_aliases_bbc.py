@@ -87,3 +87,18 @@ def test_a_nationality_word_does_not_join_a_council_it_begins():
         article("c", "Velox staff.", [("Velox", "NORP")]),
     ]
     assert ["Velox", "Velox Communications"] in groups(arts)
+
+
+def test_a_body_is_not_merged_with_its_parts():
+    for part in ("Kestrel Radio 4", "Kestrel Pictures Entertainment", "Kestrel News"):
+        arts = [
+            article("a", f"The show moved to {part} last year.", [(part, "ORG")]),
+            article("b", "Kestrel said its profits rose.", [("Kestrel", "ORG")]),
+        ]
+        assert groups(arts) == sorted([["Kestrel"], [part]]), part
+    # a name that goes on with no part's word is still the body's full name
+    arts = [
+        article("a", "Lockwood Martin won the order.", [("Lockwood Martin", "ORG")]),
+        article("b", "Lockwood said so.", [("Lockwood", "ORG")]),
+    ]
+    assert groups(arts) == [["Lockwood", "Lockwood Martin"]]

@@ -35,6 +35,12 @@ OCCASIONS = frozenset(
     {"conference", "award", "awards", "prize", "cup", "festival", "championship", "trophy",
      "championships", "summit", "final", "games", "lecture", "debate", "rally", "election"}
 )  # fmt: skip
+# first words of a body's parts and products: "BBC Radio 4" is not the BBC
+UNITS = frozenset(
+    {"radio", "tv", "television", "pictures", "records", "music", "games", "entertainment",
+     "news", "online", "desktop", "mobile", "studios", "publishing", "films", "sport",
+     "sports", "library", "libraries", "foundation", "trust", "magazine"}
+)  # fmt: skip
 BODIES = frozenset(
     {"party", "union", "council", "association", "club", "committee", "federation",
      "league", "society", "government", "ministry", "office", "bank", "board", "institute"}
@@ -144,11 +150,13 @@ def _joint_name(surface: str) -> bool:
 
 
 def _occasion_of(short: str, longer: str) -> bool:
-    """Whether ``longer`` names an occasion of the body ``short`` rather than the body:
-    "Conservative Party Conference" (a body's word before the occasion), "Guardian First
-    Book Award 2004" (more words between); "Booker Prize" and "European Indoor
-    Championships" are the short names' own."""
+    """Whether ``longer`` names an occasion or a part of the body ``short`` rather than
+    the body: "Conservative Party Conference" (a body's word before the occasion),
+    "Guardian First Book Award 2004" (more words between), "BBC Radio 4" (a unit word
+    next); "Booker Prize" and "European Indoor Championships" are the short names' own."""
     rest = [w for w in longer[len(short) :].split() if not w.isdigit()]
+    if rest and (rest[0] in UNITS or rest[0] + "s" in UNITS):  # keys lose a plural "s"
+        return True  # "BBC Radio 4", "Sony Pictures Entertainment": a part, not the body
     if not rest or rest[-1] not in OCCASIONS:
         return False
     return len(rest) > 1 or short.split()[-1] in BODIES
