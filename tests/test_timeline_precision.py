@@ -9,7 +9,7 @@ import jsonschema
 from storyline.export import build_export, export_schema, render
 from storyline.model import TimelineEntry
 from storyline.timeline import build_timeline
-from storyline.web_charts import date_label, timeline_chart
+from storyline.web_charts import date_label, timeline_chart, week_label
 from tests.test_export import _articles, _story
 from tests.test_timeline import article
 
@@ -53,3 +53,27 @@ def test_briefings_and_chart_say_early_late_and_mid() -> None:
     assert "| 2026-03 (on or before) |" in md  # other entries as before
     chart = timeline_chart(document["stories"][0]["timeline"], "2025-03-04", "2025-03-04")
     assert "early 2005" in json.dumps(chart)
+
+
+def test_a_week_is_shown_as_the_week_not_the_month_of_its_thursday() -> None:
+    # a Monday article: "this week" runs 28 Feb - 6 Mar 2005, its Thursday in March
+    (entry,) = build_timeline(
+        [
+            article(
+                "a",
+                "Oxfam will publish its report on aid this week, the charity said.",
+                "2005-02-28",
+            )
+        ]
+    )
+    assert (entry.date, entry.precision, entry.week) == ("2005-03", "week", "2005-W09")
+    assert week_label("2005-W09") == "week of 28 Feb 2005"
+    story = _story()
+    story.timeline.append(TimelineEntry("2005-03", "Oxfam report.", ["a2"], None, True))
+    story.timeline[-1].precision, story.timeline[-1].week = "week", "2005-W09"
+    document = build_export(_articles(), [story])
+    jsonschema.validate(json.loads(render(document, "json")), export_schema())
+    assert "| week of 28 Feb 2005 |" in render(document, "md")
+    assert "<td>week of 28 Feb 2005</td>" in render(document, "html")
+    chart = timeline_chart(document["stories"][0]["timeline"], "2025-03-04", "2025-03-04")
+    assert "week of 28 Feb 2005" in json.dumps(chart)

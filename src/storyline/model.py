@@ -289,8 +289,11 @@ class TimelineEntry:
     scheduled: bool = False  # True for deadlines and announced future happenings
     date_span: list[int] | None = None  # [start, end) in ``text`` of the words giving the date
     # "year" when the text gives only a year and ``mod`` puts the date at its start or end
-    # ("early 2005": 2005-01, START; "the end of 2017": 2017-12, END); None: as ``date``
+    # ("early 2005": 2005-01, START; "the end of 2017": 2017-12, END); "week" when it gives
+    # a week ("this week": ``date`` is the month of its Thursday, ``week`` the week);
+    # None: as ``date``
     precision: str | None = None
+    week: str | None = None  # the ISO week ("2005-W09") when ``precision`` is "week"
 
 
 @dataclass(slots=True)

@@ -254,8 +254,9 @@ def timeline_groups(articles: list[Article]) -> list[TimelineGroup]:
         shown = _representative(g, weight)
         span = list(shown.span) if shown.span else None
         year = all(m.year_only for m in g if m.date == date)  # no member gives the month
-        entry = TimelineEntry(
-            date, shown.text, sources, mod, g[0].scheduled, span, "year" if year else None
-        )
+        weeks = {m.week for m in g if m.date == date}
+        week = weeks.pop() if len(weeks) == 1 else None  # every member gives that one week
+        precision = "year" if year else "week" if week else None
+        entry = TimelineEntry(date, shown.text, sources, mod, g[0].scheduled, span, precision, week)
         out.append(TimelineGroup(entry, [m.anchor for m in g]))
     return sorted(out, key=lambda x: (x.entry.date, x.entry.scheduled))

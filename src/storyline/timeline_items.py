@@ -88,6 +88,7 @@ class Item:
     speech: bool = False  # the date only says when something was said
     names: set[str] = field(default_factory=set)  # content words of the sentence's names
     year_only: bool = False  # the text gives a year; ``mod`` put the date at its start or end
+    week: str | None = None  # the ISO week the text gives ("2005-W09"), shown as its month
 
 
 def _calendar(t: TimeExpr) -> str | None:
@@ -325,6 +326,7 @@ def article_items(article: Article) -> list[Item]:
                     speech,
                     names,
                     year_only,
+                    t.value[:8] if _WEEK.match(t.value) else None,
                 )
             )
         if not lead_done:

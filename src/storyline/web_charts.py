@@ -70,9 +70,20 @@ def date_label(value: str, mod: str | None = None, precision: str | None = None)
     return f"{word} {text}" if word else text
 
 
+def week_label(week: str, mod: str | None = None) -> str:
+    """An ISO week as a reader says it: "2005-W09" -> "week of 28 Feb 2005"."""
+    monday = date.fromisocalendar(int(week[:4]), int(week[6:8]), 1)
+    text = f"week of {monday.day} {MONTHS[monday.month - 1]} {monday.year}"
+    word = MOD_WORDS.get(mod or "", (mod or "").lower().replace("_", " "))
+    return f"{word} {text}" if word else text
+
+
 def timeline_when(entry: dict[str, Any]) -> str:
     """When a timeline entry (a view's, with its ``when``) happened, as the briefings show
-    it: a part of a year in words ("early 2005", not 2005-01), otherwise its ``when``."""
+    it: a part of a year in words ("early 2005", not 2005-01), a week as the week ("week of
+    28 Feb 2005", not the month of its Thursday), otherwise its ``when``."""
+    if entry.get("precision") == "week" and entry.get("week"):
+        return week_label(entry["week"], entry.get("mod"))
     year = entry.get("precision") == "year" or (
         len(entry["date"]) == 4 and entry.get("mod") in POSITION_WORDS
     )
@@ -209,7 +220,11 @@ def timeline_chart(
                 "cut_right": end > hi,
                 "where": "axis",
             }
-        label = date_label(entry["date"], entry.get("mod"), entry.get("precision"))
+        label = (
+            week_label(entry["week"], entry.get("mod"))
+            if entry.get("precision") == "week" and entry.get("week")
+            else date_label(entry["date"], entry.get("mod"), entry.get("precision"))
+        )
         right_edge = mark["x"] + mark.get("w", 0)
         full = f"{label} \u00b7 {entry.get('text', '')}"
         right, left = CHART_W - right_edge - 14, mark["x"] - 14
