@@ -28,6 +28,9 @@ def test_an_occupation_written_as_a_title_is_no_part_of_the_name():
     assert clean_name("Striker Tomas Velde", "ORG") == "Tomas Velde"  # a person's name follows
     assert clean_name("Bryony Singer", "PERSON") == "Bryony Singer"  # a surname stays
     assert clean_name("Singer", "PERSON") == "Singer"
+    # an office that begins with one is no occupation before a name
+    assert clean_name("Director of Public Prosecutions", "ORG") == "Director of Public Prosecutions"
+    assert clean_name("Manager of the Year", "ORG") == "Manager of the Year"
 
 
 def test_mentions_fix_the_small_model(nlp):

@@ -24,6 +24,7 @@ from collections import Counter
 from typing import Any
 
 from storyline.entity_words import (
+    OCCUPATIONS,
     ORG_WORDS,
     PERSONAL_TITLES,
     PORTFOLIO_TITLES,
@@ -58,6 +59,9 @@ def clean_name(text: str, label: str = "") -> str:
     words = name.split(" ")
     while words and words[0].lower() in {"the", "a", "an"}:
         words = words[1:]
+    occupation = len(words) > 1 and words[0].lower() in OCCUPATIONS and words[1] != "of"
+    if occupation and (label == "PERSON" or person_like(words[1:])):
+        words = words[1:]  # "Rapper Kel Varo"; not "Director of Public Prosecutions"
     run = 0
     while run < len(words) - 1 and words[run].lower().strip(".") in TITLE_WORDS:
         run += 1

@@ -3,8 +3,9 @@ titles that stand before a person's name, last words of names of bodies, and por
 
 from __future__ import annotations
 
-# Occupations written as a title before a name ("Rapper Eminem", "Guitarist Brian May",
-# "Striker Thierry Henry"): the name is the person's without them.
+# Occupations written as a title before a person's name ("Rapper Eminem", "Guitarist Brian
+# May", "Striker Thierry Henry"): the name is the person's without them. Not title words:
+# "Director of Public Prosecutions", "Director General" are offices.
 _OCCUPATIONS = """rapper singer guitarist drummer bassist actor actress director producer comedian
     presenter novelist author striker midfielder defender goalkeeper winger coach manager
     chef designer photographer"""
@@ -68,7 +69,8 @@ TITLE_WORDS = frozenset(
         "speaker",
         "premier",
     ]
-) | frozenset(_OCCUPATIONS.split())
+)
+OCCUPATIONS = frozenset(_OCCUPATIONS.split())
 # Titles that stand before a person's name (a subset of TITLE_WORDS: no "foreign",
 # "defense", "prime", which also begin names of bodies).
 _PERSONAL = """minister president secretary spokesman spokeswoman spokesperson senator sen rep
@@ -76,7 +78,7 @@ _PERSONAL = """minister president secretary spokesman spokeswoman spokesperson s
     admiral colonel col captain capt lieutenant lt major maj judge king queen prince
     princess sheikh emir ayatollah pope mr mrs ms dr sir lord lady leader speaker ceo
     chairman chairwoman"""
-PERSONAL_TITLES = frozenset(_PERSONAL.split()) | frozenset(_OCCUPATIONS.split())
+PERSONAL_TITLES = frozenset(_PERSONAL.split())
 # Last words of names of bodies: a title before them is part of the name.
 _BODIES = """inc ltd plc llc corp corporation co company group holdings motors ministry department
     agency council committee party bank airlines airways university association union
