@@ -102,3 +102,15 @@ def test_cli_run_stops_with_one_line_while_another_run_writes(tmp_path: Path) ->
         assert again.exit_code == 2
     done = CliRunner().invoke(app, ["run", str(corpus), "--db", str(db), "-q"])
     assert done.exit_code == 0 and Store(db).counts()["articles"] == 1
+
+
+def test_a_holder_whose_lease_was_taken_over_stops_at_its_next_beat(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, second = Store(tmp_path / "s.db"), Store(tmp_path / "s.db")
+    monkeypatch.setattr(store_writer, "BEAT_SECONDS", 0.0)
+    with first.writer("storyline run"):
+        with first.engine.begin() as conn:  # its beat grows stale (a long pause)
+            conn.execute(writer_table.update().values(beat=0.0))
+        with second.writer("REST ingest"), pytest.raises(StoreBusy, match="taken over"):
+            first.beat()  # the lease was taken over meanwhile

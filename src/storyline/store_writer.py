@@ -82,14 +82,17 @@ class WriterLease:
 
     def beat(self) -> None:
         """Tell other processes the holder is still writing (cheap: at most one update
-        every ``BEAT_SECONDS``). Does nothing when the lease is not held."""
+        every ``BEAT_SECONDS``); raise :class:`StoreBusy` when another run took the lease
+        over meanwhile (this one was taken for gone). Does nothing when it is not held."""
         if self._lease is None or time.time() - self._lease[1] < BEAT_SECONDS:
             return
         now = time.time()
         with self.engine.begin() as conn:
-            conn.execute(
+            renewed = conn.execute(
                 update(writer_table).where(writer_table.c.token == self._lease[0]).values(beat=now)
-            )
+            ).rowcount
+        if not renewed:  # taken over as stale by another run: this one must stop writing
+            raise StoreBusy(f"{self.url}: this run's writer lease was taken over by another run")
         self._lease = (self._lease[0], now)
 
     def _take(self, what: str) -> str:
