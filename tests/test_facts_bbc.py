@@ -54,6 +54,12 @@ def test_figures_of_different_times_or_a_forecast_are_different_happenings(facts
     copies = [f for f in facts if f.unit == "copy"]
     assert sorted(f.value for f in copies) == [72_000, 300_000, 750_000, 800_000]
     assert all(f.status == "single-source" for f in copies)
+    # a month and a day in it may be one time: still a conflict
+    facts = facts_of(
+        "The charity single sold 750,000 copies in December 2004.",
+        "The charity single sold 800,000 copies on 26 December 2004.",
+    )
+    assert [f.status for f in facts if f.unit == "copy"] == ["conflicting"]
     # with no time apart, two figures of one thing still conflict
     facts = facts_of(
         "The charity single sold 750,000 copies in its first week.",

@@ -17,17 +17,21 @@ only by dates of different months.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from storyline.fact_agreement import compatible
 from storyline.model import Article
 from storyline.timeline_tense import future_governs
 
+_WEEK = re.compile(r"^(\d{4})-W(\d\d)")
+
 
 @dataclass(slots=True)
 class Statement:
     article: str
-    root: str  # the original this article copies (itself when not a copy)
+    root: str  # the source it counts as (storyline.model.source_of: original, outlet)
     value: object
     hedge: str | None
     text: str
@@ -95,14 +99,32 @@ def by_happening(stmts: list[Statement], bare: bool, toll: bool) -> list[list[St
     return values
 
 
+def _calendar(time: str) -> str:
+    """A time value as a calendar prefix: a week as the month of its Thursday; words as
+    they are ("monday" for an unanchored "on Monday")."""
+    m = _WEEK.match(time)
+    if m is None:
+        return time
+    try:
+        return date.fromisocalendar(int(m[1]), int(m[2]), 4).isoformat()[:7]
+    except ValueError:
+        return time
+
+
+def _agree(x: str, y: str) -> bool:
+    """Whether two times may be one, compared at their common precision ("2004-12" and
+    "2004-12-26" may; "monday" and "tuesday" may not)."""
+    return x.startswith(y) or y.startswith(x)
+
+
 def _same_happening(a: list[Statement], b: list[Statement]) -> bool:
     """Whether two value clusters may report one happening: not when one is all forecasts
-    and the other all reports, nor when both name times and share none."""
+    and the other all reports, nor when both name times and none of them agree."""
     if all(s.forecast for s in a) != all(s.forecast for s in b):
         return False
-    times_a = frozenset().union(*(s.times for s in a))
-    times_b = frozenset().union(*(s.times for s in b))
-    return not (times_a and times_b and not times_a & times_b)
+    times_a = {_calendar(t) for s in a for t in s.times}
+    times_b = {_calendar(t) for s in b for t in s.times}
+    return not times_a or not times_b or any(_agree(x, y) for x in times_a for y in times_b)
 
 
 def _same_toll(a: list[Statement], b: list[Statement]) -> bool:
@@ -110,12 +132,9 @@ def _same_toll(a: list[Statement], b: list[Statement]) -> bool:
     day to the next ("84 on Monday", "95 on Tuesday"), so only dates of different months
     tell tolls apart (Hurricane Mitch in 1998, the tsunami of December 2004, the Madrid
     bombs of March 2004); days named by their words alone do not."""
-    months_a = {t[:7] for s in a for t in s.times if t[:1].isdigit()}
-    months_b = {t[:7] for s in b for t in s.times if t[:1].isdigit()}
-    if not months_a or not months_b:
-        return True
-    # at their common precision: "2004" and "2004-12" may be one month
-    return any(x.startswith(y) or y.startswith(x) for x in months_a for y in months_b)
+    months_a = {_calendar(t)[:7] for s in a for t in s.times if t[:1].isdigit()}
+    months_b = {_calendar(t)[:7] for s in b for t in s.times if t[:1].isdigit()}
+    return not months_a or not months_b or any(_agree(x, y) for x in months_a for y in months_b)
 
 
 def _connected(values: list[list[Statement]], linked) -> list[list[Statement]]:  # noqa: ANN001
