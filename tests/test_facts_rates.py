@@ -83,6 +83,8 @@ def test_an_adjective_taken_for_a_noun_counts_nothing(quantities):
     assert [(q.value, q.unit) for q in quantities("The firm had 20 staff and six unpaid.")] == [
         (20, "staff")
     ]
+    # a noun that ends in "id" is no participle
+    assert [q.value for q in quantities("The boats landed six squid and two octopus.")] == [6, 2]
     # a toll is still read: "wounded" is a counted word
     [q] = quantities("Police said 12 wounded were taken to hospital.")
     assert (q.value, q.unit) == (12, "wounded")

@@ -128,6 +128,8 @@ def test_present_tense_schedules_look_ahead(
          [("current financial year", "DATE", "2005")]),
         ("It earned $6.2bn in its last financial year.",
          [("last financial year", "DATE", "2004")]),
+        ("They earned $6.2bn in their last financial year.",
+         [("last financial year", "DATE", "2004")]),
         ("But this financial year, the duty will rise.",
          [("this financial year", "DATE", "2005")]),
         ("It lost £6m in the financial year, it said.",

@@ -5,7 +5,7 @@ centroid), by how many independent articles carry a sentence saying much the sam
 (cross-source support), and by their position (news puts the main point first). The
 summary is picked greedily with maximal marginal relevance so it does not repeat itself,
 then read in publication order. A sentence cites its own article and every other article
-with a sentence similar enough to count as saying the same, and giving the same figures.
+with a sentence similar enough to count as saying the same, and giving every figure it gives.
 """
 
 from __future__ import annotations
@@ -33,10 +33,13 @@ _DATELINE = re.compile(r"^[^\n]{0,80}\([A-Z][^)]{1,40}\)\s*[-–—]+\s*")
 # seem to point at the previous summary sentence instead ("The former Portsmouth boss
 # replaces ..." under a sentence on another manager).
 _POINTS_BACK = re.compile(
-    r"^(?:he|she|it|they|his|her|its|their|him|them|this|these|those|that|such|"
+    r"^(?:he|she|it|they|his|her|its|their|him|them|such|"
+    r"(?:this|these|those|that)\b(?!\s+(?:year|week|month|morning|afternoon|evening|"
+    r"weekend|season|summer|winter|spring|autumn)\b)|"
     r"but|and|or|so|yet|also|however|meanwhile|instead|still|besides|moreover|then|"
-    r"other|others|another|both|neither|either|the (?:pair|two|three|duo|trio|couple|"
-    r"former|latter|same|star|singer|player|boss|band))\b(?!-)",
+    r"the (?:pair|two|three|duo|trio|couple|latter|same)|"
+    r"the former (?:\w+ ){0,2}(?:boss|manager|coach|chief|player|star|singer|minister|"
+    r"president|leader|champion|head))\b(?!-)",
     re.IGNORECASE,
 )
 

@@ -16,7 +16,7 @@ import re
 from collections import defaultdict
 
 from storyline.aliases import canonical, canonical_lookup, resolve_entities
-from storyline.model import Article, Difference, DifferenceSide, Entity, Fact
+from storyline.model import Article, Difference, DifferenceSide, Entity, Fact, source_of
 
 MONTH_VALUE = re.compile(r"^\d{4}-\d{2}")
 MONTHS = [
@@ -76,7 +76,8 @@ def _place_differences(articles: list[Article], entities: list[Entity]) -> list[
     # month -> article id -> place -> the claim's sentence; and the claims' full values
     seen: dict[str, dict[str, dict[str, str]]] = defaultdict(lambda: defaultdict(dict))
     values: dict[tuple[str, str], set[str]] = defaultdict(set)  # (month, article) -> values
-    root = {a.id: a.duplicate_of or a.id for a in articles}
+    by_id = {a.id: a for a in articles}
+    root = {a.id: source_of(a, by_id) for a in articles}  # one outlet is one side
     for art in articles:
         for claim in art.analysis.claims:
             if claim.place and MONTH_VALUE.match(claim.value or ""):

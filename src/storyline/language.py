@@ -32,6 +32,7 @@ FUNCTION_WORDS = {
     "ru": "и в не на что с по он как это к из у за от но так все она его же был бы для",
     "tr": "ve bir bu da de için ile olarak çok daha en gibi olan ne ama kadar sonra var",
 }
+_COMMON = {code: frozenset(words.split()) for code, words in FUNCTION_WORDS.items()}
 MIN_FUNCTION_SHARE = 0.01
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -67,9 +68,8 @@ def detect_language(text: str, languages: tuple[str, ...] = DEFAULT_LANGUAGES) -
 def _uses_its_words(sample: str, code: str) -> bool:
     """Whether a text uses the commonest words of language ``code`` at all (true for a
     language without a list here)."""
-    common = FUNCTION_WORDS.get(code)
+    known = _COMMON.get(code)
     words = [w.lower() for w in _WORD.findall(sample)]
-    if common is None or not words:
+    if known is None or not words:
         return True
-    known = set(common.split())
     return sum(w in known for w in words) >= MIN_FUNCTION_SHARE * len(words)

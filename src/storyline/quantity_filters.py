@@ -19,6 +19,8 @@ NAMES_BEFORE_COUNTS = frozenset({"GPE", "LOC", "NORP", "PERSON", "DATE", "TIME",
 DESIGNATED = frozenset({"ORG", "PRODUCT", "LAW", "WORK_OF_ART", "EVENT", "FAC", "PERSON"})
 # names a number may begin ("10 Downing Street", tagged an organisation or a place)
 NAMES_WITH_NUMBERS = DESIGNATED - {"PERSON"} | {"LOC", "GPE"}
+# participles that end in "id", not "ed" ("six unpaid"); not nouns such as "squid", "kid"
+PARTICIPLES_IN_ID = frozenset({"unpaid", "paid", "laid", "said", "mislaid", "prepaid"})
 # names a capitalised word after a number may be part of: a title or a stage name
 TITLE_NAMES = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "MONEY", "EVENT"})
 # a number after these is a position in a list, not a count ("the first three sentences")
@@ -198,7 +200,7 @@ def participle_taken_for_a_noun(head: Any, value: float) -> bool:
     return (
         value > 1
         and head.tag_ == "NN"
-        and word.endswith(("ed", "id"))
+        and (word.endswith("ed") or word in PARTICIPLES_IN_ID)
         and head.lemma_.lower() not in UNITS
         and word not in UNITS
     )

@@ -171,7 +171,8 @@ def _the_year(m: re.Match[str], ctx: Ctx) -> Cand | None:
     """ "the current fiscal year", "its last financial year" (a year before the dct), "the
     year ended June 30" (twelve months)."""
     which = (m["which"] or m.groupdict().get("which2") or "").lower().replace("this", "current")
-    start = m.start() if m[0][0] in "Tt" or m["which"] else m.start(0) + len(m[0].split()[0]) + 1
+    the = m[0].split()[0].lower() == "the"  # "the current fiscal year"; not "its", "their"
+    start = m.start() if the or m["which"] else m.start(0) + len(m[0].split()[0]) + 1
     if m["ended"] and not which:  # "the year ended June 30": a twelve-month length of time
         return Cand(start, m.end() - len(m["ended"]), "DURATION", "P1Y")
     end = m.end() - len(m["ended"] or "")  # "the current fiscal year ends in June": that year
