@@ -62,7 +62,8 @@ def quantities():
 
 @pytest.fixture(scope="session")
 def facts_of():
-    """The facts storyline consolidates from texts, one undated article each."""
+    """The facts storyline consolidates from texts, one undated article each (from the
+    ``outlets`` given, one per text)."""
     from storyline.aliases import resolve_entities
     from storyline.facts import consolidate_facts
     from storyline.model import Article
@@ -71,10 +72,10 @@ def facts_of():
 
     load_pipeline()
 
-    def run(*texts: str):
+    def run(*texts: str, outlets: list[str | None] | None = None):
         arts = []
         for k, text in enumerate(texts):
-            art = Article(f"a{k}", f"a{k}", 1, None, text)
+            art = Article(f"a{k}", f"a{k}", 1, None, text, outlet=outlets[k] if outlets else None)
             art.analysis = analyse_text(text, tag_times(text, None))
             arts.append(art)
         return consolidate_facts(arts, resolve_entities(arts))

@@ -88,31 +88,19 @@ def test_two_reports_of_one_outlet_are_one_source():
     assert source_of(Article("e", "e", 1, None, "x", duplicate_of="gone"), by_id) == "gone"
 
 
-def test_a_figure_two_reports_of_one_outlet_give_is_single_source():
-    from storyline.aliases import resolve_entities
-    from storyline.facts import consolidate_facts
-    from storyline.nlp import analyse_text, load_pipeline
-    from tests.test_facts import tagger
-
-    load_pipeline()
-    tag = tagger()
+def test_a_figure_two_reports_of_one_outlet_give_is_single_source(facts_of):
     texts = [
         "The council said 1,200 residents were evacuated from the valley on Monday.",
         "Officials said 1,200 residents were evacuated from the valley after the flood.",
     ]
 
-    def facts_with(outlets: list[str | None]):
-        arts = []
-        for k, (text, outlet) in enumerate(zip(texts, outlets, strict=True)):
-            art = Article(f"a{k}", f"a{k}", 1, None, text, outlet=outlet)
-            art.analysis = analyse_text(text, tag(text, None))
-            arts.append(art)
-        return [f for f in consolidate_facts(arts, resolve_entities(arts)) if f.value == 1200]
+    def toll(outlets: list[str | None]):
+        (fact,) = [f for f in facts_of(*texts, outlets=outlets) if f.value == 1200]
+        return fact.status, fact.independent_sources
 
-    (same,) = facts_with(["Valley Courier", "Valley Courier"])
-    assert (same.status, same.independent_sources) == ("single-source", 1)
-    (apart,) = facts_with(["Valley Courier", "Harbour Ledger"])
-    assert (apart.status, apart.independent_sources) == ("corroborated", 2)
+    assert toll(["Valley Courier", "Valley Courier"]) == ("single-source", 1)
+    assert toll(["Valley Courier", "Harbour Ledger"]) == ("corroborated", 2)
+    assert toll([None, None]) == ("corroborated", 2)  # no outlet known: two articles
 
 
 def test_tolls_of_different_months_are_different_happenings(facts_of):

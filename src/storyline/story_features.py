@@ -56,14 +56,15 @@ def entity_key(text: str) -> str:
     return _ENT_PUNCT.sub(lambda m: " " if m.group().isspace() else "", key).strip()
 
 
-def person_keys(mentions: list[Mention]) -> dict[str, str]:
+def person_keys(mentions: list[Mention], keys: list[str] | None = None) -> dict[str, str]:
     """Within one article, a lone surname's key -> the key of the one person named in full
     there with that surname ("hewitt" -> "patricia hewitt"). A surname with no full name
     beside it, or with two, is left as it is. Across articles a bare surname is weak
-    evidence: "Hewitt" the minister is not "Hewitt" the tennis player."""
+    evidence: "Hewitt" the minister is not "Hewitt" the tennis player. ``keys``: the
+    mentions' :func:`entity_key` values, when the caller has them."""
+    keys = keys if keys is not None else [entity_key(m.text) for m in mentions]
     full: dict[str, set[str]] = {}
-    for mention in mentions:
-        key = entity_key(mention.text)
+    for mention, key in zip(mentions, keys, strict=True):
         words = key.split()
         if mention.label == "PERSON" and len(words) >= 2:
             full.setdefault(words[-1], set()).add(key)
@@ -128,9 +129,9 @@ def features(article: Article) -> Doc:
     ents: dict[str, float] = {}
     places: set[str] = set()
     mentions = article.analysis.mentions
-    surnames = person_keys(mentions)
-    for mention in mentions:
-        key = entity_key(mention.text)
+    keys = [entity_key(m.text) for m in mentions]
+    surnames = person_keys(mentions, keys)
+    for mention, key in zip(mentions, keys, strict=True):
         if mention.label == "PERSON" and key in surnames:
             key = surnames[key]
         if key:

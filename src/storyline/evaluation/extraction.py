@@ -24,15 +24,16 @@ Systems, on the same pages in the same run:
 from __future__ import annotations
 
 import hashlib
-import random
+import json
 import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from statistics import mean
+from statistics import mean, stdev
 from typing import Any
 
 from storyline.clean import split_and_clean
+from storyline.evaluation.bootstrap import unit_bootstrap
 from storyline.evaluation.pubdates import load_pages
 from storyline.ingest import parse_html
 from storyline.model import IngestError
@@ -110,30 +111,22 @@ class ExtractionEvaluation:
 
 
 def score_system(name: str, rows: list[tuple[float, float, float]]) -> SystemScore:
-    """Means over pages of per-page (precision, recall, F1), with bootstrap errors."""
-    rng = random.Random(0)
-    n = len(rows)
-    draws = [[rows[rng.randrange(n)] for _ in range(n)] for _ in range(BOOTSTRAP_DRAWS)]
+    """Means over pages of per-page (precision, recall, F1), each with the standard error
+    of its mean over bootstrap draws of the pages (:func:`storyline.evaluation.bootstrap.
+    unit_bootstrap`, seeded)."""
 
     def spread(k: int) -> float:
-        means = [mean(r[k] for r in draw) for draw in draws]
-        centre = mean(means)
-        return (sum((m - centre) ** 2 for m in means) / (len(means) - 1)) ** 0.5
+        _, runs = unit_bootstrap(rows, lambda draw: mean(r[k] for r in draw), BOOTSTRAP_DRAWS)
+        return stdev(runs)
 
-    return SystemScore(
-        name,
-        n,
-        *(mean(r[k] for r in rows) for k in range(3)),
-        *(spread(k) for k in range(3)),
-    )
+    means = [mean(r[k] for r in rows) for k in range(3)]
+    return SystemScore(name, len(rows), *means, *(spread(k) for k in range(3)))
 
 
 def evaluate_extraction(directory: str | Path, half: str | None = None) -> ExtractionEvaluation:
     """Run trafilatura and storyline's cleaning on the benchmark's pages and score them:
     every page, or one ``half`` ("dev": the pages at even positions in key order, "test":
     the odd ones)."""
-    import json
-
     root = Path(directory)
     truth = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
     rows: dict[str, list[tuple[float, float, float]]] = {
