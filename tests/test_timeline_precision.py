@@ -6,10 +6,11 @@ import json
 
 import jsonschema
 
+from storyline.date_words import date_label, week_label
 from storyline.export import build_export, export_schema, render
 from storyline.model import TimelineEntry
 from storyline.timeline import build_timeline
-from storyline.web_charts import date_label, timeline_chart, week_label
+from storyline.web_charts import timeline_chart
 from tests.test_export import _articles, _story
 from tests.test_timeline import article
 

@@ -14,8 +14,9 @@ import pytest
 from markupsafe import escape
 
 from storyline.api import create_app
+from storyline.date_words import date_label, span_of
 from storyline.model import Analysis, Article, Mention, TimeExpr
-from storyline.web_charts import date_label, span_of, sparkline, timeline_chart
+from storyline.web_charts import sparkline, timeline_chart
 from storyline.web_text import best_sentence, paragraphs
 from tests.web_support import DAM, PAYLOADS, Client
 

@@ -7,7 +7,6 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from storyline.views import counted, story_views
-from storyline.web_charts import timeline_when
 
 
 def render_html(document: dict[str, Any]) -> str:
@@ -18,6 +17,5 @@ def render_html(document: dict[str, Any]) -> str:
         lstrip_blocks=True,
     )
     environment.filters["counted"] = counted
-    environment.filters["when"] = timeline_when
     template = environment.get_template("briefing.html")
     return template.render(generator=document["generator"], stories=story_views(document))

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from storyline.views import counted, story_views
-from storyline.web_charts import timeline_when
 
 
 def _cites(numbers: list[int]) -> str:
@@ -43,7 +42,7 @@ def render_markdown(document: dict[str, Any]) -> str:
         if story["timeline"]:
             lines += ["### Timeline", "", "| when | what | kind | sources |", "|---|---|---|---|"]
             lines += [
-                f"| {timeline_when(e)} | {_marked(e['parts'])} | "
+                f"| {e['when']} | {_marked(e['parts'])} | "
                 f"{'scheduled' if e['scheduled'] else 'past'} | {_cites(e['cites'])} |"
                 for e in story["timeline"]
             ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from storyline.date_words import MOD_WORDS, entry_when
 from storyline.quantity_words import plural
 
 
@@ -61,23 +62,6 @@ def marked_parts(text: str, span: list[int] | None) -> tuple[str, str, str]:
     if not span or not 0 <= span[0] < span[1] <= len(text):
         return text, "", ""
     return text[: span[0]], text[span[0] : span[1]], text[span[1] :]
-
-
-# TIMEX3 modifiers as a reader says them (date facts carry them where numbers carry hedges)
-MOD_WORDS = {
-    "END": "end of",
-    "START": "early",
-    "MID": "mid",
-    "ON_OR_BEFORE": "by",
-    "BEFORE": "before",
-    "AFTER": "after",
-    "ON_OR_AFTER": "from",
-    "APPROX": "about",
-    "LESS_THAN": "less than",
-    "MORE_THAN": "more than",
-    "EQUAL_OR_LESS": "at most",
-    "EQUAL_OR_MORE": "at least",
-}
 
 
 def format_value(
@@ -169,8 +153,7 @@ def story_views(document: dict[str, Any]) -> list[dict[str, Any]]:
                     {
                         **e,
                         "cites": cite(e["sources"]),
-                        "when": e["date"]
-                        + (f" ({e['mod'].lower().replace('_', ' ')})" if e.get("mod") else ""),
+                        "when": entry_when(e),
                         "parts": marked_parts(e["text"], e.get("date_span")),
                     }
                     for e in story["timeline"]

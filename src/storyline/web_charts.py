@@ -12,82 +12,15 @@ beyond a break in the axis, so a 1968 construction date does not squash November
 
 from __future__ import annotations
 
-import calendar
 from datetime import date, timedelta
 from typing import Any
 
-from storyline.views import MOD_WORDS
+from storyline.date_words import MONTHS, date_label, entry_label, span_of
 
 SPARK_W, SPARK_H = 120, 26
 CHART_W, ROW_H, AXIS_H, GUTTER = 760, 22, 34, 64
 CHAR_W = 6.1  # average width of a 11px label character, to cut labels that would overflow
 NEAR_DAYS = 550  # day- and month-precise entries this close to the story widen the axis
-POSITION_WORDS = {"START": "early", "MID": "mid", "END": "late"}  # a part of a year
-MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-
-
-def span_of(value: str | None) -> tuple[date, date, str] | None:
-    """First day, last day and precision ("day", "month", "year") of a partial ISO date."""
-    if not value:
-        return None
-    try:
-        if len(value) == 10:
-            day = date.fromisoformat(value)
-            return day, day, "day"
-        if len(value) == 7 and value[4] == "-":
-            year, month = int(value[:4]), int(value[5:])
-            last = calendar.monthrange(year, month)[1]
-            return date(year, month, 1), date(year, month, last), "month"
-        if len(value) == 4 and value.isdigit():
-            return date(int(value), 1, 1), date(int(value), 12, 31), "year"
-    except ValueError:
-        return None
-    return None
-
-
-def date_label(value: str, mod: str | None = None, precision: str | None = None) -> str:
-    """A partial date as a reader says it: 3 Nov 2025, Nov 2025, 2025; "by Feb 2026". A
-    date the text gives only as a part of a year (``precision`` "year": "early 2005" is
-    stored as 2005-01) says so: "early 2005", "late 2017", "by late 2025"."""
-    if precision == "year" and len(value) >= 7:
-        part = "early" if value[5:7] <= "06" else "late"
-        if mod in POSITION_WORDS:
-            return f"{POSITION_WORDS[mod]} {value[:4]}"
-        word = MOD_WORDS.get(mod or "", (mod or "").lower().replace("_", " "))
-        return " ".join(w for w in (word, part, value[:4]) if w)
-    found = span_of(value)
-    if found is None:
-        text = value
-    elif found[2] == "day":
-        text = f"{found[0].day} {MONTHS[found[0].month - 1]} {found[0].year}"
-    elif found[2] == "month":
-        text = f"{MONTHS[found[0].month - 1]} {found[0].year}"
-    else:
-        text = value
-    if found and found[2] == "year" and mod in POSITION_WORDS:
-        return f"{POSITION_WORDS[mod]} {text}"  # "mid 2005"
-    word = MOD_WORDS.get(mod or "", (mod or "").lower().replace("_", " "))
-    return f"{word} {text}" if word else text
-
-
-def week_label(week: str, mod: str | None = None) -> str:
-    """An ISO week as a reader says it: "2005-W09" -> "week of 28 Feb 2005"."""
-    monday = date.fromisocalendar(int(week[:4]), int(week[6:8]), 1)
-    text = f"week of {monday.day} {MONTHS[monday.month - 1]} {monday.year}"
-    word = MOD_WORDS.get(mod or "", (mod or "").lower().replace("_", " "))
-    return f"{word} {text}" if word else text
-
-
-def timeline_when(entry: dict[str, Any]) -> str:
-    """When a timeline entry (a view's, with its ``when``) happened, as the briefings show
-    it: a part of a year in words ("early 2005", not 2005-01), a week as the week ("week of
-    28 Feb 2005", not the month of its Thursday), otherwise its ``when``."""
-    if entry.get("precision") == "week" and entry.get("week"):
-        return week_label(entry["week"], entry.get("mod"))
-    year = entry.get("precision") == "year" or (
-        len(entry["date"]) == 4 and entry.get("mod") in POSITION_WORDS
-    )
-    return date_label(entry["date"], entry.get("mod"), "year") if year else entry["when"]
 
 
 # --------------------------------------------------------------------------- sparkline
@@ -220,11 +153,7 @@ def timeline_chart(
                 "cut_right": end > hi,
                 "where": "axis",
             }
-        label = (
-            week_label(entry["week"], entry.get("mod"))
-            if entry.get("precision") == "week" and entry.get("week")
-            else date_label(entry["date"], entry.get("mod"), entry.get("precision"))
-        )
+        label = entry_label(entry)
         right_edge = mark["x"] + mark.get("w", 0)
         full = f"{label} \u00b7 {entry.get('text', '')}"
         right, left = CHART_W - right_edge - 14, mark["x"] - 14

@@ -11,10 +11,11 @@ from __future__ import annotations
 from typing import Any
 
 from storyline.api_catalog import Catalog, entity_id, per_day, remember
+from storyline.date_words import entry_label
 from storyline.export import build_export
 from storyline.model import Article
 from storyline.views import format_value, story_views
-from storyline.web_charts import date_label, sparkline, timeline_chart, week_label
+from storyline.web_charts import sparkline, timeline_chart
 from storyline.web_text import best_sentence, sentence_text
 
 
@@ -99,11 +100,7 @@ def _story_page(catalog: Catalog, story_id: str) -> dict[str, Any]:
         sentence["cited"] = cite(catalog, sources, sentence["cites"], sentence["text"])
     for entry in view["timeline"]:
         entry["cited"] = cite(catalog, sources, entry["cites"], entry["text"])
-        entry["label"] = (
-            week_label(entry["week"], entry.get("mod"))
-            if entry.get("precision") == "week" and entry.get("week")
-            else date_label(entry["date"], entry.get("mod"), entry.get("precision"))
-        )
+        entry["label"] = entry_label(entry)
     for fact in view["facts"]:
         fact["name"] = fact_name(fact)
         for value in fact["values"]:
