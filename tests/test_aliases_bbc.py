@@ -102,3 +102,20 @@ def test_a_body_is_not_merged_with_its_parts():
         article("b", "Lockwood said so.", [("Lockwood", "ORG")]),
     ]
     assert groups(arts) == [["Lockwood", "Lockwood Martin"]]
+
+
+def test_british_parties_meet_under_their_everyday_names():
+    arts = [
+        article("a", "The Conservative Party said so.", [("Conservative Party", "ORG")]),
+        article("b", "The Tories said so too.", [("Tories", "ORG")]),
+        article("c", "The Lib Dems disagreed.", [("Lib Dems", "ORG")]),
+        article("d", "The Liberal Democrats disagreed.", [("Liberal Democrats", "NORP")]),
+        article("e", "Tory plans were attacked.", [("Tory", "NORP")]),
+    ]
+    assert groups(arts) == [
+        ["Conservative Party", "Tories", "Tory"],
+        ["Lib Dems", "Liberal Democrats"],
+    ]
+    # other nationality words stay apart from names
+    arts = [article("a", "British troops left Britain.", [("British", "NORP"), ("Britain", "GPE")])]
+    assert groups(arts) == [["Britain"], ["British"]]

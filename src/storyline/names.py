@@ -22,7 +22,13 @@ KNOWN = {
     "united nations": ["un", "u.n."],
     "european union": ["eu", "e.u."],
     "islamic state": ["is", "isis", "isil", "daesh", "islamic state of iraq and syria"],
+    # British parties by their everyday names ("the Tories", "the Lib Dems")
+    "conservative party": ["conservatives", "tories", "tory", "tory party"],
+    "liberal democrats": ["lib dems", "lib dem", "libdems"],
+    "labour party": ["labour"],
 }
+# well-known names the model often tags as a group of people (NORP): a party's members
+NORP_KNOWN = frozenset({"conservative party", "liberal democrats", "labour party"})
 # legal and corporate suffixes: "Brightwater Energy Ltd" is "Brightwater Energy"
 ORG_SUFFIXES = frozenset(
     {"ltd", "inc", "plc", "llc", "group", "corp", "corporation", "co", "company", "sa", "ag"}
@@ -99,7 +105,7 @@ def mention_key(surface: str, label: str) -> str:
     dropped ("Ford Motors Co." = "Ford Motor Company", "US Senate" = "U.S. Senate")."""
     prefix = "norp:" if label == "NORP" else ""
     known = known_key(surface)
-    if known is not None and label != "NORP":
+    if known is not None and (label != "NORP" or known in NORP_KNOWN):
         return f"known:{known}"
     key = name_key(surface, "PERSON" if label == "PERSON" else "")
     if label != "PERSON":
