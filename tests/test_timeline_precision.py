@@ -39,7 +39,9 @@ def test_the_month_of_one_member_is_the_entry_precision() -> None:
 def test_briefings_and_chart_say_early_late_and_mid() -> None:
     assert date_label("2005-01", "START", "year") == "early 2005"
     assert date_label("2017-12", "END", "year") == "late 2017"
-    assert date_label("2025-12", "ON_OR_BEFORE", "year") == "by late 2025"
+    assert date_label("2025-12", "ON_OR_BEFORE", "year") == "by the end of 2025"
+    assert date_label("2025-12", "BEFORE", "year") == "before the end of 2025"
+    assert date_label("2006-01", "ON_OR_AFTER", "year") == "from the start of 2006"
     assert date_label("2005", "MID") == "mid 2005"
     assert date_label("2025-09", "END") == "end of Sep 2025"  # a month stays a month
     story = _story()

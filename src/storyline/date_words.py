@@ -51,13 +51,15 @@ def span_of(value: str | None) -> tuple[date, date, str] | None:
 def date_label(value: str, mod: str | None = None, precision: str | None = None) -> str:
     """A partial date as a reader says it: 3 Nov 2025, Nov 2025, 2025; "by Feb 2026". A
     date the text gives only as a part of a year (``precision`` "year": "early 2005" is
-    stored as 2005-01) says so: "early 2005", "late 2017", "by late 2025"."""
+    stored as 2005-01) says so: "early 2005", "late 2017", "by the end of 2025"."""
     if precision == "year" and len(value) >= 7:
-        part = "early" if value[5:7] <= "06" else "late"
-        if mod in POSITION_WORDS:
-            return f"{POSITION_WORDS[mod]} {value[:4]}"
-        word = MOD_WORDS.get(mod or "", (mod or "").lower().replace("_", " "))
-        return " ".join(w for w in (word, part, value[:4]) if w)
+        if mod in POSITION_WORDS or not mod:
+            part = POSITION_WORDS.get(mod or "", "early" if value[5:7] <= "06" else "late")
+            return f"{part} {value[:4]}"
+        # a deadline at a year's edge: "by the end of 2025", "from the start of 2006"
+        edge = "the start of" if value[5:7] <= "06" else "the end of"
+        word = MOD_WORDS.get(mod, mod.lower().replace("_", " "))
+        return f"{word} {edge} {value[:4]}"
     found = span_of(value)
     if found is None:
         text = value
