@@ -191,14 +191,17 @@ def rebuild(placed: Iterable[Article], log: Iterable[Placement] = ()) -> Indexes
 
 def as_placed(article: Article, placement: Placement) -> Article:
     """``article`` as it was when ``placement`` placed it: with the date it had then (a
-    later run may have dated it from its story) and in the story index's own event (the
-    stored event is the one :mod:`storyline.events` formed)."""
+    later run may have dated it from its story) and in the story index's own event and
+    storyline (the stored event is the one :mod:`storyline.events` formed, the stored
+    story the one :mod:`storyline.story_merges` may have merged it into)."""
     published = article.published
     if (published.value, published.inferred) != (placement.published, placement.inferred):
         then = replace(published, value=placement.published, inferred=placement.inferred)
         article = replace(article, published=then)
     if placement.index_event and placement.index_event != article.event:
         article = replace(article, event=placement.index_event)
+    if placement.index_story and placement.index_story != article.story:
+        article = replace(article, story=placement.index_story)
     return article
 
 

@@ -30,6 +30,7 @@ from storyline.language import DEFAULT_LANGUAGES, detect_language
 from storyline.model import Article, IngestError, RawDocument, Story, publication_span
 from storyline.pubdate import infer_published, story_median
 from storyline.store import Placement, Store
+from storyline.story_linking import merge_stories
 from storyline.story_update import (
     UpdatePolicy,
     analyse_story,
@@ -230,22 +231,31 @@ def assign_pending(
     loaded = index_store.load(store, pending, warm)
     indexes = loaded.indexes
     progress.start("stories", len(pending))
-    placed = []
+    placed, near = [], []
     for article in pending:
         article.duplicate_of = indexes.duplicates.add(article.id, article.text)
         assignment = indexes.stories.add(article)
         article.story, article.event = assignment.story, assignment.event
         published = article.published
-        placed.append(Placement(article.id, published.value, published.inferred, article.event))
+        then = (published.value, published.inferred)
+        placed.append(Placement(article.id, *then, article.event, index_story=article.story))
+        near.append(assignment.near)
         progress.advance("stories")
+    merged, relabelled = merge_stories(store, pending, near)
     joining: dict[str, list[Article]] = defaultdict(list)
     for article in pending:
         if article.story:
             joining[article.story].append(article)
-    lightly = lightly_updated(store, joining, updates)
+    for story_id in set(merged.values()):
+        joining.setdefault(story_id, [])
+    lightly = {
+        s: record
+        for s, record in lightly_updated(store, joining, updates).items()
+        if s not in merged.values()  # a merged storyline is analysed in full
+    }
     in_full = sorted(set(joining) - set(lightly))
     members: dict[str, list[Article]] = defaultdict(list)
-    joined = store.story_members(in_full) + [a for s in in_full for a in joining[s]]
+    joined = store.story_members(in_full) + [a for s in in_full for a in joining[s]] + relabelled
     for article in sorted(joined, key=publication_order):
         members[article.story or ""].append(article)
     changed = [a for story in in_full for a in date_from_siblings(members[story])]
@@ -264,9 +274,8 @@ def assign_pending(
         progress.advance("analyse stories")
     last, count = pending[-1], len(placed)
     snapshot = index_store.snapshot_if_due(loaded, last, count, warm is not None)
-    seq = store.save_placements(
-        {a.id: a for a in pending + changed}.values(), analysed, spans, snapshot, placed
-    )
+    written = {a.id: a for a in relabelled + pending + changed}.values()
+    seq = store.save_placements(written, analysed, spans, snapshot, placed, merged)
     if warm is not None:
         index_store.keep_warm(warm, store, loaded, last, count, seq, snapshot is not None)
     return set(joining)

@@ -83,7 +83,7 @@ class Store(PlacementLog, WriterLease):
         self.engine: Engine = create_engine(self.url, future=True)
         metadata.create_all(self.engine)
         self._check_version()
-        self._add_date_kind()
+        self._add_columns()
 
     def _check_version(self) -> None:
         with self.engine.begin() as conn:
@@ -100,21 +100,27 @@ class Store(PlacementLog, WriterLease):
                     f"reads version {SCHEMA_VERSION}"
                 )
 
-    def _add_date_kind(self) -> None:
-        """Give a database written before the ``date_kind`` column its column (``create_all``
-        adds tables, not columns). Its rows start NULL, which reads as "not known": a light
-        update reads such members' records and writes their kinds (see
-        :func:`storyline.pipeline.update_lightly`), so nothing has to be filled here, and a
-        run of an older storyline, which writes no kinds, leaves nothing wrong behind. A
-        database opened read-only, or by another process adding the column at the same
-        moment, is left as it is."""
-        if "date_kind" in {c["name"] for c in inspect(self.engine).get_columns("articles")}:
-            return
-        try:
-            with self.engine.begin() as conn:
-                conn.execute(text("ALTER TABLE articles ADD COLUMN date_kind VARCHAR(16)"))
-        except DBAPIError:
-            pass  # read-only, or added meanwhile: either way there is nothing to do
+    def _add_columns(self) -> None:
+        """Give a database written before the articles' ``date_kind`` column or the
+        placements' ``index_story`` column those columns (``create_all`` adds tables, not
+        columns). Their rows start NULL. A NULL kind reads as "not known": a light update
+        reads such members' records and writes their kinds (see
+        :func:`storyline.pipeline.update_lightly`). A NULL index storyline reads as the
+        article's stored story, which it was before storylines could merge
+        (:mod:`storyline.story_merges`). So nothing has to be filled here, and a run of an
+        older storyline leaves nothing wrong behind. A database opened read-only, or by
+        another process adding a column at the same moment, is left as it is."""
+        for table, column, kind in (
+            ("articles", "date_kind", "VARCHAR(16)"),
+            ("placements", "index_story", "VARCHAR(40)"),
+        ):
+            if column in {c["name"] for c in inspect(self.engine).get_columns(table)}:
+                continue
+            try:
+                with self.engine.begin() as conn:
+                    conn.execute(text(f"ALTER TABLE {table} ADD COLUMN {column} {kind}"))
+            except DBAPIError:
+                pass  # read-only, or added meanwhile: either way there is nothing to do
 
     # ----------------------------------------------------------------- documents
 
@@ -204,7 +210,7 @@ class Store(PlacementLog, WriterLease):
     def member_keys(self, story_id: str) -> list[MemberKey]:
         """Id, date, copy link, event and kind of date of every article of a story, by id,
         read from the articles' columns without decoding their records (a kind is None
-        when the row was written without one: see :meth:`_add_date_kind`)."""
+        when the row was written without one: see :meth:`_add_columns`)."""
         t = articles_table.c
         query = (
             select(t.id, t.published, t.duplicate_of, t.event, t.date_kind)

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.engine import Engine
 
 from storyline import store_rows, store_schema
@@ -27,6 +27,8 @@ from storyline.store_schema import (
     articles_table,
     index_state_table,
     placements_table,
+    stories_table,
+    story_links_table,
 )
 
 
@@ -79,6 +81,7 @@ class PlacementLog:
         dates: dict[str, tuple[str | None, str | None]],
         snapshot: SnapshotRows | None,
         placed: list[Placement],
+        merged: dict[str, str] | None = None,
     ) -> int:
         """One run's outcome in one transaction: the articles' assignments (as
         :meth:`save_assignments`), the stories they changed (as ``Store.save_stories``) and
@@ -86,8 +89,12 @@ class PlacementLog:
         replaces the saved state, its fingerprint given the seq of the last placement
         logged; with None the saved state stays, and the placements logged here become
         part of its tail. A story may come as a record already in plain JSON data (see
-        ``Store.story_record``). Returns the last seq logged."""
+        ``Store.story_record``). ``merged`` maps the storylines this run merged into another
+        to the one they joined (:mod:`storyline.story_merges`): their records go, and the
+        links to them are redirected (their members come in ``articles``, relabelled).
+        Returns the last seq logged."""
         with self.engine.begin() as conn:
+            _write_links(conn, merged or {})  # before the members are relabelled
             store_rows.write_assignments(conn, articles)
             store_rows.write_stories(conn, stories, dates)
             top = conn.execute(select(func.max(placements_table.c.seq))).scalar_one() or 0
@@ -99,6 +106,7 @@ class PlacementLog:
             rows = [
                 {"seq": top + n, "article": p.article, "published": p.published}
                 | {"inferred": int(p.inferred), "index_event": p.index_event}
+                | {"index_story": p.index_story}
                 for n, p in enumerate(placed, 1)
             ]
             if rows:
@@ -114,12 +122,24 @@ class PlacementLog:
         (all by default), in the order made."""
         t = placements_table.c
         query = (
-            select(t.article, t.published, t.inferred, t.index_event, t.seq)
+            select(t.article, t.published, t.inferred, t.index_event, t.seq, t.index_story)
             .where(t.seq > after)
             .order_by(t.seq)
         )
         with self.engine.connect() as conn:
-            return [Placement(a, p, bool(i), e, s) for a, p, i, e, s in conn.execute(query)]
+            return [Placement(a, p, bool(i), e, s, x) for a, p, i, e, s, x in conn.execute(query)]
+
+    def story_links(self, story_ids: Iterable[str]) -> dict[str, str]:
+        """The storyline users see for each of these storylines that was merged into
+        another (:mod:`storyline.story_merges`); the others are not in the answer."""
+        t = story_links_table.c
+        wanted = sorted(set(story_ids))
+        found: dict[str, str] = {}
+        with self.engine.connect() as conn:
+            for i in range(0, len(wanted), store_schema.IN_BATCH):
+                batch = t.story.in_(wanted[i : i + store_schema.IN_BATCH])
+                found.update(conn.execute(select(t.story, t.merged_into).where(batch)).all())
+        return found
 
     def placement_head(self) -> PlacementHead:
         """How many articles are placed, the last seq logged and the saved snapshot's
@@ -153,3 +173,26 @@ class PlacementLog:
         """Forget the saved indexes (the next run rebuilds them from the articles)."""
         with self.engine.begin() as conn:
             conn.execute(delete(index_state_table))
+
+
+def _write_links(conn: Any, merged: dict[str, str]) -> None:
+    """Record storylines merged into others (gone -> kept): each merged one, and every
+    storyline that pointed at it, now points at the one it joined; the merged ones'
+    records go. Runs before the members' new story is written."""
+    t = story_links_table.c
+    for gone, kept in sorted(merged.items()):
+        # a placement logged before storylines merged names no index storyline: it was the
+        # stored story, which the relabelling is about to change
+        members = select(articles_table.c.id).where(articles_table.c.story == gone)
+        unnamed = placements_table.c.index_story.is_(None)
+        conn.execute(
+            update(placements_table)
+            .where(unnamed, placements_table.c.article.in_(members))
+            .values(index_story=gone)
+        )
+        conn.execute(
+            update(story_links_table).where(t.merged_into == gone).values(merged_into=kept)
+        )
+        conn.execute(delete(story_links_table).where(t.story == gone))
+        conn.execute(insert(story_links_table).values(story=gone, merged_into=kept))
+        conn.execute(delete(stories_table).where(stories_table.c.id == gone))

@@ -75,6 +75,13 @@ placements_table = Table(
     Column("published", String(10)),  # the article's date when it was placed
     Column("inferred", Integer, nullable=False),
     Column("index_event", String(40)),  # the story index's own event for it (see events.py)
+    Column("index_story", String(40)),  # the index's own storyline (see story_merges.py)
+)
+story_links_table = Table(  # storylines merged into another (see story_merges.py)
+    "story_links",
+    metadata,
+    Column("story", String(40), primary_key=True),  # an index storyline, or a merged one
+    Column("merged_into", String(40), nullable=False, index=True),  # the storyline seen now
 )
 writer_table = Table(
     "writer",
@@ -98,6 +105,7 @@ class Placement:
     inferred: bool
     index_event: str | None = None  # the index's placement event (users see events.py's)
     seq: int = 0  # its place in the log (0 for one not logged yet)
+    index_story: str | None = None  # the index's storyline (users see story_merges.py's)
 
 
 @dataclass(frozen=True, slots=True)

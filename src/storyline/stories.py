@@ -1,33 +1,24 @@
 """Online two-level clustering of articles: storylines (long-running stories) and events.
 
-Each article is described by a sparse bag of words (title + body, lowercased, stop words and
-URL scaffolding removed, title words weighted up, sublinear counts), a bag of its named
-entities (when the nlp stage found any) and its publication date. Inverse document
-frequencies are kept up to date inside the index, so nothing has to be refitted as articles
-arrive: cluster centroids hold summed unit-length bags and IDF is applied when comparing.
+An article is a bag of words (title weighted up, sublinear counts), a bag of its named
+entities and its date; IDF is kept up to date inside the index, so nothing is refitted.
+Similarity to a cluster: ``(1 - ENTITY_WEIGHT)`` x the IDF-weighted word cosine +
+``ENTITY_WEIGHT`` x the entity cosine. Decision, events first (after Miranda et al. 2018,
+"Multilingual clustering of streaming news"):
 
-Similarity of an article to a cluster: ``(1 - ENTITY_WEIGHT)`` x the IDF-weighted cosine of
-the word bags + ``ENTITY_WEIGHT`` x that of the entity bags (words only when a side has no
-entities). Decision, events first (after Miranda et al. 2018, "Multilingual clustering of
-streaming news"):
+1. join the most similar candidate event at ``event_threshold`` when the dates agree;
+2. else open an event in the most similar storyline (its centroid or its candidate events,
+   damped by the time gap) at ``story_threshold``, when its centroid is not far off;
+3. else open a storyline.
 
-1. the article joins the most similar candidate event when the similarity reaches
-   ``event_threshold`` and the dates agree (see :meth:`StoryIndex._best_event`);
-2. else it opens a new event in the most similar storyline (the best of the storyline's
-   centroid and its candidate events, damped by the time gap) when that reaches
-   ``story_threshold`` and the storyline's centroid is not far off;
-3. else it opens a new storyline.
-
-These placement events are the index's own: they decide which storyline an article joins.
-The events a user sees are formed again from each changed storyline's members by
-:mod:`storyline.events`, which does not depend on the order of arrival (:func:`cluster` and
-the pipeline do that).
-
-Candidates come from an inverted index over the events' top terms
+These placement events and storylines are the index's own. Users see the events
+:mod:`storyline.events` forms from each changed storyline's members (whatever the order of
+arrival), in storylines that :mod:`storyline.story_merges` merges when an event straddles
+them (:func:`cluster` and the pipeline do both). Candidates come from an inverted index
 (:mod:`storyline.story_index`), so the cost per article does not grow with the archive.
-Clusters never mix languages (an unknown language agrees with any). Ids are ``"s-"`` /
-``"e-"`` + the id of the cluster's first article, so the same input in the same order gives
-the same ids; :func:`cluster` sorts its input, so it gives the same ids in any input order.
+Languages never mix (an unknown one agrees with any). Ids are ``"s-"``/``"e-"`` + the
+cluster's first article id: the same input in the same order gives the same ids, and
+:func:`cluster` sorts its input.
 """
 
 from __future__ import annotations
@@ -49,6 +40,7 @@ from storyline.story_index import (
     merge,
     top_terms,
 )
+from storyline.story_merges import heal, neighbours
 
 __all__ = ["TITLE_WEIGHT", "StoryAssignment", "StoryIndex", "cluster", "date_range"]
 __all__ += ["entity_key", "features", "terms"]
@@ -63,6 +55,8 @@ QUERY_ENTITIES = 4  # entity terms a query reads postings for, besides its top w
 DATELESS_MARGIN = 0.1  # extra similarity an undated article needs to join a dated event
 NORM_REFRESH = 0.05  # a cached centroid length is kept until the collection grows this much
 STORY_CENTROID_MIN = 0.10  # similarity to a storyline's centroid needed to open an event in it
+NEAR_EVENT_MIN = 0.08  # an article that opens an event this close to another storyline's
+# event names that storyline as a neighbour (storyline.story_merges; 0.03 to 0.15 measured)
 
 
 @dataclass(slots=True)
@@ -83,10 +77,12 @@ class _Query:
 
 @dataclass(slots=True)
 class StoryAssignment:
-    """The storyline and the event an article was put in."""
+    """The storyline and the event an article was put in, and ``near``: the other
+    storylines it came close to when it opened an event (see :mod:`storyline.story_merges`)."""
 
     story: str
     event: str
+    near: tuple[str, ...] = ()
 
 
 def _gap(when: tuple[int, int, bool] | None, lo: int | None, hi: int | None) -> int | None:
@@ -135,18 +131,22 @@ class StoryIndex:
             self._where[article.id] = known  # a copy goes with its original, adding no weight
             return self.assignment(article.id)  # type: ignore[return-value]
         query = self._query(features(article))
-        event, story = self._decide(query)
+        event, story, near = self._decide(query)
         if event is None:
             if story is None:
                 story = self._new(article.id, True, -1, query.doc.language)
             event = self._new(article.id, True, story.key, query.doc.language)
         self._absorb(article.id, event, query)
-        return self.assignment(article.id)  # type: ignore[return-value]
+        placed = self.assignment(article.id)
+        assert placed is not None
+        others = sorted({self._clusters[k].id for k in near if k != event.story})
+        return StoryAssignment(placed.story, placed.event, tuple(others))
 
-    def _decide(self, query: _Query) -> tuple[Cluster | None, Cluster | None]:
+    def _decide(self, query: _Query) -> tuple[Cluster | None, Cluster | None, list[int]]:
         """The event a new article joins, else (None, the storyline it opens an event in),
-        else (None, None). Its side effects (old events retired, the centroid norms cached
-        by the similarities) are part of the index's state, so :meth:`restore` runs it too."""
+        else (None, None); with the keys of the storylines it came near when it did not join
+        an event. Its side effects (old events retired, the centroid norms cached by the
+        similarities) are part of the index's state, so :meth:`restore` runs it too."""
         when = query.doc.when
         self._index.retire(self._clusters)
         # an estimated date may be far off: it does not limit the search to recent events
@@ -157,8 +157,8 @@ class StoryIndex:
         candidates = [e for e in candidates if _language_ok(query.doc, e)]
         event = self._best_event(query, candidates)
         if event is not None:
-            return event, None
-        return None, self._best_story(query, candidates)
+            return event, None, []
+        return None, *self._best_story(query, candidates)
 
     def restore(self, article: Article) -> None:
         """Re-register an article whose ``story``/``event`` are already set, keeping them.
@@ -316,8 +316,11 @@ class StoryIndex:
                 best, best_score = event, score
         return best
 
-    def _best_story(self, query: _Query, candidates: list[Cluster]) -> Cluster | None:
-        """The storyline scoring best at or above the story threshold (earliest on ties).
+    def _best_story(
+        self, query: _Query, candidates: list[Cluster]
+    ) -> tuple[Cluster | None, list[int]]:
+        """The storyline scoring best at or above the story threshold (earliest on ties),
+        and the keys of the storylines holding a candidate event at ``NEAR_EVENT_MIN``.
 
         A storyline's score is the best of its candidate events and its centroid, damped by
         the time gap; a storyline whose centroid the article hardly resembles
@@ -342,7 +345,7 @@ class StoryIndex:
                 score *= 0.5 ** ((gap - STORY_GRACE_DAYS) / STORY_HALF_LIFE_DAYS)
             if score >= best_score and (best is None or score > best_score):
                 best, best_score = story, score
-        return best
+        return best, [key for key in sorted(scores) if scores[key] >= NEAR_EVENT_MIN]
 
     def _absorb(self, article_id: str, event: Cluster, query: _Query) -> None:
         """Record the article in ``event`` and its storyline, and re-list the event."""
@@ -382,7 +385,8 @@ def cluster(
     Storylines come from the index, adding by date (unknown last), then id; copies
     (``duplicate_of``) are added after their original wherever they sort. The events of each
     storyline are then formed from all its members (:func:`storyline.events.form_events`),
-    as a pipeline run does, so they do not depend on the order of arrival.
+    as a pipeline run does, so they do not depend on the order of arrival, after the
+    storylines an event straddles are merged (:mod:`storyline.story_merges`).
     """
     ordered = sorted(articles, key=publication_order)
     index = StoryIndex(story_threshold, event_threshold, event_days)
@@ -392,7 +396,10 @@ def cluster(
     members: dict[str, list[Article]] = {}
     for article in pending:
         members.setdefault(placed[article.id].story, []).append(article)
+    near = neighbours((p.story, p.near) for p in placed.values())
     events: dict[str, str] = {}
-    for group in members.values():
+    stories: dict[str, str] = {}
+    for story, group in heal(members, near).items():
         events.update(form_events(group))
-    return {i: StoryAssignment(p.story, events[i]) for i, p in placed.items()}
+        stories.update((a.id, story) for a in group)
+    return {i: StoryAssignment(stories[i], events[i]) for i in placed}

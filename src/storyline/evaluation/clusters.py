@@ -40,6 +40,7 @@ from storyline.evaluation.ecbplus import Label, load_articles, read_labels, spli
 from storyline.events import form_events, publication_order
 from storyline.model import Article
 from storyline.stories import StoryIndex
+from storyline.story_merges import heal, neighbours
 
 HALVES = ("dev", "test")
 LEVELS = ("event", "story")
@@ -101,17 +102,21 @@ def storyline_partition(articles: Sequence[Article]) -> tuple[dict[str, str], di
     Articles go in publication order (unknown dates last, then by id); each is first
     checked against the duplicate index, then placed in a storyline by the index, as
     :func:`storyline.pipeline.assign_pending` does. The events of each storyline are then
-    formed from all its members (:func:`storyline.events.form_events`).
+    formed from all its members (:func:`storyline.events.form_events`), after the
+    storylines an event straddles are merged (:mod:`storyline.story_merges`).
     """
     ordered = sorted(articles, key=publication_order)
     duplicates, index = DuplicateIndex(), StoryIndex()
     members: dict[str, list[Article]] = defaultdict(list)
+    placed = []
     for article in ordered:
         article.duplicate_of = duplicates.add(article.id, article.text)
-        members[index.add(article).story].append(article)
+        where = index.add(article)
+        members[where.story].append(article)
+        placed.append((where.story, where.near))
     stories: dict[str, str] = {}
     events: dict[str, str] = {}
-    for story, group in members.items():
+    for story, group in heal(members, neighbours(placed)).items():
         for article_id, event in form_events(group).items():
             stories[article_id], events[article_id] = story, event
     return stories, events

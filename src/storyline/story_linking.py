@@ -1,0 +1,53 @@
+"""The run step that puts newly placed articles in the storylines users see, and merges
+the storylines an event straddles: the store's side of :mod:`storyline.story_merges`.
+
+The story index's own storylines never change once an article is placed (its state is
+replayed from the placements log). The storylines users see are those, except where a run
+merged some: the ``story_links`` table maps each merged storyline (and every index
+storyline that ended in it) to the one it joined, and stored articles carry the storyline
+they are in now. A run reads only the links of the storylines its articles touched, and the
+members of the storylines it pools (bounded: see :func:`storyline.story_merges.merge_candidates`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from storyline.model import Article
+from storyline.store import Store
+from storyline.story_merges import merge_candidates, neighbours, straddled
+
+
+def merge_stories(
+    store: Store, pending: list[Article], near: list[tuple[str, ...]]
+) -> tuple[dict[str, str], list[Article]]:
+    """Put the just placed ``pending`` articles in the storylines users see, and merge the
+    storylines an event straddles (:mod:`storyline.story_merges`).
+
+    ``near`` holds, for each pending article, the index storylines it came near. An index
+    storyline merged earlier stands for the one it was merged into (the ``story_links``
+    table). Returns the merges (gone -> kept) and the stored members of the storylines
+    that are gone, relabelled; the pending articles are relabelled in place.
+    """
+    links = store.story_links({a.story or "" for a in pending} | {s for n in near for s in n})
+    for article in pending:
+        article.story = links.get(article.story or "", article.story)
+    pairs = zip((a.story or "" for a in pending), near, strict=True)
+    graph = neighbours((story, [links.get(s, s) for s in n]) for story, n in pairs)
+    if not graph:
+        return {}, []
+    stored = store.story_sizes(graph)
+    new = Counter(a.story for a in pending)
+    pools = merge_candidates(graph, {s: stored.get(s, 0) + new[s] for s in graph})
+    if not pools:
+        return {}, []
+    wanted = set(pools) | {s for others in pools.values() for s in others}
+    members: dict[str, list[Article]] = defaultdict(list)
+    old = store.story_members(wanted)
+    for article in old + [a for a in pending if a.story in wanted]:
+        members[article.story or ""].append(article)
+    joins = straddled(members, pools)
+    relabelled = [a for a in old if a.story in joins]
+    for article in relabelled + pending:
+        article.story = joins.get(article.story or "", article.story)
+    return joins, relabelled

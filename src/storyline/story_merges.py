@@ -1,0 +1,142 @@
+"""Storylines that one event straddles become one storyline.
+
+The story index places an article once and never moves it, so a story whose reports arrive
+out of order can be split: two early reports of one happening, too unlike each other to
+meet, open two storylines, and the report that would have tied them comes later and joins
+only one. The event grouping (:mod:`storyline.events`) sees more than the index does: it
+compares every pair of members, with their dates and the months they name. So after a run,
+the events of each storyline that gained articles are formed again over it *and* the
+storylines its new articles came near (:attr:`storyline.stories.StoryAssignment.near`); when
+one of those events holds members of two storylines that are both dated from their page,
+the two are one story, and the younger joins the older.
+
+The guard matters: over undated texts, such pooled events chain topic buckets together
+(measured on BBC full text, which has no dates: 1,169 of 2,225 articles in one storyline
+without it). Pools are bounded (:data:`STORY_MAX`, :data:`POOL_MAX`), so the cost of a run
+does not grow with the archive; a storyline larger than :data:`STORY_MAX` never merges.
+Measured in docs/evaluation.md ("Storylines that merge").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+from storyline.events import form_events, named_months, publication_order, similarity_matrix
+from storyline.model import Article
+from storyline.story_features import features
+
+STORY_MAX = 200  # a storyline with more members takes no part in merges
+LINK_MIN = 0.0  # similarity two page-dated members of an event need to join their storylines
+EVENT_MIN = 3  # members a straddling event needs: a third report bridges the two
+POOL_MAX = 400  # members pooled at most around one storyline (the event grouping's window)
+
+
+def merge_candidates(
+    near: Mapping[str, Iterable[str]], sizes: Mapping[str, int]
+) -> dict[str, list[str]]:
+    """Storyline -> the neighbours it is pooled with: both sides at most :data:`STORY_MAX`
+    members, neighbours taken by id while the pool stays within :data:`POOL_MAX`."""
+    pools: dict[str, list[str]] = {}
+    for story in sorted(near):
+        size = sizes.get(story, 0)
+        if not 0 < size <= STORY_MAX:
+            continue
+        chosen = []
+        for other in sorted(set(near[story]) - {story}):
+            more = sizes.get(other, 0)
+            if 0 < more <= STORY_MAX and size + more <= POOL_MAX:
+                chosen.append(other)
+                size += more
+        if chosen:
+            pools[story] = chosen
+    return pools
+
+
+def straddled(
+    members: Mapping[str, Sequence[Article]], pools: Mapping[str, Sequence[str]]
+) -> dict[str, str]:
+    """Absorbed storyline -> the storyline it joins, for the storylines an event straddles.
+
+    ``members`` holds every storyline named in ``pools`` (storyline -> neighbours, see
+    :func:`merge_candidates`). The storyline whose earliest member came first survives
+    (then the smaller id); merges chain (A with B, B with C: all three are one).
+    """
+    parent = {story: story for story in members}
+
+    def root(story: str) -> str:
+        while parent[story] != story:
+            parent[story] = parent[parent[story]]
+            story = parent[story]
+        return story
+
+    first = {s: min((publication_order(a) for a in m), default=None) for s, m in members.items()}
+
+    def older(a: str, b: str) -> bool:
+        ka, kb = first[a], first[b]
+        if ka is None or kb is None or ka == kb:
+            return (ka is None, a) < (kb is None, b)
+        return ka < kb
+
+    for story in sorted(pools):
+        group = [story, *[s for s in pools[story] if s in members and s != story]]
+        if len(group) < 2:
+            continue
+        dated = [s for s in group if any(a.published.dated_by_page for a in members[s])]
+        if len(dated) < 2:
+            continue  # the guard below would find nothing: spare the grouping
+        story_of = {a.id: s for s in group for a in members[s]}
+        pool = sorted((a for s in group for a in members[s]), key=publication_order)
+        for first_story, second_story in _straddles(pool, story_of):
+            a, b = root(first_story), root(second_story)
+            if a != b:
+                keep, gone = (a, b) if older(a, b) else (b, a)
+                parent[gone] = keep
+    return {s: root(s) for s in members if root(s) != s}
+
+
+def _straddles(pool: list[Article], story_of: dict[str, str]) -> list[tuple[str, str]]:
+    """Pairs of storylines that one event formed over ``pool`` holds page-dated members
+    of, when two such members of different storylines are alike at :data:`LINK_MIN`."""
+    events = form_events(pool, window=len(pool))
+    dated = [i for i, a in enumerate(pool) if a.published.dated_by_page and not a.duplicate_of]
+    docs = [features(pool[i]) for i in dated]
+    sims = similarity_matrix(docs, months=[named_months(pool[i]) for i in dated])
+    sizes: dict[str, int] = {}
+    for event in events.values():
+        sizes[event] = sizes.get(event, 0) + 1
+    pairs = set()
+    for x, i in enumerate(dated):
+        for y in range(x + 1, len(dated)):
+            a, b = pool[i], pool[dated[y]]
+            if story_of[a.id] == story_of[b.id] or events[a.id] != events[b.id]:
+                continue
+            if sizes[events[a.id]] < EVENT_MIN:
+                continue
+            if sims[x, y] >= LINK_MIN:
+                pairs.add(tuple(sorted((story_of[a.id], story_of[b.id]))))
+    return sorted(pairs)  # type: ignore[arg-type]
+
+
+def neighbours(placed: Iterable[tuple[str, Iterable[str]]]) -> dict[str, set[str]]:
+    """Storyline -> the storylines its articles came near, or that came near it, from
+    (storyline an article joined, the storylines it came near) pairs."""
+    near: dict[str, set[str]] = {}
+    for story, others in placed:
+        for other in others:
+            if other != story:
+                near.setdefault(story, set()).add(other)
+                near.setdefault(other, set()).add(story)
+    return near
+
+
+def heal(
+    members: Mapping[str, Sequence[Article]], near: Mapping[str, Iterable[str]]
+) -> dict[str, list[Article]]:
+    """A batch's storylines (id -> members, in publication order) after the merges their
+    straddling events call for."""
+    sizes = {story: len(group) for story, group in members.items()}
+    joins = straddled(members, merge_candidates(near, sizes))
+    healed: dict[str, list[Article]] = {}
+    for story, group in members.items():
+        healed.setdefault(joins.get(story, story), []).extend(group)
+    return {story: sorted(group, key=publication_order) for story, group in healed.items()}

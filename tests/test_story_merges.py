@@ -1,0 +1,144 @@
+"""Storylines that one event straddles become one (storyline.story_merges, story_linking)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from sqlalchemy import inspect, text
+
+from storyline import index_store, stories
+from storyline.model import PublishedDate
+from storyline.pipeline import assign_pending
+from storyline.store import Store
+from storyline.story_linking import merge_stories
+from storyline.story_merges import heal, merge_candidates, neighbours, straddled
+from tests.test_index_state import add, invented
+
+
+def content_dated(article):  # type: ignore[no-untyped-def]
+    """The article with a date estimated from its text, not read off its page."""
+    return replace(
+        article, published=PublishedDate(article.published.value, "content", 0.3, inferred=True)
+    )
+
+
+def test_an_event_over_two_storylines_merges_them_into_the_older() -> None:
+    early = [invented("strike", n, n) for n in (0, 1)]
+    late = [invented("strike", n, n) for n in (2, 3)]
+    members = {"s-late": late, "s-early": early}
+    assert straddled(members, {"s-late": ["s-early"]}) == {"s-late": "s-early"}
+
+
+def test_merges_chain_and_the_oldest_keeps_its_id() -> None:
+    parts = {f"s-{k}": [invented("strike", n, n) for n in pair] for k, pair in
+             (("a", (0, 1)), ("b", (2, 3)), ("c", (4, 5)))}  # fmt: skip
+    joins = straddled(parts, {"s-b": ["s-a"], "s-c": ["s-b"]})
+    assert joins == {"s-b": "s-a", "s-c": "s-a"}
+
+
+def test_other_stories_in_the_pool_stay_apart() -> None:
+    members = {
+        "s-strike": [invented("strike", n, n) for n in range(3)],
+        "s-bridge": [invented("bridge", n, n) for n in range(3)],
+    }
+    assert straddled(members, {"s-strike": ["s-bridge"]}) == {}
+
+
+def test_members_dated_only_from_their_text_never_merge_storylines() -> None:
+    early = [content_dated(invented("strike", n, n)) for n in (0, 1)]
+    late = [content_dated(invented("strike", n, n)) for n in (2, 3)]
+    assert straddled({"s-a": early, "s-b": late}, {"s-a": ["s-b"]}) == {}
+
+
+def test_two_lone_reports_are_not_merged_on_the_pooled_grouping_alone() -> None:
+    one, other = invented("strike", 0, 0), invented("strike", 1, 1)
+    assert straddled({"s-a": [one], "s-b": [other]}, {"s-a": ["s-b"]}) == {}
+
+
+def test_pools_are_bounded() -> None:
+    near = neighbours([("s-a", ("s-b", "s-c")), ("s-d", ("s-a",))])
+    assert near == {"s-a": {"s-b", "s-c", "s-d"}, "s-b": {"s-a"}, "s-c": {"s-a"}, "s-d": {"s-a"}}
+    sizes = {"s-a": 150, "s-b": 150, "s-c": 150, "s-d": 900}
+    pools = merge_candidates(near, sizes)
+    assert pools["s-a"] == ["s-b"]  # s-c would pass POOL_MAX, s-d is over STORY_MAX
+    assert "s-d" not in pools and pools["s-c"] == ["s-a"]
+
+
+def test_heal_regroups_members_and_leaves_the_input_alone() -> None:
+    early = [invented("strike", n, n) for n in (0, 1)]
+    late = [invented("strike", n, n) for n in (2, 3)]
+    healed = heal({"s-early": early, "s-late": late}, {"s-late": {"s-early"}})
+    assert list(healed) == ["s-early"]
+    assert [a.id for a in healed["s-early"]] == [f"a-strike-{n}" for n in range(4)]
+    assert all(a.story is None for a in early + late)
+
+
+@pytest.fixture
+def splitting(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A story index that opens a storyline for every article, so a story is split as
+    badly as out-of-order arrival could split it (the merging itself is not touched)."""
+    monkeypatch.setattr(stories, "STORY_CENTROID_MIN", 2.0)
+    monkeypatch.setattr(stories.StoryIndex, "_best_event", lambda self, query, candidates: None)
+
+
+def test_a_run_merges_split_storylines_in_the_store(tmp_path, splitting) -> None:  # type: ignore[no-untyped-def]
+    store = Store(tmp_path / "s.db")
+    add(store, [invented("strike", n, n) for n in range(4)])
+    assign_pending(store)
+    placed = store.articles()
+    assert len({a.story for a in placed}) == 1, "the split storylines were merged"
+    kept = placed[0].story
+    assert [row["id"] for row in store.story_rows()] == [kept]
+    index_stories = {p.index_story for p in store.placements()}
+    assert len(index_stories) > 1 and kept in index_stories
+    gone = index_stories - {kept}
+    assert store.story_links(gone) == {s: kept for s in gone}
+
+
+def test_later_articles_of_a_merged_storyline_join_the_one_it_merged_into(
+    tmp_path,
+    splitting,  # type: ignore[no-untyped-def]
+) -> None:
+    store = Store(tmp_path / "s.db")
+    add(store, [invented("strike", n, n) for n in range(4)])
+    assign_pending(store)
+    kept = store.articles()[0].story
+    add(store, [invented("strike", n, n) for n in range(4, 7)])
+    assign_pending(store)
+    assert {a.story for a in store.articles()} == {kept}
+    assert len(store.story_rows()) == 1
+
+
+def test_a_rebuilt_index_replays_the_index_storylines_not_the_merged_ones(
+    tmp_path,
+    splitting,  # type: ignore[no-untyped-def]
+) -> None:
+    store = Store(tmp_path / "s.db")
+    add(store, [invented("strike", n, n) for n in range(4)])
+    assign_pending(store)
+    rebuilt = index_store.rebuild(store.placed_articles(), store.placements())
+    for placement in store.placements():
+        where = rebuilt.stories.assignment(placement.article)
+        assert where is not None and where.story == placement.index_story
+
+
+def test_merge_stories_maps_index_storylines_through_the_links(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    store = Store(tmp_path / "s.db")
+    with store.engine.begin() as conn:
+        conn.execute(text("INSERT INTO story_links (story, merged_into) VALUES ('s-b', 's-a')"))
+    article = replace(invented("strike", 9, 0), story="s-b")
+    assert merge_stories(store, [article], [()]) == ({}, [])
+    assert article.story == "s-a"
+
+
+def test_an_older_store_gets_the_index_story_column(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "old.db"
+    Store(path)
+    store = Store(path)
+    with store.engine.begin() as conn:
+        conn.execute(text("ALTER TABLE placements DROP COLUMN index_story"))
+    assert "index_story" not in {c["name"] for c in inspect(store.engine).get_columns("placements")}
+    reopened = Store(path)
+    columns = {c["name"] for c in inspect(reopened.engine).get_columns("placements")}
+    assert "index_story" in columns
