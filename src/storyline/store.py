@@ -1,6 +1,6 @@
 """Store: the database behind a run (SQLite by default, any SQLAlchemy URL works).
 
-Seven tables: ``meta`` (the schema version), ``documents`` (every input already read,
+Eight tables: ``meta`` (the schema version), ``documents`` (every input already read,
 keyed by content hash and source, which is what makes re-running idempotent),
 ``articles`` (one row per clean article: a few indexed columns plus the whole record as
 JSON), ``stories`` (the story-level analysis as JSON, rewritten when a story changes),
@@ -8,7 +8,8 @@ JSON), ``stories`` (the story-level analysis as JSON, rewritten when a story cha
 one blob per index, cut into parts of at most ``store_rows.STATE_PART_BYTES``) and
 ``placements`` (the order in which runs placed articles, with the date each had then: what
 a rebuild of those indexes replays, and what a run replays on top of the snapshot, see
-:mod:`storyline.store_placements`) and ``writer`` (the lease of the one run writing, see
+:mod:`storyline.store_placements`), ``story_links`` (storylines merged into another, see
+:mod:`storyline.story_linking`) and ``writer`` (the lease of the one run writing, see
 :mod:`storyline.store_writer`); they are declared in :mod:`storyline.store_schema`.
 Each document is committed with its articles in one transaction, and a run's placements
 with the stories they change and the indexes' state in another, so a failure later in a
@@ -18,8 +19,9 @@ run never loses what was already stored.
 ``create_all`` adds them to an older database, and a storyline that does not know them
 leaves them alone (the saved state is then found stale, by its fingerprint, and rebuilt;
 articles placed without a ``placements`` row are replayed first, by date). So did the
-articles' ``date_kind`` column: added on opening, NULL where a storyline that does not know
-it wrote the row, which reads as unknown (:meth:`Store.member_keys`).
+articles' ``date_kind`` column and the placements' ``index_story`` column: added on
+opening, NULL where a storyline that does not know them wrote the row (see
+:meth:`Store._add_columns`).
 """
 
 from __future__ import annotations
