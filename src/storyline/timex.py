@@ -51,6 +51,7 @@ from storyline.timex_anchored import DROP
 from storyline.timex_base import NEEDS, RULES, Cand, Ctx
 from storyline.timex_finance import resolve_periods
 from storyline.timex_names import in_a_name, named_day
+from storyline.timex_relative import widen_earlier_later
 from storyline.timex_rules import (
     DATE_RELATIONS,
     DURATION_RELATIONS,
@@ -230,7 +231,8 @@ def tag_times(text: str, dct: str | None) -> list[TimeExpr]:
             c.value, c.anchored = day, False
     widened: list[Cand] = []
     for c in chosen:
-        widened.append(_widen(text, c, widened[-1].end if widened else 0))
+        floor = widened[-1].end if widened else 0
+        widened.append(widen_earlier_later(text, _widen(text, c, floor), floor))
     resolve_periods(widened, ctx.ref)
     _ranges(text, widened)
     _narrative(widened, ctx.ref)

@@ -43,7 +43,9 @@ def _that_part(m: re.Match[str], ctx: Ctx) -> Cand | None:
 
 
 @needs("earlier", "later")
-@_rule(r"\b(?P<how>earlier|later)\s+(?:(?P<the>this|next|last)\s+)(?P<unit>week|month|year)\b")
+@_rule(
+    r"\b(?P<how>[Ee]arlier|[Ll]ater)\s+(?:(?P<the>this|next|last)\s+)(?P<unit>week|month|year)\b"
+)
 def _earlier_this(m: re.Match[str], ctx: Ctx) -> Cand | None:
     step = {"this": 0, "next": 1, "last": -1}[m["the"]]
     value = unit_value(ctx.ref, m["unit"], step)
@@ -104,3 +106,23 @@ def _ago(m: re.Match[str], ctx: Ctx) -> Cand | None:
 
 # digits of a year that name its decade and its century
 _GRAIN = {"decade": 3, "century": 2}
+
+
+# "earlier"/"later" right before "this month", "that day", "this afternoon" belongs to the
+# expression, as "early" does; not after a count ("two days later that week") and not
+# before a weekday or "yesterday" ("Earlier Friday"), where TimeBank and AQUAINT disagree.
+_EARLIER = re.compile(r"(?<![\w-])(?:earlier|later)\s+$", re.I)
+_COUNTED = re.compile(r"\b(?:" + UNIT + r"|decade|centur(?:y|ie))s?\s+$", re.I)
+_THIS_THAT = re.compile(r"(?:this|that)\s", re.I)
+
+
+def widen_earlier_later(text: str, cand: Cand, floor: int) -> Cand:
+    """Extend a "this ..."/"that ..." date or time over an "earlier"/"later" just before it,
+    never past ``floor``. The value and the mod stay: "earlier this month" is still the month
+    (the part of it before the dct, not its start)."""
+    if cand.type not in ("DATE", "TIME") or not _THIS_THAT.match(text, cand.start):
+        return cand
+    m = _EARLIER.search(text, max(floor, cand.start - 10), cand.start)
+    if m is None or _COUNTED.search(text, max(0, m.start() - 16), m.start()):
+        return cand
+    return Cand(m.start(), cand.end, cand.type, cand.value, cand.mod, cand.anchored)

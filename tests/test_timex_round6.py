@@ -1,0 +1,74 @@
+"""Tests for round six of the time tagger. Invented sentences only."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.timex import tag_times
+from tests.test_timex import kinds
+
+# 2024-10-02 is a Wednesday.
+W = "2024-10-02"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "earlier"/"later" before "this ..." belongs to the expression, capitalised or not
+        (
+            "Earlier this month, the council sold the depot.",
+            [("Earlier this month", "DATE", "2024-10")],
+        ),
+        ("Later this year the port will reopen.", [("Later this year", "DATE", "2024")]),
+        ("The board met earlier this year.", [("earlier this year", "DATE", "2024")]),
+        (
+            "The envoy will see the minister later this afternoon.",
+            [("later this afternoon", "TIME", "2024-10-02TAF")],
+        ),
+        # ... and before "that ...", which keeps the narrative value
+        (
+            "The mill shut in May 2019 and reopened later that year.",
+            [("May 2019", "DATE", "2019-05"), ("later that year", "DATE", "2019")],
+        ),
+        (
+            "The crash happened on June 3. Earlier that day, the pilot had called in sick.",
+            [("June 3", "DATE", "2024-06-03"), ("Earlier that day", "DATE", "2024-06-03")],
+        ),
+    ],
+)
+def test_earlier_and_later_are_part_of_the_expression(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert kinds(text, W) == expected
+
+
+def test_earlier_and_later_leave_the_mod_alone() -> None:
+    # "earlier this month" is the part of the month before the dct, not its start
+    (expr,) = tag_times("Earlier this month the fund lost money.", W)
+    assert expr.mod is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # before a weekday or "yesterday" the word stays out (the two corpora disagree)
+        ("Earlier Friday, rebels shelled the town.", [("Friday", "DATE", "2024-09-27")]),
+        ("Later yesterday the shares fell.", [("yesterday", "DATE", "2024-10-01")]),
+        # after a count, "later" ends a length of time and is not part of the date
+        (
+            "The ship sailed two days later that week.",
+            [("two days", "DURATION", "P2D"), ("that week", "DATE", "2024-W40")],
+        ),
+        # a relation already in the span is kept as it was
+        ("The fee is due by this month.", [("by this month", "DATE", "2024-10")]),
+        # not a time word before "this"
+        ("Shares were higher this year.", [("this year", "DATE", "2024")]),
+        # "later in the day" still starts at "the"
+        (
+            "Talks began on March 3; later in the day they broke down.",
+            [("March 3", "DATE", "2024-03-03"), ("the day", "DATE", "2024-03-03")],
+        ),
+    ],
+)
+def test_earlier_and_later_left_out(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert kinds(text, W) == expected
