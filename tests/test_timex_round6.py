@@ -72,3 +72,24 @@ def test_earlier_and_later_leave_the_mod_alone() -> None:
 )
 def test_earlier_and_later_left_out(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert kinds(text, W) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "in" is a signal: the expression is "the past", as it is "the future"
+        (
+            "In the past, the ferry ran twice a day.",
+            [("the past", "DATE", "PAST_REF"), ("twice a day", "SET", "P1D")],
+        ),
+        ("Rebels have used the road in the past.", [("the past", "DATE", "PAST_REF")]),
+        ("Fares may rise in the future.", [("the future", "DATE", "FUTURE_REF")]),
+        # a longer expression still wins, unchanged
+        ("Rents rose in the past two years.", [("the past two years", "DURATION", "P2Y")]),
+        ("Sales slowed in the past few months.", [("the past few months", "DATE", "PAST_REF")]),
+        # without "in", "the past" is left as it was: not marked
+        ("The museum is about the past.", []),
+    ],
+)
+def test_in_the_past_leaves_in_out(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert kinds(text, W) == expected

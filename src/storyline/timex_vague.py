@@ -17,7 +17,7 @@ from storyline.timex_base import Cand, Ctx, needs, rule
 _REFS = [
     (r"now|right now|currently|at present|at the moment|nowadays|presently|these days",
      "PRESENT_REF"),
-    (r"recently|more recently|most recently|lately|in the past", "PAST_REF"),
+    (r"recently|more recently|most recently|lately", "PAST_REF"),
     (r"the (?:near |distant |immediate )?future(?! of\b)|the (?:near|short) term|a later date",
      "FUTURE_REF"),
 ]  # fmt: skip
@@ -32,6 +32,13 @@ for _pattern, _value in _REFS:
 
 # "now that ...", "now and then": a conjunction or an idiom, no point in time
 _NOT_NOW = re.compile(r"\s+(?:and\s+then|and\s+again)\b", re.I)
+
+
+@needs("the past")
+@rule(r"\b[Ii]n\s+(?P<the>[Tt]he\s+past)\b")
+def _the_past(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """ "in the past": the TIMEX3 is "the past", as in "the future"; "in" is a signal."""
+    return Cand(m.start("the"), m.end(), "DATE", "PAST_REF", anchored=ctx.ref is not None)
 
 
 @needs("current")
