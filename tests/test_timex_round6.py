@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.timex import tag_times
+from storyline.timex import qualifier, tag_times
 from tests.test_timex import kinds
 
 # 2024-10-02 is a Wednesday.
@@ -93,3 +93,40 @@ def test_earlier_and_later_left_out(text: str, expected: list[tuple[str, str, st
 )
 def test_in_the_past_leaves_in_out(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert kinds(text, W) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The dam burst about two years ago.", "about two years ago", "2022"),
+        ("The mine closed nearly four years ago.", "nearly four years ago", "2020"),
+        ("She left almost six weeks ago.", "almost six weeks ago", "2024-W34"),
+        ("Roughly a decade ago the law changed.", "Roughly a decade ago", "201"),
+    ],
+)
+def test_a_date_counted_back_keeps_its_approximator(text: str, span: str, value: str) -> None:
+    (expr,) = tag_times(text, W)
+    assert (expr.text, expr.type, expr.value, expr.mod) == (span, "DATE", value, "APPROX")
+    # near the date, not before or after it, also for "nearly" / "almost"
+    assert qualifier(expr) == "APPROX"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "about" before other dates is a preposition: left out as before
+        ("They argued about last year's budget.", [("last year", "DATE", "2023")]),
+        ("Talk turned to worries about Monday.", [("Monday", "DATE", "2024-09-30")]),
+        # "less than two years ago" is after that date: not widened
+        ("The firm began less than two years ago.", [("two years ago", "DATE", "2022")]),
+        # durations keep their own relations
+        ("The siege lasted nearly two years.", [("nearly two years", "DURATION", "P2Y")]),
+    ],
+)
+def test_approximators_elsewhere_unchanged(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert kinds(text, W) == expected
+
+
+def test_nearly_before_a_duration_is_still_less_than() -> None:
+    (expr,) = tag_times("The siege lasted nearly two years.", W)
+    assert (expr.mod, qualifier(expr)) == ("LESS_THAN", "LESS_THAN")

@@ -89,8 +89,10 @@ def _widen(text: str, cand: Cand, floor: int) -> Cand:
     rel = relation_of(m["rel"])
     pos = position_of(m["pos"] or m["adj"])
     allowed = DURATION_RELATIONS if cand.type == "DURATION" else DATE_RELATIONS
-    word = (m["rel"] or "").lower()
-    if cand.type == "DATE" and word in ("about", "some"):
+    word = " ".join((m["rel"] or "").lower().split())
+    if _counted_back(text, cand) and word in _NEAR:
+        rel = "APPROX"  # "about two years ago", "nearly four weeks ago": near that date
+    elif cand.type == "DATE" and word in ("about", "some"):
         rel = None
     if word in ("over", "under") and text[cand.start : cand.start + 4].lower() == "the ":
         rel = None  # "over the past year": a span of time, not "more than"
@@ -109,6 +111,16 @@ def _widen(text: str, cand: Cand, floor: int) -> Cand:
 
 
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+# words that put a date counted back from the dct near it, not before or after it
+_NEAR = {"about", "around", "approximately", "roughly", "some", "nearly", "almost"}
+_AGO = re.compile(r"\sago$", re.I)
+
+
+def _counted_back(text: str, cand: Cand) -> bool:
+    """True for a date counted back from the dct: "two years ago", "six weeks ago"."""
+    return cand.type == "DATE" and _AGO.search(text, cand.start, cand.end) is not None
+
+
 _TIME_OF = re.compile(r"(\d{4}-\d\d-\d\d)T")  # the day of a TIME value
 
 
@@ -250,4 +262,7 @@ _LEADING_RELATION = re.compile(PREFIX.pattern.replace("$", ""), re.I)
 def qualifier(expr: TimeExpr) -> str | None:
     """The relational modifier written at the start of ``expr`` ("by" -> ON_OR_BEFORE), or None."""
     m = _LEADING_RELATION.match(expr.text)
-    return relation_of(m["rel"]) if m and m["rel"] else None
+    rel = relation_of(m["rel"]) if m and m["rel"] else None
+    if rel == "LESS_THAN" and expr.type == "DATE":  # "nearly two years ago": near that date
+        return "APPROX"
+    return rel
