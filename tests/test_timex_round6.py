@@ -130,3 +130,32 @@ def test_approximators_elsewhere_unchanged(text: str, expected: list[tuple[str, 
 def test_nearly_before_a_duration_is_still_less_than() -> None:
     (expr,) = tag_times("The siege lasted nearly two years.", W)
     assert (expr.mod, qualifier(expr)) == ("LESS_THAN", "LESS_THAN")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "or so" approximates the expression before it and belongs to it
+        ("The line will be shut for the next year or so.", ("the next year or so", "P1Y")),
+        ("Talks stalled for two weeks or so.", ("two weeks or so", "P2W")),
+        ("The trial may open in 2026 or so.", ("2026 or so", "2026")),
+        ("The tanker sank a week or so ago.", ("a week or so ago", "2024-W39")),
+    ],
+)
+def test_or_so_is_part_of_the_expression(text: str, expected: tuple[str, str]) -> None:
+    (expr,) = tag_times(text, W)
+    assert ((expr.text, expr.value), expr.mod) == (expected, "APPROX")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count that is no time, or a vague time, is left as it was
+        ("The crowd was 300 or so.", []),
+        ("Prices will rise in the coming months or so.", [("the coming months", "FUTURE_REF")]),
+        # "or two" is not taken in: the gold has too few cases to say how
+        ("Rates may fall in a year or two.", [("a year", "P1Y")]),
+    ],
+)
+def test_or_so_left_out(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in tag_times(text, W)] == expected

@@ -51,7 +51,7 @@ from storyline.timex_anchored import DROP
 from storyline.timex_base import NEEDS, RULES, Cand, Ctx
 from storyline.timex_finance import resolve_periods
 from storyline.timex_names import in_a_name, named_day
-from storyline.timex_relative import widen_earlier_later
+from storyline.timex_relative import widen_earlier_later, widen_or_so
 from storyline.timex_rules import (
     DATE_RELATIONS,
     DURATION_RELATIONS,
@@ -244,7 +244,7 @@ def tag_times(text: str, dct: str | None) -> list[TimeExpr]:
     widened: list[Cand] = []
     for c in chosen:
         floor = widened[-1].end if widened else 0
-        widened.append(widen_earlier_later(text, _widen(text, c, floor), floor))
+        widened.append(widen_or_so(text, widen_earlier_later(text, _widen(text, c, floor), floor)))
     resolve_periods(widened, ctx.ref)
     _ranges(text, widened)
     _narrative(widened, ctx.ref)

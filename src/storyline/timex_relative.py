@@ -52,6 +52,7 @@ def _earlier_this(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return Cand(m.start(), m.end(), "DATE", value or "XXXX", anchored=value is not None)
 
 
+_OR_SO = re.compile(r"\s+or\s+so\b", re.I)
 _COUNT = r"(?P<n>" + NUMBER + r"|a|an|several|a few|few|many|some|a couple of)"
 
 
@@ -101,7 +102,8 @@ def _ago(m: re.Match[str], ctx: Ctx) -> Cand | None:
     value = unit_value(ctx.ref, unit, -count)
     if value and unit in _GRAIN:  # "a decade ago" names a decade (198), not a year (1989)
         value = value[: _GRAIN[unit]]
-    return Cand(m.start(), m.end(), "DATE", value or "XXXX", anchored=value is not None)
+    mod = "APPROX" if _OR_SO.search(m[0]) else None  # "a week or so ago"
+    return Cand(m.start(), m.end(), "DATE", value or "XXXX", mod, anchored=value is not None)
 
 
 # digits of a year that name its decade and its century
@@ -126,3 +128,14 @@ def widen_earlier_later(text: str, cand: Cand, floor: int) -> Cand:
     if m is None or _COUNTED.search(text, max(0, m.start() - 16), m.start()):
         return cand
     return Cand(m.start(), cand.end, cand.type, cand.value, cand.mod, cand.anchored)
+
+
+def widen_or_so(text: str, cand: Cand) -> Cand:
+    """Take in an "or so" right after a length or a date ("the next two years or so",
+    "an hour or so", "in 2025 or so"): it approximates the expression, mod APPROX."""
+    if cand.type not in ("DATE", "DURATION") or cand.value.endswith("_REF"):
+        return cand
+    m = _OR_SO.match(text, cand.end)
+    if m is None:
+        return cand
+    return Cand(cand.start, m.end(), cand.type, cand.value, cand.mod or "APPROX", cand.anchored)
