@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from sqlalchemy import inspect, text
@@ -82,10 +83,16 @@ def splitting(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(stories.StoryIndex, "_best_event", lambda self, query, candidates: None)
 
 
-def test_a_run_merges_split_storylines_in_the_store(tmp_path, splitting) -> None:  # type: ignore[no-untyped-def]
-    store = Store(tmp_path / "s.db")
+def first_run(folder: Path) -> Store:
+    """A store after one run over four reports of one strike, a day apart."""
+    store = Store(folder / "s.db")
     add(store, [invented("strike", n, n) for n in range(4)])
     assign_pending(store)
+    return store
+
+
+def test_a_run_merges_split_storylines_in_the_store(tmp_path, splitting) -> None:  # type: ignore[no-untyped-def]
+    store = first_run(tmp_path)
     placed = store.articles()
     assert len({a.story for a in placed}) == 1, "the split storylines were merged"
     kept = placed[0].story
@@ -100,9 +107,7 @@ def test_later_articles_of_a_merged_storyline_join_the_one_it_merged_into(
     tmp_path,
     splitting,  # type: ignore[no-untyped-def]
 ) -> None:
-    store = Store(tmp_path / "s.db")
-    add(store, [invented("strike", n, n) for n in range(4)])
-    assign_pending(store)
+    store = first_run(tmp_path)
     kept = store.articles()[0].story
     add(store, [invented("strike", n, n) for n in range(4, 7)])
     assign_pending(store)
@@ -114,9 +119,7 @@ def test_a_rebuilt_index_replays_the_index_storylines_not_the_merged_ones(
     tmp_path,
     splitting,  # type: ignore[no-untyped-def]
 ) -> None:
-    store = Store(tmp_path / "s.db")
-    add(store, [invented("strike", n, n) for n in range(4)])
-    assign_pending(store)
+    store = first_run(tmp_path)
     rebuilt = index_store.rebuild(store.placed_articles(), store.placements())
     for placement in store.placements():
         where = rebuilt.stories.assignment(placement.article)
