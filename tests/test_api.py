@@ -13,10 +13,12 @@ from typing import Any
 import httpx
 import pytest
 import uvicorn
+from sqlalchemy import text
 from typer.testing import CliRunner
 
 from storyline.api import create_app
 from storyline.cli import app as cli
+from storyline.store import Store
 from tests.web_support import DAM, DOCK, TOKEN, Client, copy_store
 
 
@@ -173,6 +175,18 @@ def test_unknown_things_are_json_404s_and_wrong_methods_405s(client: Client) -> 
     assert error_of(client.get("/api/v1/nothing"))
     response = client.delete(f"/api/v1/stories/{DAM}")
     assert response.status_code == 405 and error_of(response)
+
+
+def test_a_merged_storyline_redirects_to_the_one_it_joined(demo_db: Path, tmp_path: Path) -> None:
+    db = copy_store(demo_db, tmp_path)
+    with Store(db).engine.begin() as conn:  # as story_merges would have left it
+        conn.execute(text(f"INSERT INTO story_links VALUES ('s-gone', '{DAM}')"))
+    merged = Client(create_app(db))
+    for path in ("/api/v1/stories/s-gone", "/stories/s-gone"):
+        response = merged.get(path)
+        assert response.status_code == 301
+        assert response.headers["location"] == f"http://testserver{path[:-6]}{DAM}"
+    assert merged.get("/api/v1/stories/s-never").status_code == 404
 
 
 def test_responses_carry_a_content_security_policy(client: Client) -> None:

@@ -13,6 +13,7 @@ from functools import partial
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import RedirectResponse
 
 from storyline.api_catalog import (
     Catalog,
@@ -59,6 +60,17 @@ def not_found(what: str, key: str) -> HTTPException:
     return HTTPException(status_code=404, detail=f"no {what} {key!r}")
 
 
+def moved_story(request: Request, story_id: str) -> RedirectResponse | None:
+    """A permanent redirect to the storyline that ``story_id`` was merged into (a link
+    kept from before the merge), or None when it never was merged."""
+    cache: CatalogCache = request.app.state.catalog
+    target = cache.merged_into(story_id)
+    if target is None:
+        return None
+    parent = request.url.path.rsplit("/", 1)[0]
+    return RedirectResponse(str(request.url.replace(path=f"{parent}/{target}")), 301)
+
+
 @router.get("/stories", summary="List stories, with filters and paging")
 def list_stories(
     request: Request,
@@ -86,12 +98,19 @@ def list_stories(
     return page(ids, limit, offset, partial(story_item, found))
 
 
-@router.get("/stories/{story_id}", summary="One story with everything computed for it")
-def get_story(request: Request, story_id: str) -> dict[str, Any]:
+@router.get(
+    "/stories/{story_id}",
+    summary="One story with everything computed for it",
+    responses={301: {"description": "The storyline was merged into the one at `Location`."}},
+)
+def get_story(request: Request, story_id: str) -> Any:
     """The story as the export has it (events, timeline, facts, entities, differences,
-    summary, dates, languages) plus ``members``: its articles in brief, oldest first."""
+    summary, dates, languages) plus ``members``: its articles in brief, oldest first.
+    A storyline merged into another answers 301 with the other's address."""
     found = catalog(request)
     if story_id not in found.records:
+        if moved := moved_story(request, story_id):
+            return moved
         raise not_found("story", story_id)
     record = dict(found.records[story_id])
     record["members"] = [

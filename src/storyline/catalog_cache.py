@@ -76,6 +76,11 @@ class CatalogCache:
         found = self.store.articles([article_id])
         return found[0] if found else None
 
+    def merged_into(self, story_id: str) -> str | None:
+        """The storyline that ``story_id`` was merged into (:mod:`storyline.story_merges`),
+        or None when it never was: an old link to a merged storyline still leads somewhere."""
+        return self.store.story_links([story_id]).get(story_id)
+
     def invalidate(self) -> None:
         with self._lock:
             self._catalog = None

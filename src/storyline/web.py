@@ -13,7 +13,7 @@ from typing import Annotated, Any
 from urllib.parse import urlencode, urlsplit
 
 from fastapi import APIRouter, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, PackageLoader
 
 from storyline import __version__
@@ -31,6 +31,7 @@ from storyline.api_catalog import (
     story_item,
     terms,
 )
+from storyline.api_routes import moved_story
 from storyline.catalog_cache import CatalogCache, full_article
 from storyline.views import EVIDENCE_WORDS, counted, date_words
 from storyline.web_story import list_item, source_label, story_page
@@ -130,10 +131,12 @@ def stories_page(
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
-def story(request: Request, story_id: str) -> HTMLResponse:
+def story(request: Request, story_id: str) -> Response:
     current = catalog(request)
     found = story_page(current, story_id)
     if found is None:
+        if moved := moved_story(request, story_id):
+            return moved
         raise HTTPException(404, f"no story {story_id!r}")
     key = f"html:{request.scope.get('root_path', '')}:{story_id}"
     # the page changes only when the catalog does
