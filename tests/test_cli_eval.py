@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -106,3 +108,12 @@ def test_eval_textdates_needs_one_of_its_sets(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["eval", "textdates", str(tmp_path), "--json"])
     assert result.exit_code == 0
     assert json.loads(result.output)["bbc"]["content"]["right"] == 1
+
+
+def test_python_dash_m_runs_the_same_command_line() -> None:
+    for module in ("storyline", "storyline.cli"):
+        done = subprocess.run(
+            [sys.executable, "-m", module, "--help"], capture_output=True, text=True, timeout=120
+        )
+        assert done.returncode == 0, done.stderr
+        assert "Usage: storyline" in done.stdout and "eval" in done.stdout

@@ -289,3 +289,7 @@ def serve(
 
     say = partial(out.print, markup=False, highlight=False)
     serve_app(_open_store(db), host, port, allow_ingest, token, say=say)
+
+
+if __name__ == "__main__":  # python -m storyline.cli
+    app(prog_name="storyline")
