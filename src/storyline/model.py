@@ -150,7 +150,14 @@ class PublishedDate:
 class TimeExpr:
     """A temporal expression with a TIMEX3-style normalised value.
 
-    Offsets are character offsets into the text the tagger was given.
+    Offsets are character offsets into the text the tagger was given. As in TimeML, the
+    span leaves out a signal word that links the time to an event ("by", "until", "since",
+    "no later than"): ``signal`` keeps it, lower-cased and single-spaced, and the relation it
+    gives ("by" -> ON_OR_BEFORE) is read from it by :func:`storyline.timex.qualifier`. In
+    "by the end of September 2025" the span is "the end of September 2025", ``mod`` END and
+    ``signal`` "by". Modifiers of the time itself ("about", "nearly", "early", "the end of")
+    stay in the span. Analyses stored before the field existed load with ``signal`` None
+    and the signal still inside the span, which :func:`~storyline.timex.qualifier` reads.
     """
 
     start: int
@@ -160,6 +167,7 @@ class TimeExpr:
     value: str  # e.g. "2024", "2024-09", "2024-09-27", "P10Y", "PRESENT_REF", "XXXX-09-27"
     mod: str | None = None  # "START" | "MID" | "END" | "BEFORE" | "AFTER" | "ON_OR_BEFORE" | ...
     anchored: bool = False  # True when the value depends on the document creation time
+    signal: str | None = None  # the signal word(s) just before the span: "by", "until", ...
 
 
 # --------------------------------------------------------------------------- language, nlp

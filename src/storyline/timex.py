@@ -22,13 +22,17 @@ quarter", "a year earlier" -> the quarter named first, a year before) and narrat
 references ("the following year", "the day before", "that year", "the previous Friday" ->
 the last calendar date named before them, else the dct).
 
-Modifiers: a span may carry a relational word ("by", "until", "no later than", "before",
-"since", "around") and a position word ("the end of", "early", "mid-", "late"). The span
-covers both, and ``mod`` keeps the *position* (START/MID/END) when there is one, because
+Modifiers: an expression may follow a relational word ("by", "until", "no later than",
+"before", "since", "around") and carry a position word ("the end of", "early", "mid-",
+"late"). As in TimeML, a relational word that is a SIGNAL (:data:`timex_rules.SIGNALS`:
+"by", "until", "since", "no later than", ...) stays out of the span and is kept in
+``TimeExpr.signal``; an approximator ("around", "nearly", "more than") and a position word
+belong to the span. ``mod`` keeps the *position* (START/MID/END) when there is one, because
 it refines the value; otherwise the relation (ON_OR_BEFORE, BEFORE, AFTER, APPROX, ...).
-The relation is never lost: :func:`qualifier` reads it back from the span's text, which is
-what the timeline uses to mark deadlines ("no later than the end of September 2025" ->
-value 2025-09, mod END, qualifier ON_OR_BEFORE).
+The relation is never lost: :func:`qualifier` gives it from the signal (or from a modifier
+at the start of the span), which is what the timeline uses to mark deadlines ("no later
+than the end of September 2025" -> span "the end of September 2025", value 2025-09, mod
+END, signal "no later than", qualifier ON_OR_BEFORE).
 
 With no dct, relative expressions keep "X" placeholders ("XXXX-09-27", "XXXX-WXX-5"):
 a year is never invented. Impossible dates ("February 30, 2024") keep month precision.
@@ -56,6 +60,7 @@ from storyline.timex_rules import (
     DATE_RELATIONS,
     DURATION_RELATIONS,
     PREFIX,
+    SIGNALS,
     Dct,
     fmt_week,
     parse_dct,
@@ -102,12 +107,16 @@ def _widen(text: str, cand: Cand, floor: int) -> Cand:
         pos = None
     if rel is None and pos is None:
         return cand
-    start = base + (m.start("rel") if rel else m.start("posall"))
+    signal = word if rel and word in SIGNALS else None
+    if signal:  # "by the end of May": the span starts after the signal
+        start = base + (m.start("posall") if m["posall"] else m.end())
+    else:
+        start = base + (m.start("rel") if rel else m.start("posall"))
     if not rel and m["adj"] and re.fullmatch(r"\d{2,3}", cand.value):
         the = _THE_BEFORE.search(text, max(floor, start - 4), start)
         start = the.start() if the else start  # "the late 1980s": one phrase, as "the 1980s"
     kept = cand.mod if cand.mod in ("START", "MID", "END") else None  # "year-end" is an END
-    return replace(cand, start=start, mod=pos or kept or rel or cand.mod)
+    return replace(cand, start=start, mod=pos or kept or rel or cand.mod, signal=signal)
 
 
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
@@ -181,7 +190,6 @@ def _in_compound(text: str, cand: Cand) -> bool:
 
 
 _RANGE_JOIN = re.compile(r"\s*(?:to|and|until|till|through|-|–|—)\s*", re.I)
-_RANGE_END = re.compile(r"(?:until|till|through|to)\b", re.I)  # "until" widened into a span
 _MONTH_OR_DAY = re.compile(r"\d{4}(-\d\d(?:-\d\d)?)")
 
 
@@ -193,9 +201,7 @@ def _ranges(text: str, cands: list[Cand]) -> None:
     for first, second in zip(cands, cands[1:], strict=False):
         if not (first.anchored and not second.anchored and first.type == second.type == "DATE"):
             continue
-        join = text[first.end : second.start]
-        widened_over_join = not join.strip() and _RANGE_END.match(text, second.start)
-        if not (_RANGE_JOIN.fullmatch(join) or widened_over_join):
+        if not _RANGE_JOIN.fullmatch(text[first.end : second.start]):
             continue
         own, closing = _MONTH_OR_DAY.fullmatch(first.value), re.match(r"\d{4}", second.value)
         if own is None or closing is None:
@@ -222,7 +228,8 @@ def tag_times(text: str, dct: str | None) -> list[TimeExpr]:
 
     ``dct`` is "YYYY-MM-DD", "YYYY-MM", "YYYY" or None. Each :class:`TimeExpr` holds the
     character span, its type (DATE, TIME, DURATION, SET), a TIMEX3 value at the precision
-    the text supports, a mod, and whether the value needed the dct.
+    the text supports, a mod, whether the value needed the dct, and the signal word left
+    out before the span ("by", "until"), if any.
     """
     ctx = Ctx(text, parse_dct(dct))
     low = text.lower()
@@ -250,7 +257,9 @@ def tag_times(text: str, dct: str | None) -> list[TimeExpr]:
     _narrative(widened, ctx.ref)
     _bracketed_times(text, widened)
     return [
-        TimeExpr(c.start, c.end, text[c.start : c.end], c.type, c.value, c.mod, c.anchored)
+        TimeExpr(
+            c.start, c.end, text[c.start : c.end], c.type, c.value, c.mod, c.anchored, c.signal
+        )
         for c in widened
         if c.value != DROP
     ]
@@ -260,7 +269,14 @@ _LEADING_RELATION = re.compile(PREFIX.pattern.replace("$", ""), re.I)
 
 
 def qualifier(expr: TimeExpr) -> str | None:
-    """The relational modifier written at the start of ``expr`` ("by" -> ON_OR_BEFORE), or None."""
+    """The relation of ``expr`` to what it dates: that of its signal ("by" -> ON_OR_BEFORE),
+    else that of a modifier at the start of its span ("around" -> APPROX), or None.
+
+    The span is read for the modifiers TimeML keeps in it, and for analyses stored before
+    signals were split off, whose spans still start with the signal ("by May 5").
+    """
+    if expr.signal:
+        return relation_of(expr.signal)
     m = _LEADING_RELATION.match(expr.text)
     rel = relation_of(m["rel"]) if m and m["rel"] else None
     if rel == "LESS_THAN" and expr.type == "DATE":  # "nearly two years ago": near that date

@@ -23,7 +23,7 @@ from storyline.timex_rules import FUTURE_CUE, Dct
 
 @dataclass(slots=True)
 class Cand:
-    """A candidate time expression: span, type, TIMEX3 value, mod, dct use."""
+    """A candidate time expression: span, type, TIMEX3 value, mod, dct use, signal word."""
 
     start: int
     end: int
@@ -31,6 +31,7 @@ class Cand:
     value: str
     mod: str | None = None
     anchored: bool = False
+    signal: str | None = None
 
 
 # A future cue loses its force after a past auxiliary: "had been scheduled to expire Friday"

@@ -99,7 +99,7 @@ def _quarter(m: re.Match[str], ctx: Ctx) -> Cand | None:
     r"most\s+recent|just-ended|just\s+ended|(?P<yr>" + YEAR + r")|(?P<ago>" + _AGO + r"))\s+)?"
     r"(?:fiscal\s+)?(?P<unit>quarter|period)\b(?!ly|s|-?finals?\b)"
 )
-@rule(r"\b(?:in\s+|for\s+)?(?P<last>last\s+year's)\s+(?P<unit>quarter|period)\b")
+@rule(r"\b(?P<last>last\s+year's)\s+(?P<unit>quarter|period)\b")
 @rule(r"\bthe\s+(?:corresponding|same|comparable)\s+(?P<unit>quarter|period)\s+(?P<last>last\s+"
       r"year|a\s+year\s+(?:ago|earlier))\b")  # fmt: skip
 @rule(r"\bthe\s+(?P<unit>quarter)\s+(?P<last>a\s+year\s+(?:ago|earlier))\b")

@@ -11,6 +11,7 @@ left to :mod:`timex_finance` (``FIN:``), which knows the reporting period in foc
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from storyline.timex_anchored import EVENT_AFTER
 from storyline.timex_base import Cand, Ctx, needs
@@ -127,7 +128,7 @@ def widen_earlier_later(text: str, cand: Cand, floor: int) -> Cand:
     m = _EARLIER.search(text, max(floor, cand.start - 10), cand.start)
     if m is None or _COUNTED.search(text, max(0, m.start() - 16), m.start()):
         return cand
-    return Cand(m.start(), cand.end, cand.type, cand.value, cand.mod, cand.anchored)
+    return replace(cand, start=m.start())
 
 
 def widen_or_so(text: str, cand: Cand) -> Cand:
@@ -138,4 +139,4 @@ def widen_or_so(text: str, cand: Cand) -> Cand:
     m = _OR_SO.match(text, cand.end)
     if m is None:
         return cand
-    return Cand(cand.start, m.end(), cand.type, cand.value, cand.mod or "APPROX", cand.anchored)
+    return replace(cand, end=m.end(), mod=cand.mod or "APPROX")

@@ -97,6 +97,13 @@ _RELATIONS = {
     "under": "LESS_THAN", "at least": "EQUAL_OR_MORE", "nearly": "LESS_THAN",
     "almost": "LESS_THAN",
 }  # fmt: skip
+# Relational words that TimeML marks as SIGNALs: they tie the time to an event, so they stay
+# out of the TIMEX3 span ("by <TIMEX3>Friday</TIMEX3>"). The others ("about", "nearly", "more
+# than") modify the time itself and stay in it ("<TIMEX3>about two years</TIMEX3>").
+SIGNALS = frozenset({
+    "no later than", "not later than", "by", "until", "till", "up to", "before", "prior to",
+    "after", "since", "no earlier than", "not before", "over",
+})  # fmt: skip
 # relations that make sense before a point in time / before a length of time
 DATE_RELATIONS = {"ON_OR_BEFORE", "BEFORE", "AFTER", "ON_OR_AFTER", "APPROX"}
 DURATION_RELATIONS = {"APPROX", "MORE_THAN", "LESS_THAN", "EQUAL_OR_MORE"}
