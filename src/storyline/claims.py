@@ -24,6 +24,7 @@ from storyline.entities import (
     sentence_starts,
 )
 from storyline.model import Claim, Mention, TimeExpr
+from storyline.timex import with_signal
 
 # verb lemma -> predicate class
 PREDICATES = {
@@ -208,8 +209,7 @@ def _until_mod(tx: TimeExpr, pred: str, verb: Any) -> str | None:
     """The modifier of a claim's date. "until 1989" is read by the tagger as "by 1989";
     after "continue" the predicate already says "until" (the date is the end), and after a
     negation the date is the earliest ("will not launch until 2006": from 2006)."""
-    words = set(tx.text.lower().split())
-    if tx.mod != "ON_OR_BEFORE" or not words & {"until", "till", "til"}:
+    if tx.mod != "ON_OR_BEFORE" or tx.signal not in {"until", "till"}:
         return tx.mod
     if pred == "continue-until":
         return None
@@ -235,7 +235,8 @@ def extract_claims(
     text = doc.text
     claims: list[Claim] = []
     seen: set[tuple[str, str, str, int]] = set()
-    for tx in times:
+    # each date with its signal ("until 2005"): the preposition ties it to its verb
+    for tx in (with_signal(text, t) for t in times):
         if tx.type != "DATE" or not YEAR_VALUE.match(tx.value or "") or tx.end > len(text):
             continue
         anchor = _span_root(doc, tx.start, tx.end)
@@ -245,7 +246,7 @@ def extract_claims(
         # "to" marks an end only right before the date ("from May to June"); further
         # back it is an infinitive ("continue to rise in 2005")
         until = bool(set(before[-4:]) & (UNTIL_WORDS - {"to"})) or before[-1:] == ["to"]
-        until = until or "until" in tx.text.lower()
+        until = until or tx.signal == "until"
         found = _find_verb(anchor, until)
         if found is None:
             continue

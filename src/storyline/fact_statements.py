@@ -70,8 +70,9 @@ def sentence_when(art: Article, index: int, start: int, end: int) -> tuple[froze
     if not 0 <= index < len(art.analysis.sentences):
         return frozenset(), False
     s, e = art.analysis.sentences[index]
+    # a date with no calendar value by its words, signal included ("until recently")
     times = frozenset(
-        t.value if t.value[:1].isdigit() else " ".join(t.text.lower().split())
+        t.value if t.value[:1].isdigit() else " ".join(f"{t.signal or ''} {t.text}".lower().split())
         for t in art.analysis.times
         if s <= t.start < e and t.type == "DATE" and t.value != "PRESENT_REF"
     )

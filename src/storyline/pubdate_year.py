@@ -96,6 +96,7 @@ def weekday_pairs(
         m = re.fullmatch(r"XXXX-(\d\d)-(\d\d)", t.value)
         clause = re.split(r"[,;:\"“”]", sentence_before(text, t.start))[-1]
         ahead = _AHEAD.search(clause)  # a quote before the date has verbs of its own
+        ahead = ahead or t.signal is not None  # "until Friday, May 5": a span, not the day
         if m and not ahead and (wd := _LEADING_WEEKDAY.match(t.text)):
             pairs.append((int(m[1]), int(m[2]), WEEKDAYS[wd[1].lower()], t.text))
     m = re.fullmatch(r"XXXX-(\d\d)-(\d\d)", line.value) if line is not None else None

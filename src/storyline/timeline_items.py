@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from storyline.model import Article, Claim, TimeExpr
 from storyline.timeline_tense import announces, governing_cue, reported_plan
-from storyline.timex import qualifier
+from storyline.timex import qualifier, with_signal
 from storyline.timex_rules import MONTHS, NUMBERS, WEEKDAYS
 
 __all__ = ["Anchor", "Item", "article_items", "content_words"]
@@ -274,7 +274,9 @@ def _dated(article: Article, times: list[TimeExpr], s: int, e: int) -> list[tupl
 def article_items(article: Article) -> list[Item]:
     """Dated items from one article's sentences, plus its lead at its publication date."""
     pub = article.published.dated_by_page  # an estimate is only a lower bound
-    times = article.analysis.times
+    # each date with its signal ("until September 2026"): the words blanked, cut around,
+    # looked behind and shown in bold are the phrase, not the bare TIMEX3 span
+    times = [with_signal(article.text, t) for t in article.analysis.times]
     claims = {(c.sentence, c.value): c for c in reversed(article.analysis.claims)}
     original = article.duplicate_of is None
     items: list[Item] = []

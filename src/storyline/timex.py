@@ -70,7 +70,7 @@ from storyline.timex_rules import (
     weekday_date,
 )
 
-__all__ = ["tag_times", "qualifier"]
+__all__ = ["tag_times", "qualifier", "with_signal"]
 
 
 # --------------------------------------------------------------------------- assembly
@@ -282,3 +282,18 @@ def qualifier(expr: TimeExpr) -> str | None:
     if rel == "LESS_THAN" and expr.type == "DATE":  # "nearly two years ago": near that date
         return "APPROX"
     return rel
+
+
+def with_signal(text: str, expr: TimeExpr) -> TimeExpr:
+    """``expr`` widened over its signal words in ``text`` ("until September 2026"): the
+    phrase that ties the time to the rest of its sentence, as the timeline and the claims
+    read it. ``expr`` itself when it has no signal or the words are not right before it."""
+    if not expr.signal:
+        return expr
+    words = r"\s+".join(re.escape(w) for w in expr.signal.split())
+    lo = max(0, expr.start - 40)
+    m = re.search(r"\b" + words + r"\s+$", text[lo : expr.start], re.I)
+    if m is None:
+        return expr
+    start = lo + m.start()
+    return replace(expr, start=start, text=text[start : expr.end])
