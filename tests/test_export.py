@@ -149,6 +149,7 @@ def test_json_contract_fields(document: dict) -> None:
         "type": "DATE",
         "value": "2025-03-04",
         "mod": None,
+        "signal": None,
     }
     story = document["stories"][0]
     assert story["independent_sources"] == 2

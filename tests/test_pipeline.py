@@ -173,7 +173,7 @@ def test_cli_times_prints_offsets_into_the_file(tmp_path: Path) -> None:
     assert {"2025-09", "2024-09-27"} <= {t["value"] for t in found}
     for item in found:
         assert text[item["start"] : item["end"]] == item["text"]
-        assert set(item) == {"start", "end", "text", "type", "value", "mod"}
+        assert set(item) == {"start", "end", "text", "type", "value", "mod", "signal"}
     bad = CliRunner().invoke(app, ["times", "--dct", "27/09/2024", str(path)])
     assert bad.exit_code == 2
 

@@ -263,6 +263,7 @@ def times(
             "type": t.type,
             "value": t.value,
             "mod": t.mod,
+            "signal": t.signal,
         }
         for t in tag_times(text, dct)
     ]

@@ -41,7 +41,7 @@ def article_record(article: Article) -> dict[str, Any]:
         "story": article.story,
         "event": article.event,
         "times": [
-            {k: t[k] for k in ("start", "end", "text", "type", "value", "mod")}
+            {k: t[k] for k in ("start", "end", "text", "type", "value", "mod", "signal")}
             for t in (to_dict(t) for t in article.analysis.times)
         ],
     }
