@@ -25,7 +25,8 @@ def values(text: str, dct: str | None = None) -> list[str]:
 def test_deadline_phrase_keeps_end_and_qualifier() -> None:
     text = "They will end the mission “no later than the end of September 2025” and more."
     t = one(text, "2024-09-27", "September 2025")
-    assert t.text == "no later than the end of September 2025"
+    # "no later than" is a TimeML SIGNAL: out of the span, kept on the expression
+    assert (t.text, t.signal) == ("the end of September 2025", "no later than")
     assert (t.type, t.value, t.mod, t.anchored) == ("DATE", "2025-09", "END", False)
     assert qualifier(t) == "ON_OR_BEFORE"
     assert text[t.start : t.end] == t.text

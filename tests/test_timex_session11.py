@@ -88,7 +88,7 @@ def test_a_full_month_name_leaves_the_full_stop() -> None:
         ("On Friday, the show opens in London.", [("Friday", "DATE", "2005-02-25")]),
         ("The summit begins on 16 December.", [("16 December", "DATE", "2005-12-16")]),
         ("The PSP goes on sale in the US on Thursday.", [("Thursday", "DATE", "2005-02-24")]),
-        ("The festival runs until Sunday.", [("until Sunday", "DATE", "2005-02-27")]),
+        ("The festival runs until Sunday.", [("Sunday", "DATE", "2005-02-27")]),
         # news reports in the past tense: bare weekdays and past verbs stay behind
         ("The show opened on Friday in London.", [("Friday", "DATE", "2005-02-18")]),
         ("Police made arrests on Friday.", [("Friday", "DATE", "2005-02-18")]),
@@ -103,7 +103,7 @@ def test_a_full_month_name_leaves_the_full_stop() -> None:
         ("Monday's ruling is final.", [("Monday", "DATE", "2005-02-21")]),
         (
             "He spoke after Saturday's meeting: we are still talking.",
-            [("after Saturday", "DATE", "2005-02-19")],
+            [("Saturday", "DATE", "2005-02-19")],
         ),
         (
             "Based on Tuesday's hearing it seems the ruling will stand.",
@@ -170,7 +170,7 @@ def test_fiscal_quarter_in_autumn_takes_the_dct_year() -> None:
          [("Tuesday at 2300 GMT", "TIME", "2005-02-22T23:00")]),
         # "10am." leaves the sentence's full stop; "a.m." keeps its own
         ("It sold out by 4pm. Doors opened at 7 a.m. sharp.",
-         [("by 4pm", "TIME", "2005-02-23T16:00"), ("7 a.m.", "TIME", "2005-02-23T07:00")]),
+         [("4pm", "TIME", "2005-02-23T16:00"), ("7 a.m.", "TIME", "2005-02-23T07:00")]),
         # the British spelling of a clock time
         ("Cash was overtaken at 10.38am, Apacs said.", [("10.38am", "TIME", "2005-02-23T10:38")]),
         ("Tickets cost £1.50pm, it said.", []),
