@@ -57,6 +57,20 @@ def test_two_lone_reports_are_not_merged_on_the_pooled_grouping_alone() -> None:
     assert straddled({"s-a": [one], "s-b": [other]}, {"s-a": ["s-b"]}) == {}
 
 
+def test_one_stray_report_does_not_bridge_two_different_stories() -> None:
+    """A strike report the index put among a bridge collapse's reports shares an event with
+    the strike's own storyline; the two storylines are still unlike as wholes."""
+    strike = [invented("strike", n, n) for n in range(3)]
+    bridge = [invented("bridge", n, n) for n in range(12)]
+    stray = invented("strike", 3, 1)
+    pools = {"s-strike": ["s-bridge"]}
+    assert straddled({"s-strike": strike, "s-bridge": [*bridge, stray]}, pools) == {}
+    more = [invented("strike", n, n) for n in (4, 5)]  # the strike's reports, split in two
+    assert straddled({"s-strike": strike, "s-bridge": [*more, stray]}, pools) == {
+        "s-bridge": "s-strike"
+    }
+
+
 def test_pools_are_bounded() -> None:
     near = neighbours([("s-a", ("s-b", "s-c")), ("s-d", ("s-a",))])
     assert near == {"s-a": {"s-b", "s-c", "s-d"}, "s-b": {"s-a"}, "s-c": {"s-a"}, "s-d": {"s-a"}}

@@ -10,23 +10,31 @@ storylines its new articles came near (:attr:`storyline.stories.StoryAssignment.
 one of those events holds members of two storylines that are both dated from their page,
 the two are one story, and the younger joins the older.
 
-The guard matters: over undated texts, such pooled events chain topic buckets together
+The guards matter. Over undated texts, such pooled events chain topic buckets together
 (measured on BBC full text, which has no dates: 1,169 of 2,225 articles in one storyline
-without it). Pools are bounded (:data:`STORY_MAX`, :data:`POOL_MAX`), so the cost of a run
-does not grow with the archive; a storyline larger than :data:`STORY_MAX` never merges.
-Measured in docs/evaluation.md ("Storylines that merge").
+without the page dates). On a dense dated stream (bench/stream_merges.py: hundreds of
+articles a day), one report the index put in the wrong storyline bridged that storyline to
+its own story's, and the merges compounded: 28% of 10,000 articles ended in a storyline of
+another kind of news. So a neighbour is pooled only when the two storylines' members are
+alike as wholes (:data:`AFFINITY_MIN`, dates aside), and the two members an event shares
+must be alike themselves (:data:`LINK_MIN`). Pools are bounded (:data:`STORY_MAX`,
+:data:`POOL_MAX`), so the cost of a run does not grow with the archive; a storyline larger
+than :data:`STORY_MAX` never merges. Measured in docs/evaluation.md ("Storylines that
+merge") and docs/benchmarks.md.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 
 from storyline.events import form_events, named_months, publication_order, similarity_matrix
 from storyline.model import Article
 from storyline.story_features import features
 
 STORY_MAX = 200  # a storyline with more members takes no part in merges
-LINK_MIN = 0.0  # similarity two page-dated members of an event need to join their storylines
+LINK_MIN = 0.2  # similarity two page-dated members of an event need to join their storylines
+AFFINITY_MIN = 0.05  # mean similarity of two storylines' members, dates aside, to pool them
 EVENT_MIN = 3  # members a straddling event needs: a third report bridges the two
 POOL_MAX = 400  # members pooled at most around one storyline (the event grouping's window)
 
@@ -84,6 +92,9 @@ def straddled(
         dated = [s for s in group if any(a.published.dated_by_page for a in members[s])]
         if len(dated) < 2:
             continue  # the guard below would find nothing: spare the grouping
+        group = _affine(group, members)
+        if len(group) < 2:
+            continue
         story_of = {a.id: s for s in group for a in members[s]}
         pool = sorted((a for s in group for a in members[s]), key=publication_order)
         for first_story, second_story in _straddles(pool, story_of):
@@ -92,6 +103,26 @@ def straddled(
                 keep, gone = (a, b) if older(a, b) else (b, a)
                 parent[gone] = keep
     return {s: root(s) for s in members if root(s) != s}
+
+
+def _affine(group: list[str], members: Mapping[str, Sequence[Article]]) -> list[str]:
+    """``group[0]`` and those of its neighbours whose members resemble its own, on average,
+    at :data:`AFFINITY_MIN` (words and entities, dates aside): one stray report does not make
+    two storylines alike."""
+    originals = {s: [a for a in members[s] if not a.duplicate_of] for s in group}
+    docs = [replace(features(a), when=None) for s in group for a in originals[s]]
+    sims = similarity_matrix(docs)
+    bounds, start = {}, 0
+    for story in group:
+        bounds[story] = slice(start, start + len(originals[story]))
+        start += len(originals[story])
+    home = bounds[group[0]]
+    kept = [group[0]]
+    for other in group[1:]:
+        block = sims[home, bounds[other]]
+        if block.size and float(block.mean()) >= AFFINITY_MIN:
+            kept.append(other)
+    return kept
 
 
 def _straddles(pool: list[Article], story_of: dict[str, str]) -> list[tuple[str, str]]:

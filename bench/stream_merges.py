@@ -1,0 +1,131 @@
+"""What merging straddled storylines does on a long stream: how often, at what cost, and
+whether it mixes stories.
+
+    .venv/bin/python bench/stream_merges.py --n 30000 --run 1000 --seed 1
+
+bench/scale.py drives ``StoryIndex.add`` alone, so it shows the index's storylines before
+any merge. Here the stream of bench/stream.py is placed as ``storyline run`` places it: in
+runs of ``--run`` articles, each article through ``StoryIndex.add``, and after each run
+:func:`storyline.story_linking.merge_stories` (the pipeline's own step, unchanged) over a
+store kept in memory (:class:`MemoryStore`: the links, sizes and members it reads). At
+each checkpoint it reports, side by side for the index's storylines and the merged ones:
+the number of storylines, the B-cubed F1 against the generator's storylines, and the share
+of articles outside their storyline's majority source group (BBC category, ECB+ topic),
+the measure of mixing docs/benchmarks.md uses. It also reports the merges made and the
+CPU time of the merge step per article. Not a test; exits 0 when the corpora are absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
+from measure import Quality
+from scale import source_group
+from stream import DEFAULT_DATA, Stream, StreamConfig, Truth, load_corpus
+
+from storyline.model import Article
+from storyline.stories import StoryIndex
+from storyline.story_linking import merge_stories
+
+
+class MemoryStore:
+    """The part of :class:`storyline.store.Store` that ``merge_stories`` reads, in memory:
+    ``story_links``, ``story_sizes`` and ``story_members``; :meth:`apply` writes a run's
+    merges and placements as ``Store.save_placements`` would."""
+
+    def __init__(self) -> None:
+        self.links: dict[str, str] = {}  # merged storyline -> the storyline it joined
+        self.members: dict[str, list[Article]] = defaultdict(list)
+
+    def story_links(self, story_ids: Iterable[str]) -> dict[str, str]:
+        return {s: self.links[s] for s in story_ids if s in self.links}
+
+    def story_sizes(self, story_ids: Iterable[str]) -> dict[str, int]:
+        return {s: len(self.members[s]) for s in story_ids if s in self.members}
+
+    def story_members(self, story_ids: Iterable[str]) -> list[Article]:
+        return [a for s in sorted(set(story_ids)) for a in self.members.get(s, [])]
+
+    def apply(self, merged: dict[str, str], pending: list[Article]) -> None:
+        for gone, kept in merged.items():
+            for story, target in self.links.items():
+                if target == gone:
+                    self.links[story] = kept
+            self.links[gone] = kept
+            moved = self.members.pop(gone, [])
+            for article in moved:
+                article.story = kept
+            self.members[kept].extend(moved)
+        for article in pending:
+            self.members[article.story or ""].append(article)
+
+
+def quality(labels: dict[str, str], truths: dict[str, tuple[Truth, str]]) -> Quality:
+    found = Quality()
+    for article_id, story in labels.items():
+        truth, group = truths[article_id]
+        found.add(story, truth, group)
+    return found
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=int, default=30_000, help="articles in all")
+    parser.add_argument("--run", type=int, default=1_000, help="articles per storyline run")
+    parser.add_argument("--every", type=int, default=10_000, help="articles between reports")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    args = parser.parse_args(argv)
+    if not args.data.is_dir():
+        print(f"skipped: {args.data} is absent", file=sys.stderr)
+        return 0
+    stream = Stream(load_corpus(args.data), StreamConfig(seed=args.seed))
+    index, store = StoryIndex(), MemoryStore()
+    index_story: dict[str, str] = {}
+    truths: dict[str, tuple[Truth, str]] = {}
+    pending: list[Article] = []
+    near: list[tuple[str, ...]] = []
+    merges: Counter[str] = Counter()
+    merge_cpu = 0.0
+    print(
+        "articles | storylines index / merged | B3 F1 index / merged | mixed index / merged"
+        " | merges (articles moved) | merge step CPU per article"
+    )
+    for number, (article, truth) in enumerate(stream.items(), start=1):
+        placed = index.add(article)
+        article.story, article.event = placed.story, placed.event
+        index_story[article.id] = placed.story
+        truths[article.id] = (truth, source_group(article.source))
+        pending.append(article)
+        near.append(placed.near)
+        if number % args.run == 0 or number == args.n:
+            start = time.thread_time()
+            merged, relabelled = merge_stories(store, pending, near)  # type: ignore[arg-type]
+            merge_cpu += time.thread_time() - start
+            merges["storylines"] += len(merged)
+            merges["moved"] += len(relabelled)
+            store.apply(merged, pending)
+            pending, near = [], []
+        if number % args.every == 0 or number == args.n:
+            shown = {a.id: s for s, group in store.members.items() for a in group}
+            before, after = quality(index_story, truths), quality(shown, truths)
+            print(
+                f"{number:,} | {len(before.found):,} / {len(after.found):,}"
+                f" | {before.scores()[2]:.3f} / {after.scores()[2]:.3f}"
+                f" | {before.mixed():.2%} / {after.mixed():.2%}"
+                f" | {merges['storylines']:,} ({merges['moved']:,})"
+                f" | {1e6 * merge_cpu / number:,.0f} µs",
+                flush=True,
+            )
+        if number == args.n:
+            break
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
