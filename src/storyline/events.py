@@ -37,7 +37,7 @@ order. Only the newest :data:`WINDOW` members are re-formed; older ones keep the
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
@@ -193,11 +193,13 @@ def form_events(
     entity_weight: float = ENTITY_WEIGHT,
     window: int | None = None,
     days: int = EVENT_DAYS,
+    featurize: Callable[[Article], Doc] = features,
 ) -> dict[str, str]:
     """Article id -> event id for a storyline's members (see the module docstring).
 
     Members outside the newest ``window`` (:data:`WINDOW` when None) keep the event they
-    have (their own id's event when they have none).
+    have (their own id's event when they have none). ``featurize`` may be a cache of
+    :func:`storyline.story_features.features` when the caller reads the same members again.
     """
     window = WINDOW if window is None else window
     ordered = sorted(members, key=publication_order)
@@ -205,7 +207,7 @@ def form_events(
     originals = [a for a in ordered if not (a.duplicate_of and a.duplicate_of in ids)]
     old, recent = originals[:-window] if window else [], originals[-window:] if window else []
     events = {a.id: a.event or f"e-{a.id}" for a in old}
-    docs = [features(a) for a in recent]
+    docs = [featurize(a) for a in recent]
     sims = similarity_matrix(docs, entity_weight, days, [named_months(a) for a in recent])
     labels = group(sims, cut, attach, [d.when is not None for d in docs])
     first: dict[int, str] = {}

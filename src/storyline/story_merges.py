@@ -25,12 +25,12 @@ merge") and docs/benchmarks.md.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from storyline.events import form_events, named_months, publication_order, similarity_matrix
 from storyline.model import Article
-from storyline.story_features import features
+from storyline.story_features import Doc, features
 
 STORY_MAX = 200  # a storyline with more members takes no part in merges
 LINK_MIN = 0.2  # similarity two page-dated members of an event need to join their storylines
@@ -85,6 +85,13 @@ def straddled(
             return (ka is None, a) < (kb is None, b)
         return ka < kb
 
+    known: dict[str, Doc] = {}  # a member's features, read once though pooled again
+
+    def doc_of(article: Article) -> Doc:
+        if article.id not in known:
+            known[article.id] = features(article)
+        return known[article.id]
+
     for story in sorted(pools):
         group = [story, *[s for s in pools[story] if s in members and s != story]]
         if len(group) < 2:
@@ -92,12 +99,12 @@ def straddled(
         dated = [s for s in group if any(a.published.dated_by_page for a in members[s])]
         if len(dated) < 2:
             continue  # the guard below would find nothing: spare the grouping
-        group = _affine(group, members)
+        group = _affine(group, members, doc_of)
         if len(group) < 2:
             continue
         story_of = {a.id: s for s in group for a in members[s]}
         pool = sorted((a for s in group for a in members[s]), key=publication_order)
-        for first_story, second_story in _straddles(pool, story_of):
+        for first_story, second_story in _straddles(pool, story_of, doc_of):
             a, b = root(first_story), root(second_story)
             if a != b:
                 keep, gone = (a, b) if older(a, b) else (b, a)
@@ -105,12 +112,14 @@ def straddled(
     return {s: root(s) for s in members if root(s) != s}
 
 
-def _affine(group: list[str], members: Mapping[str, Sequence[Article]]) -> list[str]:
+def _affine(
+    group: list[str], members: Mapping[str, Sequence[Article]], doc_of: Callable[[Article], Doc]
+) -> list[str]:
     """``group[0]`` and those of its neighbours whose members resemble its own, on average,
     at :data:`AFFINITY_MIN` (words and entities, dates aside): one stray report does not make
     two storylines alike."""
     originals = {s: [a for a in members[s] if not a.duplicate_of] for s in group}
-    docs = [replace(features(a), when=None) for s in group for a in originals[s]]
+    docs = [replace(doc_of(a), when=None) for s in group for a in originals[s]]
     sims = similarity_matrix(docs)
     bounds, start = {}, 0
     for story in group:
@@ -125,12 +134,14 @@ def _affine(group: list[str], members: Mapping[str, Sequence[Article]]) -> list[
     return kept
 
 
-def _straddles(pool: list[Article], story_of: dict[str, str]) -> list[tuple[str, str]]:
+def _straddles(
+    pool: list[Article], story_of: dict[str, str], doc_of: Callable[[Article], Doc] = features
+) -> list[tuple[str, str]]:
     """Pairs of storylines that one event formed over ``pool`` holds page-dated members
     of, when two such members of different storylines are alike at :data:`LINK_MIN`."""
-    events = form_events(pool, window=len(pool))
+    events = form_events(pool, window=len(pool), featurize=doc_of)
     dated = [i for i, a in enumerate(pool) if a.published.dated_by_page and not a.duplicate_of]
-    docs = [features(pool[i]) for i in dated]
+    docs = [doc_of(pool[i]) for i in dated]
     sims = similarity_matrix(docs, months=[named_months(pool[i]) for i in dated])
     sizes: dict[str, int] = {}
     for event in events.values():
