@@ -54,7 +54,7 @@ from storyline.model import TimeExpr
 from storyline.timex_anchored import DROP
 from storyline.timex_base import NEEDS, RULES, Cand, Ctx
 from storyline.timex_finance import resolve_periods
-from storyline.timex_names import in_a_name, named_day
+from storyline.timex_names import THE_BEFORE, in_a_name, named_day
 from storyline.timex_relative import widen_earlier_later, widen_or_so
 from storyline.timex_rules import (
     DATE_RELATIONS,
@@ -113,13 +113,12 @@ def _widen(text: str, cand: Cand, floor: int) -> Cand:
     else:
         start = base + (m.start("rel") if rel else m.start("posall"))
     if not rel and m["adj"] and re.fullmatch(r"\d{2,3}", cand.value):
-        the = _THE_BEFORE.search(text, max(floor, start - 4), start)
+        the = THE_BEFORE.search(text, max(floor, start - 4), start)
         start = the.start() if the else start  # "the late 1980s": one phrase, as "the 1980s"
     kept = cand.mod if cand.mod in ("START", "MID", "END") else None  # "year-end" is an END
     return replace(cand, start=start, mod=pos or kept or rel or cand.mod, signal=signal)
 
 
-_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 # words that put a date counted back from the dct near it, not before or after it
 _NEAR = {"about", "around", "approximately", "roughly", "some", "nearly", "almost"}
 _AGO = re.compile(r"\sago$", re.I)

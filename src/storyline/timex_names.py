@@ -55,7 +55,7 @@ _TITLE_AFTER = re.compile(
 )
 # before the time word: a capitalised word or a possessive inside the same title
 _TITLE_BEFORE = re.compile(r"(?:\b[A-Z][A-Za-z&]*|['’]s|&)\s+$")
-_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+THE_BEFORE = re.compile(r"\b[Tt]he\s+$")  # "the" just before a position
 _MONTH_WORD = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*")
 _OPENER = re.compile(r"(?:^|[.!?:;\"“”‘’(\n-]\s*)$")  # the word before starts a sentence
 
@@ -66,7 +66,7 @@ def _in_a_title(text: str, cand: Cand) -> bool:
     if not re.fullmatch(r"[A-Z][a-z]+", said) or not _TITLE_AFTER.match(text, cand.end):
         return False
     window = text[max(0, cand.start - 40) : cand.start]
-    if _THE_BEFORE.search(window):  # "the Tonight Show", not "the September Tankan" survey
+    if THE_BEFORE.search(window):  # "the Tonight Show", not "the September Tankan" survey
         return not _MONTH_WORD.fullmatch(said)
     before = _TITLE_BEFORE.search(window)
     if before is None or before[0].startswith(("On", "In", "At", "By", "Last", "Next", "This")):
