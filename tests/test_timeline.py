@@ -330,12 +330,14 @@ def test_vague_offsets_give_no_year_and_ranges_one_entry() -> None:
         "The cooperative was formed two decades ago by local growers.\n"
         "The cooperative was registered two years ago with the court.\n"
         "The second phase, between March 2026 and June 2027, includes the southern farms.\n"
-        "The orchard was closed from January to March 2020 for replanting."
+        "The orchard was closed from January to March 2020 for replanting.\n"
+        "The harvest fair ran from 14 July until 2 August 2022 in the market hall."
     )
     dates = [e.date for e in build_timeline([article("a", text, "2025-02-10")])]
     assert "2005" not in dates and "2023" in dates
     assert "2026-03" in dates and "2027-06" not in dates
     assert "2020-01" in dates and "2020-03" not in dates
+    assert "2022-07-14" in dates and "2022-08-02" not in dates  # "until" joins, as "to" does
 
 
 def test_groups_record_the_sentences_they_rest_on() -> None:

@@ -262,6 +262,8 @@ def _dated(article: Article, times: list[TimeExpr], s: int, e: int) -> list[tupl
         if out:
             prev, prev_date = out[-1]
             between = article.text[prev.end : t.start]
+            if t.signal and not between.strip():  # "from 14 July until 2 August 2022"
+                between = t.signal  # the signal, read with the date, is the join
             if _RANGE_JOIN.match(between) and _RANGE_START.search(article.text[s : prev.start]):
                 if prev.anchored and not t.anchored and len(prev_date) >= 7:
                     start = f"{date[:4]}{prev_date[4:]}"
