@@ -128,7 +128,7 @@ def _name_key(word: str) -> str | None:
     return low[:6]
 
 
-def name_words(text: str, mentions: Iterable[str] = ()) -> set[str]:
+def name_keys(text: str, mentions: Iterable[str] = ()) -> set[str]:
     """Keys of the names in ``text`` (lower case, cut like :func:`content_words`): its
     words written with a capital ("Worldcom", "GM", "eBay"; the first word only when it
     is a possessive, "Heineken's", or has a capital inside), and the words of ``mentions``."""
@@ -289,7 +289,7 @@ def article_items(article: Article) -> list[Item]:
             continue
         blank = _blank(article, times, s, e)
         words = content_words(blank)
-        names = name_words(blank, (m.text for m in article.analysis.mentions if s <= m.start < e))
+        names = name_keys(blank, (m.text for m in article.analysis.mentions if s <= m.start < e))
         dated = _dated(article, times, s, e)
         parts = _segments(blank, [(t.start - s, t.end - s) for t, _ in dated])
         dated_past = False
