@@ -108,17 +108,18 @@ def analysed():
     load_pipeline()
 
     def run(text: str) -> Article:
-        return Article(
-            id="a",
-            source="a.txt",
-            part=1,
-            title=None,
-            text=text,
-            published=PublishedDate(DCT, "test", 0.9),
-            analysis=analyse_text(text, tag_times(text, DCT)),
+        return _article(
+            text, PublishedDate(DCT, "test", 0.9), analyse_text(text, tag_times(text, DCT))
         )
 
     return run
+
+
+def _article(text: str, published: PublishedDate, analysis: Analysis) -> Article:
+    return Article(
+        id="a", source="a.txt", part=1, title=None, text=text, published=published,
+        analysis=analysis,
+    )  # fmt: skip
 
 
 def test_a_deadline_until_a_month_is_unchanged(analysed) -> None:
@@ -165,15 +166,8 @@ def test_a_date_without_a_value_is_told_apart_by_its_words_signal_included() -> 
     from storyline.fact_statements import sentence_when
 
     text = "Until recently the pier had 40 boats."
-    art = Article(
-        id="a",
-        source="a.txt",
-        part=1,
-        title=None,
-        text=text,
-        published=PublishedDate(None, "unknown", 0.0),
-        analysis=Analysis(sentences=[(0, len(text))], times=tag_times(text, None)),
-    )
+    analysis = Analysis(sentences=[(0, len(text))], times=tag_times(text, None))
+    art = _article(text, PublishedDate(None, "unknown", 0.0), analysis)
     assert sentence_when(art, 0, 0, 5)[0] == frozenset({"until recently"})
 
 
