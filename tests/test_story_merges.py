@@ -71,6 +71,15 @@ def test_one_stray_report_does_not_bridge_two_different_stories() -> None:
     }
 
 
+def test_a_small_storyline_is_not_merged_on_its_one_report_of_the_other_story() -> None:
+    """Storylines alike on average only through the reports their event shares: the strike
+    storyline's later reports and the bridge reports beside the stray one are unlike."""
+    strike = [invented("strike", n, n) for n in range(3)]
+    strike += [invented("strike", n, 20 + n) for n in (4, 5)]  # weeks later: another event
+    mixed = [invented("strike", 3, 1), *[invented("bridge", n, n) for n in range(4)]]
+    assert straddled({"s-strike": strike, "s-mixed": mixed}, {"s-strike": ["s-mixed"]}) == {}
+
+
 def test_pools_are_bounded() -> None:
     near = neighbours([("s-a", ("s-b", "s-c")), ("s-d", ("s-a",))])
     assert near == {"s-a": {"s-b", "s-c", "s-d"}, "s-b": {"s-a"}, "s-c": {"s-a"}, "s-d": {"s-a"}}

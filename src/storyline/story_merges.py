@@ -16,8 +16,10 @@ without the page dates). On a dense dated stream (bench/stream_merges.py: hundre
 articles a day), one report the index put in the wrong storyline bridged that storyline to
 its own story's, and the merges compounded: 28% of 10,000 articles ended in a storyline of
 another kind of news. So a neighbour is pooled only when the two storylines' members are
-alike as wholes (:data:`AFFINITY_MIN`, dates aside), and the two members an event shares
-must be alike themselves (:data:`LINK_MIN`). Pools are bounded (:data:`STORY_MAX`,
+alike as wholes (:data:`AFFINITY_MIN`, dates aside), the two members an event shares must
+be alike themselves (:data:`LINK_MIN`), and the members of the two storylines outside that
+event must be alike too when both have some (a small storyline can look like a large one
+through the one report they share). Pools are bounded (:data:`STORY_MAX`,
 :data:`POOL_MAX`), so the cost of a run does not grow with the archive; a storyline larger
 than :data:`STORY_MAX` never merges. Measured in docs/evaluation.md ("Storylines that
 merge") and docs/benchmarks.md.
@@ -27,6 +29,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
+
+import numpy as np
 
 from storyline.events import form_events, named_months, publication_order, similarity_matrix
 from storyline.model import Article
@@ -138,7 +142,8 @@ def _straddles(
     pool: list[Article], story_of: dict[str, str], doc_of: Callable[[Article], Doc] = features
 ) -> list[tuple[str, str]]:
     """Pairs of storylines that one event formed over ``pool`` holds page-dated members
-    of, when two such members of different storylines are alike at :data:`LINK_MIN`."""
+    of, when two such members of different storylines are alike at :data:`LINK_MIN` and
+    the storylines' other members are alike too (:func:`_alike_outside`)."""
     events = form_events(pool, window=len(pool), featurize=doc_of)
     dated = [i for i, a in enumerate(pool) if a.published.dated_by_page and not a.duplicate_of]
     docs = [doc_of(pool[i]) for i in dated]
@@ -155,8 +160,41 @@ def _straddles(
             if sizes[events[a.id]] < EVENT_MIN:
                 continue
             if sims[x, y] >= LINK_MIN:
-                pairs.add(tuple(sorted((story_of[a.id], story_of[b.id]))))
-    return sorted(pairs)  # type: ignore[arg-type]
+                pairs.add((events[a.id], *sorted((story_of[a.id], story_of[b.id]))))
+    if not pairs:
+        return []
+    whole = similarity_matrix([replace(doc_of(a), when=None) for a in pool])
+    return sorted(
+        {
+            (p, q)
+            for event, p, q in pairs
+            if _alike_outside(whole, pool, story_of, events, event, p, q)
+        }
+    )
+
+
+def _alike_outside(
+    sims: np.ndarray,
+    pool: list[Article],
+    story_of: dict[str, str],
+    events: dict[str, str],
+    event: str,
+    first: str,
+    second: str,
+) -> bool:
+    """Whether the members of two storylines outside the ``event`` that straddles them
+    resemble each other at :data:`AFFINITY_MIN` on average (dates aside), or one storyline
+    has none: the reports the event shares are not the only tie."""
+
+    def outside(story: str) -> list[int]:
+        return [
+            k
+            for k, a in enumerate(pool)
+            if story_of[a.id] == story and events[a.id] != event and not a.duplicate_of
+        ]
+
+    rest, other = outside(first), outside(second)
+    return not rest or not other or float(sims[np.ix_(rest, other)].mean()) >= AFFINITY_MIN
 
 
 def neighbours(placed: Iterable[tuple[str, Iterable[str]]]) -> dict[str, set[str]]:
