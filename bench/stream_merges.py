@@ -21,7 +21,7 @@ import argparse
 import sys
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from measure import Quality
@@ -31,6 +31,8 @@ from stream import DEFAULT_DATA, Stream, StreamConfig, Truth, load_corpus
 from storyline.model import Article
 from storyline.stories import StoryIndex
 from storyline.story_linking import merge_stories
+
+Bounds = Sequence[tuple[str, str]]  # dates as storyline.story_merges.reach gives them
 
 
 class MemoryStore:
@@ -45,11 +47,17 @@ class MemoryStore:
     def story_links(self, story_ids: Iterable[str]) -> dict[str, str]:
         return {s: self.links[s] for s in story_ids if s in self.links}
 
-    def story_sizes(self, story_ids: Iterable[str]) -> dict[str, int]:
-        return {s: len(self.members[s]) for s in story_ids if s in self.members}
+    def story_sizes(self, story_ids: Iterable[str], within: Bounds | None = None) -> dict[str, int]:
+        found = Counter(a.story for a in self.story_members(story_ids, within))
+        return {s: n for s, n in found.items() if s}
 
-    def story_members(self, story_ids: Iterable[str]) -> list[Article]:
-        return [a for s in sorted(set(story_ids)) for a in self.members.get(s, [])]
+    def story_members(
+        self, story_ids: Iterable[str], within: Bounds | None = None
+    ) -> list[Article]:
+        found = [a for s in sorted(set(story_ids)) for a in self.members.get(s, [])]
+        if within is None:
+            return found
+        return [a for a in found if any(f <= (a.published.value or "") <= t for f, t in within)]
 
     def apply(self, merged: dict[str, str], pending: list[Article]) -> None:
         for gone, kept in merged.items():

@@ -13,7 +13,7 @@ from storyline.model import PublishedDate
 from storyline.pipeline import assign_pending
 from storyline.store import Store
 from storyline.story_linking import merge_stories
-from storyline.story_merges import heal, merge_candidates, neighbours, straddled
+from storyline.story_merges import heal, merge_candidates, neighbours, reach, straddled
 from tests.test_index_state import add, invented
 
 
@@ -168,3 +168,51 @@ def test_an_older_store_gets_the_index_story_column(tmp_path) -> None:  # type: 
     reopened = Store(path)
     columns = {c["name"] for c in inspect(reopened.engine).get_columns("placements")}
     assert "index_story" in columns
+
+
+def dated(article, value: str):  # type: ignore[no-untyped-def]
+    return replace(article, published=replace(article.published, value=value))
+
+
+def test_reach_spans_the_days_around_each_article_and_joins_overlaps() -> None:
+    values = ("2024-03-10", "2024-03-20", "2024-09-01", "2024-06", "2024", "x")
+    days = [dated(invented("strike", n, 0), v) for n, v in enumerate(values)]
+    days.append(replace(invented("strike", 9, 0), published=PublishedDate(None, "unknown", 0.0)))
+    assert reach(days, days=10) == [
+        ("2024-02", "2024-03-30"),  # 10 days either side of the 10th and the 20th, joined
+        ("2024-04", "2024-08-14"),  # a month: 45 days either side (events pair that far)
+        ("2024-08", "2024-09-11"),
+    ]  # a year alone, a bad value and no date reach nothing
+    assert reach([]) == []
+
+
+def test_the_store_reads_members_within_reach_only(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    store = Store(tmp_path / "s.db")
+    values = ("2024-01-05", "2024-03", "2024-03-15", "2024", "2024-06-30")
+    members = [
+        replace(dated(invented("strike", n, 0), v), story="s-a") for n, v in enumerate(values)
+    ]
+    add(store, members)
+    store.save_assignments(members)
+    within = [("2024-03", "2024-03-20"), ("2024-06", "2024-07-01")]
+    found = store.story_members(["s-a", "s-none"], within=within)
+    assert [a.published.value for a in found] == ["2024-03", "2024-03-15", "2024-06-30"]
+    assert store.story_sizes(["s-a"], within=within) == {"s-a": 3}
+    assert store.story_members(["s-a"], within=[]) == []
+    assert len(store.story_members(["s-a"])) == 5
+
+
+def test_a_merge_moves_the_members_beyond_the_runs_reach_too(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A run pools only the members near its own articles' dates, but a storyline that
+    merges takes all its members along, the old ones too."""
+    store = Store(tmp_path / "s.db")
+    old = replace(dated(invented("strike", 9, 0), "2023-01-02"), story="s-late")
+    early = [replace(invented("strike", n, n), story="s-early") for n in (0, 1)]
+    late = [replace(invented("strike", n, n), story="s-late") for n in (2,)] + [old]
+    add(store, early + late)
+    store.save_assignments(early + late)
+    new = replace(invented("strike", 3, 3), story="s-late")
+    merged, relabelled = merge_stories(store, [new], [("s-early",)])
+    assert merged == {"s-late": "s-early"}
+    assert sorted(a.id for a in relabelled) == ["a-strike-2", "a-strike-9"]
+    assert {a.story for a in relabelled} == {"s-early"} and new.story == "s-early"

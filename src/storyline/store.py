@@ -27,7 +27,7 @@ opening, NULL where a storyline that does not know them wrote the row (see
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -199,8 +199,14 @@ class Store(PlacementLog, WriterLease):
         """The articles already in a story, by id."""
         return self._select_articles(articles_table.c.story.is_not(None))
 
-    def story_members(self, story_ids: Iterable[str]) -> list[Article]:
-        """The articles of the given stories, by id (asked in batches of ``IN_BATCH`` ids)."""
+    def story_members(
+        self, story_ids: Iterable[str], within: Sequence[tuple[str, str]] | None = None
+    ) -> list[Article]:
+        """The articles of the given stories, by id (asked in batches of ``IN_BATCH`` ids);
+        with ``within`` (sorted (first, last) ISO bounds, both inclusive, as
+        :func:`storyline.story_merges.reach` gives), only those dated inside one of them."""
+        if within is not None:
+            return self.articles(self._dated_members(story_ids, within))
         wanted = sorted(set(story_ids))
         found = [
             a
@@ -208,6 +214,28 @@ class Store(PlacementLog, WriterLease):
             for a in self._select_articles(articles_table.c.story.in_(wanted[i : i + IN_BATCH]))
         ]
         return sorted(found, key=lambda a: a.id)
+
+    def _dated_members(
+        self, story_ids: Iterable[str], within: Sequence[tuple[str, str]]
+    ) -> dict[str, str]:
+        """Article id -> story of the given stories' members dated within the bounds: the
+        database keeps the dates between the first and the last bound, the gaps are left
+        out here, so the cost follows the dates asked for, not the stories' sizes."""
+        wanted = sorted(set(story_ids))
+        if not within or not wanted:
+            return {}
+        t = articles_table.c
+        found: dict[str, str] = {}
+        with self.engine.connect() as conn:
+            for i in range(0, len(wanted), IN_BATCH):
+                query = select(t.id, t.story, t.published).where(
+                    t.story.in_(wanted[i : i + IN_BATCH]),
+                    t.published.between(min(b[0] for b in within), max(b[1] for b in within)),
+                )
+                for article_id, story_id, published in conn.execute(query):
+                    if any(first <= published <= last for first, last in within):
+                        found[article_id] = story_id
+        return found
 
     def member_keys(self, story_id: str) -> list[MemberKey]:
         """Id, date, copy link, event and kind of date of every article of a story, by id,
@@ -279,8 +307,16 @@ class Store(PlacementLog, WriterLease):
         with self.engine.begin() as conn:
             store_rows.write_stories(conn, stories, dates)
 
-    def story_sizes(self, story_ids: Iterable[str]) -> dict[str, int]:
-        """The number of articles of each of the given stored stories."""
+    def story_sizes(
+        self, story_ids: Iterable[str], within: Sequence[tuple[str, str]] | None = None
+    ) -> dict[str, int]:
+        """The number of articles of each of the given stored stories (with ``within``, of
+        those dated inside the bounds, as :meth:`story_members` reads them)."""
+        if within is not None:
+            counts: dict[str, int] = {}
+            for story_id in self._dated_members(story_ids, within).values():
+                counts[story_id] = counts.get(story_id, 0) + 1
+            return counts
         t = stories_table.c
         wanted = sorted(set(story_ids))
         found: dict[str, int] = {}

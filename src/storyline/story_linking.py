@@ -5,8 +5,11 @@ The story index's own storylines never change once an article is placed (its sta
 replayed from the placements log). The storylines users see are those, except where a run
 merged some: the ``story_links`` table maps each merged storyline (and every index
 storyline that ended in it) to the one it joined, and stored articles carry the storyline
-they are in now. A run reads only the links of the storylines its articles touched, and the
-members of the storylines it pools (bounded: see :func:`storyline.story_merges.merge_candidates`).
+they are in now. A run reads only the links of the storylines its articles touched, the
+members of the storylines it pools that are dated within reach of its own articles
+(:func:`storyline.story_merges.reach`, bounded: see
+:func:`storyline.story_merges.merge_candidates`), and all the members of a storyline that
+merges into another.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from collections import Counter, defaultdict
 
 from storyline.model import Article
 from storyline.store import Store
-from storyline.story_merges import merge_candidates, neighbours, straddled
+from storyline.story_merges import merge_candidates, neighbours, reach, straddled
 
 
 def merge_stories(
@@ -36,18 +39,19 @@ def merge_stories(
     graph = neighbours((story, [links.get(s, s) for s in n]) for story, n in pairs)
     if not graph:
         return {}, []
-    stored = store.story_sizes(graph)
+    spans = reach(pending)
+    stored = store.story_sizes(graph, within=spans)
     new = Counter(a.story for a in pending)
     pools = merge_candidates(graph, {s: stored.get(s, 0) + new[s] for s in graph})
     if not pools:
         return {}, []
     wanted = set(pools) | {s for others in pools.values() for s in others}
     members: dict[str, list[Article]] = defaultdict(list)
-    old = store.story_members(wanted)
-    for article in old + [a for a in pending if a.story in wanted]:
-        members[article.story or ""].append(article)
+    for article in store.story_members(wanted, within=spans) + pending:
+        if article.story in wanted:
+            members[article.story or ""].append(article)
     joins = straddled(members, pools)
-    relabelled = [a for a in old if a.story in joins]
+    relabelled = store.story_members(set(joins)) if joins else []
     for article in relabelled + pending:
         article.story = joins.get(article.story or "", article.story)
     return joins, relabelled

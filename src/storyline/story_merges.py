@@ -19,20 +19,30 @@ another kind of news. So a neighbour is pooled only when the two storylines' mem
 alike as wholes (:data:`AFFINITY_MIN`, dates aside), the two members an event shares must
 be alike themselves (:data:`LINK_MIN`), and the members of the two storylines outside that
 event must be alike too when both have some (a small storyline can look like a large one
-through the one report they share). Pools are bounded (:data:`STORY_MAX`,
-:data:`POOL_MAX`), so the cost of a run does not grow with the archive; a storyline larger
-than :data:`STORY_MAX` never merges. Measured in docs/evaluation.md ("Storylines that
-merge") and docs/benchmarks.md.
+through the one report they share). On a stream, a run pools only the members dated within
+:data:`REACH_DAYS` of one of its own articles (:func:`reach`): an event holds reports of one
+happening, days apart, so a straddling event that takes in a new report lies within its
+reach, and the cost of a run follows the stream's rate, not how long its storylines run.
+Pools are bounded too (:data:`STORY_MAX`, :data:`POOL_MAX`, counted within the reach).
+Measured in docs/evaluation.md ("Storylines that merge") and docs/benchmarks.md.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
+from datetime import date, timedelta
 
 import numpy as np
 
-from storyline.events import form_events, named_months, publication_order, similarity_matrix
+from storyline.events import (
+    COARSE_DAYS,
+    EVENT_DAYS,
+    form_events,
+    named_months,
+    publication_order,
+    similarity_matrix,
+)
 from storyline.model import Article
 from storyline.story_features import Doc, features
 
@@ -41,6 +51,43 @@ LINK_MIN = 0.2  # similarity two page-dated members of an event need to join the
 AFFINITY_MIN = 0.05  # mean similarity of two storylines' members, dates aside, to pool them
 EVENT_MIN = 3  # members a straddling event needs: a third report bridges the two
 POOL_MAX = 400  # members pooled at most around one storyline (the event grouping's window)
+REACH_DAYS = 2 * EVENT_DAYS  # a run pools the members dated this close to its articles' days
+
+
+def reach(articles: Iterable[Article], days: int = REACH_DAYS) -> list[tuple[str, str]]:
+    """The dates near the articles' own, as sorted (first, last) bounds for
+    :meth:`storyline.store.Store.story_members`, overlapping ones joined.
+
+    A day reaches ``days`` either way: two days of an event apart (:data:`EVENT_DAYS`), so
+    a member that joins an event through another is within. A month reaches
+    :data:`~storyline.events.COARSE_DAYS` before its first day and after its last, as far
+    as the event grouping pairs it. The first bound is a month ("2024-08"), so a member
+    dated only to a month the reach touches is within; articles and members dated only to
+    a year reach nothing (too coarse to place in one event), nor do undated ones.
+    """
+    spans: list[tuple[date, date]] = []
+    for article in articles:
+        value = article.published.value or ""
+        try:
+            if len(value) == 10:
+                first = last = date.fromisoformat(value)
+                margin = timedelta(days=days)
+            elif len(value) == 7:
+                first = date.fromisoformat(value + "-01")
+                last = (first + timedelta(days=31)).replace(day=1) - timedelta(days=1)
+                margin = timedelta(days=COARSE_DAYS)
+            else:
+                continue
+        except ValueError:
+            continue
+        spans.append((first - margin, last + margin))
+    merged: list[tuple[date, date]] = []
+    for first, last in sorted(spans):
+        if merged and first <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(last, merged[-1][1]))
+        else:
+            merged.append((first, last))
+    return [(first.isoformat()[:7], last.isoformat()) for first, last in merged]
 
 
 def merge_candidates(
