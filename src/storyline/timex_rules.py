@@ -47,8 +47,11 @@ PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "N
 
 
 def _alt(words: list[str] | tuple[str, ...]) -> str:
-    """A regex alternation of ``words``, longest first so the longest form wins."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    """A regex alternation of ``words``, longest first so the longest form wins; a space
+    inside a phrase matches any run of whitespace ("no  later than", "up to\nthe end")."""
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
 
 
 _FULL_NAMES = [m.lower() for m in calendar.month_name if m]
@@ -81,8 +84,8 @@ YEAR_CONTEXT = re.compile(
 )
 # Words before a number that make it a count ("about 2000 troops").
 COUNT_CONTEXT = re.compile(
-    r"\b(?:about|around|some|nearly|almost|over|than|roughly|approximately|up to|at least|"
-    r"total of|only)\s+$|[$€£]\s*$",
+    r"\b(?:about|around|some|nearly|almost|over|than|roughly|approximately|up\s+to|at\s+least|"
+    r"total\s+of|only)\s+$|[$€£]\s*$",
     re.IGNORECASE,
 )
 
@@ -136,11 +139,14 @@ _DUE = (
     r"heavy|high|low|strong|weak|lack|rain|snow|fog|ice|wind|storms?|weather|illness|injury|"
     r"[a-z]+(?:ing|tion|sion|ness|ment|ity|ure|ance|ence|s))\b)"
 )
-# Words before an expression that make an unanchored month or weekday point to the future.
+# Words before an expression that make an unanchored month or weekday point to the future
+# (a space between words matches any run of whitespace).
 FUTURE_CUE = re.compile(
-    r"\b(?:will|shall|won't|'ll|going to|plans? to|planned|planning|scheduled|" + _DUE + r"|"
-    r"set to|expected to|expects? to|is to|are to|aims? to|intends? to|upcoming|next|coming|"
-    r"as (?:soon|early) as|would)\b",
+    (
+        r"\b(?:will|shall|won't|'ll|going to|plans? to|planned|planning|scheduled|" + _DUE + r"|"
+        r"set to|expected to|expects? to|is to|are to|aims? to|intends? to|upcoming|next|coming|"
+        r"as (?:soon|early) as|would)\b"
+    ).replace(" ", r"\s+"),
     re.IGNORECASE,
 )
 
