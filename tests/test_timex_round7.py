@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.timex import tag_times
+from storyline.timex import qualifier, tag_times
 from tests.test_timex import kinds
 
 # 2024-10-02 is a Wednesday.
@@ -20,6 +20,92 @@ def one(text: str, dct: str | None = W) -> tuple[str, str, str, str | None, str 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # "over" before a length being measured is "more than": in the span, MORE_THAN
+        ("The inspection is likely to last over a week.", ("over a week", "P1W", "MORE_THAN")),
+        ("The family farmed the land for over 50 years.", ("over 50 years", "P50Y", "MORE_THAN")),
+        ("It was the first rise in over a decade.", ("over a decade", "P10Y", "MORE_THAN")),
+        ("The trial took just over two days.", ("over two days", "P2D", "MORE_THAN")),
+    ],
+)
+def test_over_as_more_than_stays_in_the_span(text: str, expected: tuple[str, str, str]) -> None:
+    said, kind, value, mod, signal = one(text)
+    assert (said, value, mod) == expected
+    assert kind == "DURATION" and signal is None
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "value"),
+    [
+        # "over" before the span something happens in is "during": a signal, no mod
+        ("Prices rose over two years.", "two years", "P2Y"),
+        ("The grant can be spread over three years.", "three years", "P3Y"),
+        ("The rules have evolved over several years.", "several years", "PXY"),
+    ],
+)
+def test_over_as_during_is_a_signal_without_a_mod(text: str, said: str, value: str) -> None:
+    (expr,) = tag_times(text, W)
+    assert (expr.text, expr.type, expr.value) == (said, "DURATION", value)
+    assert expr.mod is None and expr.signal == "over"
+    assert qualifier(expr) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a date counted back with "more than"/"over"/"less than" before it: the words are
+        # part of the expression, and put it before or after the date (TIMEX3 BEFORE/AFTER)
+        ("The mine closed more than two years ago.", ("more than two years ago", "2022", "BEFORE")),
+        ("The mine closed over two years ago.", ("over two years ago", "2022", "BEFORE")),
+        ("The mine closed less than a year ago.", ("less than a year ago", "2023", "AFTER")),
+        ("The mine closed nearly two years ago.", ("nearly two years ago", "2022", "APPROX")),
+    ],
+)
+def test_more_or_less_than_before_a_date_counted_back(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    (expr,) = tag_times(text, W)
+    assert (expr.text, expr.value, expr.mod) == expected
+    assert expr.type == "DATE" and expr.signal is None
+    assert qualifier(expr) == expected[2]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "up to" and "no more than" before a length are quantities (at most): in the span
+        (
+            "Reservists can be called up for up to 180 days.",
+            ("up to 180 days", "DURATION", "P180D", "EQUAL_OR_LESS", None),
+        ),
+        (
+            "Inspectors may visit the sites for no more than sixty days.",
+            ("no more than sixty days", "DURATION", "P60D", "EQUAL_OR_LESS", None),
+        ),
+        (
+            "The permit runs for no less than ten years.",
+            ("no less than ten years", "DURATION", "P10Y", "EQUAL_OR_MORE", None),
+        ),
+        # before a date "up to" is still a signal ("until")
+        (
+            "Prices were frozen up to May 2023.",
+            ("May 2023", "DATE", "2023-05", "ON_OR_BEFORE", "up to"),
+        ),
+    ],
+)
+def test_at_most_before_a_length(
+    text: str, expected: tuple[str, str, str, str | None, str | None]
+) -> None:
+    assert one(text) == expected
+
+
+def test_up_to_a_length_reads_as_at_most() -> None:
+    (expr,) = tag_times("Talks may run for up to 180 days.", W)
+    assert qualifier(expr) == "EQUAL_OR_LESS"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # a run of whitespace inside a relation or signal counts as one space
         (
             "Pay the fee no  later than the end of September 2025.",
@@ -30,8 +116,16 @@ def one(text: str, dct: str | None = W) -> tuple[str, str, str, str | None, str 
             ("the end of September 2025", "DATE", "2025-09", "END", "no later than"),
         ),
         (
+            "Reservists can be called up for up  to 180 days.",
+            ("up  to 180 days", "DURATION", "P180D", "EQUAL_OR_LESS", None),
+        ),
+        (
             "The loan was repaid prior  to March 2024.",
             ("March 2024", "DATE", "2024-03", "BEFORE", "prior to"),
+        ),
+        (
+            "The sites stay open for no  more than sixty days.",
+            ("no  more than sixty days", "DURATION", "P60D", "EQUAL_OR_LESS", None),
         ),
     ],
 )

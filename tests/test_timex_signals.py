@@ -31,8 +31,11 @@ def only(text: str, dct: str | None = DCT) -> TimeExpr:
         ("Rents have risen since 2014 in the valley.", "2014", "since", "2014", "AFTER", "AFTER"),
         ("The mill was sold after 1990 to a bank.", "1990", "after", "1990", "AFTER", "AFTER"),
         ("The dam was built before 1960, he said.", "1960", "before", "1960", "BEFORE", "BEFORE"),
-        ("The survey took over three years.", "three years", "over", "P3Y", "MORE_THAN",
+        # "took over three years" is "more than" (round 7): a quantity, kept in the span
+        ("The survey took over three years.", "over three years", None, "P3Y", "MORE_THAN",
          "MORE_THAN"),
+        # "rose over three years" is "during": a signal with no relation
+        ("Rents rose over three years.", "three years", "over", "P3Y", None, None),
         ("Boats ran until the end of the century.", "the end of the century", "until", "20",
          "END", "ON_OR_BEFORE"),
         # the deadline word still points ahead, though it is outside the span

@@ -27,7 +27,11 @@ Modifiers: an expression may follow a relational word ("by", "until", "no later 
 "late"). As in TimeML, a relational word that is a SIGNAL (:data:`timex_rules.SIGNALS`:
 "by", "until", "since", "no later than", ...) stays out of the span and is kept in
 ``TimeExpr.signal``; an approximator ("around", "nearly", "more than") and a position word
-belong to the span. ``mod`` keeps the *position* (START/MID/END) when there is one, because
+belong to the span, and so do "up to" and "over" when they are quantities before a length
+("for up to 180 days", "to last over a week": EQUAL_OR_LESS, MORE_THAN). "Over" before the
+span something happens in ("rose over two years") is a signal that gives no relation. Before
+a date counted back, "more than"/"over" and "less than"/"under" give BEFORE and AFTER ("more
+than a decade ago"). ``mod`` keeps the *position* (START/MID/END) when there is one, because
 it refines the value; otherwise the relation (ON_OR_BEFORE, BEFORE, AFTER, APPROX, ...).
 The relation is never lost: :func:`qualifier` gives it from the signal (or from a modifier
 at the start of the span), which is what the timeline uses to mark deadlines ("no later
@@ -95,19 +99,29 @@ def _widen(text: str, cand: Cand, floor: int) -> Cand:
     pos = position_of(m["pos"] or m["adj"])
     allowed = DURATION_RELATIONS if cand.type == "DURATION" else DATE_RELATIONS
     word = " ".join((m["rel"] or "").lower().split())
-    if _counted_back(text, cand) and word in _NEAR:
+    back = _counted_back(text, cand)
+    if back and word in _NEAR:
         rel = "APPROX"  # "about two years ago", "nearly four weeks ago": near that date
+    elif back and word in _POINT:
+        rel = _POINT[word]  # "more than two years ago": before the date two years back
     elif cand.type == "DATE" and word in ("about", "some"):
         rel = None
+    if word == "up to" and cand.type == "DURATION":
+        rel = "EQUAL_OR_LESS"  # "for up to 180 days": at most that long
+    quantity = word in _QUANTITY_WORDS and (back or cand.type == "DURATION")
     if word in ("over", "under") and text[cand.start : cand.start + 4].lower() == "the ":
         rel = None  # "over the past year": a span of time, not "more than"
-    if rel not in allowed:
+    elif word == "over" and not over_means_more(text, base + m.start("rel"), cand):
+        if cand.type == "DURATION" and not m["posall"]:  # "rose over two years": during them
+            return replace(cand, signal="over")
+        rel = None
+    if rel not in allowed and not (back and rel in _POINT.values()):
         rel = None
     if cand.type != "DATE" or cand.value.startswith(("P", "PRESENT", "FUTURE")):
         pos = None
     if rel is None and pos is None:
         return cand
-    signal = word if rel and word in SIGNALS else None
+    signal = word if rel and word in SIGNALS and not quantity else None
     if signal:  # "by the end of May": the span starts after the signal
         start = base + (m.start("posall") if m["posall"] else m.end())
     else:
@@ -121,7 +135,33 @@ def _widen(text: str, cand: Cand, floor: int) -> Cand:
 
 # words that put a date counted back from the dct near it, not before or after it
 _NEAR = {"about", "around", "approximately", "roughly", "some", "nearly", "almost"}
+# words that put it before or after that date ("more than a decade ago", "less than a year ago")
+_POINT = {"more than": "BEFORE", "over": "BEFORE", "less than": "AFTER", "under": "AFTER"}
+# signal words that are quantities before a length or a counted-back date ("up to 180 days",
+# "over a week"): they modify the time itself and stay in its span
+_QUANTITY_WORDS = {"up to", "over"}
 _AGO = re.compile(r"\sago$", re.I)
+# Words before "over" that make it "more than": a length being measured ("to last over a week",
+# "for over 50 years", "in over a decade", "just over a year"). Elsewhere "over" before a
+# length is "during" ("prices rose over two years", "used over three years").
+_MORE_BEFORE_OVER = re.compile(
+    r"\b(?:for|in|of|than|after|within|last(?:s|ed|ing)?|take[sn]?|took|taking|spen[dt]s?|"
+    r"spending|been|be|is|are|was|were|wait(?:s|ed|ing)?|serve[sd]?|serving|stay(?:s|ed|ing)?|"
+    r"just|well|slightly|little|long)\s+$",
+    re.I,
+)
+_VAGUE_COUNT = re.compile(r"(?:several|a\s+few|few|many|some|the)\b", re.I)
+
+
+def over_means_more(text: str, at: int, cand: Cand) -> bool:
+    """Whether the "over" at ``at``, right before ``cand``, means "more than": before a date
+    counted back ("over two years ago") or a length being measured ("to last over a week"),
+    not before a span something happens during ("over several years", "rose over a year")."""
+    if _counted_back(text, cand):
+        return True
+    if cand.type != "DURATION" or _VAGUE_COUNT.match(text, cand.start):
+        return False
+    return _MORE_BEFORE_OVER.search(text, max(0, at - 30), at) is not None
 
 
 def _counted_back(text: str, cand: Cand) -> bool:
@@ -274,10 +314,17 @@ def qualifier(expr: TimeExpr) -> str | None:
     The span is read for the modifiers TimeML keeps in it, and for analyses stored before
     signals were split off, whose spans still start with the signal ("by May 5").
     """
-    if expr.signal:
-        return relation_of(expr.signal)
+    if expr.signal:  # a signal "over" is "during" ("rose over two years"): no relation
+        return None if expr.signal == "over" else relation_of(expr.signal)
     m = _LEADING_RELATION.match(expr.text)
-    rel = relation_of(m["rel"]) if m and m["rel"] else None
+    if not (m and m["rel"]):
+        return None
+    word = " ".join(m["rel"].lower().split())
+    if expr.type == "DATE" and word in _POINT:  # "less than a year ago": after that date
+        return _POINT[word]
+    if expr.type == "DURATION" and word == "up to":  # "up to 180 days": at most that long
+        return "EQUAL_OR_LESS"
+    rel = relation_of(word)
     if rel == "LESS_THAN" and expr.type == "DATE":  # "nearly two years ago": near that date
         return "APPROX"
     return rel

@@ -98,7 +98,8 @@ _RELATIONS = {
     "about": "APPROX", "approximately": "APPROX", "roughly": "APPROX", "circa": "APPROX",
     "some": "APPROX", "more than": "MORE_THAN", "over": "MORE_THAN", "less than": "LESS_THAN",
     "under": "LESS_THAN", "at least": "EQUAL_OR_MORE", "nearly": "LESS_THAN",
-    "almost": "LESS_THAN",
+    "almost": "LESS_THAN", "no more than": "EQUAL_OR_LESS", "not more than": "EQUAL_OR_LESS",
+    "at most": "EQUAL_OR_LESS", "no less than": "EQUAL_OR_MORE", "not less than": "EQUAL_OR_MORE",
 }  # fmt: skip
 # Relational words that TimeML marks as SIGNALs: they tie the time to an event, so they stay
 # out of the TIMEX3 span ("by <TIMEX3>Friday</TIMEX3>"). The others ("about", "nearly", "more
@@ -109,7 +110,7 @@ SIGNALS = frozenset({
 })  # fmt: skip
 # relations that make sense before a point in time / before a length of time
 DATE_RELATIONS = {"ON_OR_BEFORE", "BEFORE", "AFTER", "ON_OR_AFTER", "APPROX"}
-DURATION_RELATIONS = {"APPROX", "MORE_THAN", "LESS_THAN", "EQUAL_OR_MORE"}
+DURATION_RELATIONS = {"APPROX", "MORE_THAN", "LESS_THAN", "EQUAL_OR_MORE", "EQUAL_OR_LESS"}
 _POSITIONS = {
     "end": "END", "close": "END", "beginning": "START", "start": "START", "middle": "MID",
     "early": "START", "mid": "MID", "late": "END",
