@@ -106,6 +106,25 @@ def test_up_to_a_length_reads_as_at_most() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # "at" is a signal: the TIMEX3 is "the moment"
+        ("There are no shipments at the moment.", [("the moment", "DATE", "PRESENT_REF")]),
+        ("At the moment, the port is shut.", [("the moment", "DATE", "PRESENT_REF")]),
+        (
+            "He would not travel at this crucial moment without a reason.",
+            [("this crucial moment", "DATE", "PRESENT_REF")],
+        ),
+        # "the moment" opening a clause is a conjunction, not the present
+        ("The lights went out at the moment the train arrived.", []),
+        ("For the moment, the mayor will wait.", []),
+    ],
+)
+def test_at_the_moment_leaves_at_out(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert kinds(text, W) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # a run of whitespace inside a relation or signal counts as one space
         (
             "Pay the fee no  later than the end of September 2025.",

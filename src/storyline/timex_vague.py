@@ -15,7 +15,7 @@ import re
 from storyline.timex_base import Cand, Ctx, needs, rule
 
 _REFS = [
-    (r"now|right now|currently|at present|at the moment|nowadays|presently|these days",
+    (r"now|right now|currently|at present|nowadays|presently|these days",
      "PRESENT_REF"),
     (r"recently|more recently|most recently|lately", "PAST_REF"),
     (r"the (?:near |distant |immediate )?future(?! of\b)|the (?:near|short) term|a later date",
@@ -39,6 +39,18 @@ _NOT_NOW = re.compile(r"\s+(?:and\s+then|and\s+again)\b", re.I)
 def _the_past(m: re.Match[str], ctx: Ctx) -> Cand | None:
     """ "in the past": the TIMEX3 is "the past", as in "the future"; "in" is a signal."""
     return Cand(m.start("the"), m.end(), "DATE", "PAST_REF", anchored=ctx.ref is not None)
+
+
+@needs("moment")
+@rule(
+    r"\b[Aa]t\s+(?P<the>(?:the|this)\s+(?:(?:very|present|crucial|critical)\s+)?moment)"
+    r"\b(?!\s+(?:the|a|an|his|her|their|its|when|that|of|he|she|they|we|you|I)\b)"
+)
+def _the_moment(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """ "at the moment", "at this crucial moment": the TIMEX3 is "the moment" (PRESENT_REF);
+    "at" is a signal. Not "at the moment the bomb went off", where "the moment" opens a
+    clause, nor "for the moment" (for the time being), which the corpora leave untagged."""
+    return Cand(m.start("the"), m.end(), "DATE", "PRESENT_REF", anchored=ctx.ref is not None)
 
 
 @needs("current")
