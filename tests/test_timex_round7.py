@@ -159,3 +159,22 @@ def test_whitespace_runs_inside_a_future_cue() -> None:
     assert kinds("The mayor is going  to open the bridge on Friday.", W) == [
         ("Friday", "DATE", "2024-10-04")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Last"/"Next"/"This" opening a sentence belong to the month or the weekday after
+        # them, as in lower case ("Last April" is not the April ahead)
+        ("Last April, the mill closed.", [("Last April", "DATE", "2024-04")]),
+        ("Next March the mill reopens.", [("Next March", "DATE", "2025-03")]),
+        (
+            "Last Friday's announcement was the first.",
+            [("Last Friday", "DATE", "2024-09-27")],
+        ),
+        ("Next Monday the court sits.", [("Next Monday", "DATE", "2024-10-07")]),
+        ("On Friday, the port reopened.", [("Friday", "DATE", "2024-09-27")]),
+    ],
+)
+def test_capitalised_last_next_this(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert kinds(text, W) == expected

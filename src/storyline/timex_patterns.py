@@ -139,7 +139,9 @@ _MONTH_CUE = re.compile(
 )
 
 
-@_rule(r"(?:\b(?P<how>this|last|next|coming|past)\s+)?\b(?P<mon>" + FULL_MONTH + r")")
+@_rule(
+    r"(?:\b(?P<how>[Tt]his|[Ll]ast|[Nn]ext|[Cc]oming|[Pp]ast)\s+)?\b(?P<mon>" + FULL_MONTH + r")"
+)
 def _month(m: re.Match[str], ctx: Ctx) -> Cand | None:
     how = (m["how"] or "").lower()
     if m["mon"] in ("May", "March") and not how:
@@ -271,7 +273,8 @@ _FALL_NOUN = re.compile(r"\s+(?:in|of|to|from|on)\b")  # "the fall in exports"
 
 @needs("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 @_rule(
-    r"(?:\b(?P<how>this|last|next|coming|past|on|[Tt]he\s+(?:previous|preceding|following))"
+    r"(?:\b(?P<how>[Tt]his|[Ll]ast|[Nn]ext|[Cc]oming|[Pp]ast|[Oo]n|[Tt]he\s+(?:previous|preceding|"
+    r"following))"
     r"\s+)?(?P<wd>" + WEEKDAY + r")(?:\s+(?P<part>morning|afternoon|evening|night))?",
 )
 def _weekday(m: re.Match[str], ctx: Ctx) -> Cand | None:
