@@ -178,3 +178,12 @@ def test_whitespace_runs_inside_a_future_cue() -> None:
 )
 def test_capitalised_last_next_this(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert kinds(text, W) == expected
+
+
+def test_an_approximator_before_a_possessive_date_stays_out() -> None:
+    # "get around Wednesday's ruling": "around" goes with the verb, not with the day
+    assert kinds("Lawyers looked for ways to get around Wednesday's ruling.", W) == [
+        ("Wednesday", "DATE", "2024-10-02")
+    ]
+    (expr,) = tag_times("The ship docks around Wednesday.", W)
+    assert (expr.text, expr.mod) == ("around Wednesday", "APPROX")

@@ -106,6 +106,8 @@ def _widen(text: str, cand: Cand, floor: int) -> Cand:
         rel = _POINT[word]  # "more than two years ago": before the date two years back
     elif cand.type == "DATE" and word in ("about", "some"):
         rel = None
+    elif word in _NEAR and _POSSESSIVE.match(text, cand.end):
+        rel = None  # "to get around Wednesday's ruling": the noun's, not an approximate day
     if word == "up to" and cand.type == "DURATION":
         rel = "EQUAL_OR_LESS"  # "for up to 180 days": at most that long
     quantity = word in _QUANTITY_WORDS and (back or cand.type == "DURATION")
@@ -141,6 +143,7 @@ _POINT = {"more than": "BEFORE", "over": "BEFORE", "less than": "AFTER", "under"
 # "over a week"): they modify the time itself and stay in its span
 _QUANTITY_WORDS = {"up to", "over"}
 _AGO = re.compile(r"\sago$", re.I)
+_POSSESSIVE = re.compile(r"['’]s\b")
 # Words before "over" that make it "more than": a length being measured ("to last over a week",
 # "for over 50 years", "in over a decade", "just over a year"). Elsewhere "over" before a
 # length is "during" ("prices rose over two years", "used over three years").
