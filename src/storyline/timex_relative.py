@@ -111,6 +111,14 @@ def _ago(m: re.Match[str], ctx: Ctx) -> Cand | None:
 _GRAIN = {"decade": 3, "century": 2}
 
 
+@needs("ago")
+@_rule(r"\b(?<!-)(?:decades|years|months|weeks)\s+ago\b", re.I)
+def _units_ago(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """ "just months ago", "years ago": some time back, no count given (PAST_REF), as "a
+    few years ago" is; a count before the unit makes a longer candidate, which wins."""
+    return Cand(m.start(), m.end(), "DATE", "PAST_REF", anchored=ctx.ref is not None)
+
+
 # "earlier"/"later" right before "this month", "that day", "this afternoon" belongs to the
 # expression, as "early" does; not after a count ("two days later that week") and not
 # before a weekday or "yesterday" ("Earlier Friday"), where TimeBank and AQUAINT disagree.
