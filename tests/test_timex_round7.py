@@ -187,3 +187,36 @@ def test_an_approximator_before_a_possessive_date_stays_out() -> None:
     ]
     (expr,) = tag_times("The ship docks around Wednesday.", W)
     assert (expr.text, expr.mod) == ("around Wednesday", "APPROX")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plural unit with "ago" and no count is some time back, as "a few years ago" is
+        (
+            "The firm, which just months ago was losing money, is hiring.",
+            [("months ago", "DATE", "PAST_REF")],
+        ),
+        ("Years ago, the quay was busy.", [("Years ago", "DATE", "PAST_REF")]),
+        # a count still wins
+        ("The quay was busy three years ago.", [("three years ago", "DATE", "2021")]),
+    ],
+)
+def test_units_ago_without_a_count(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert kinds(text, W) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "several quarters of losses" is a length of time; "three quarters of the vote" a share
+        (
+            "The plan came after several quarters of losses.",
+            [("several quarters", "DURATION", "PXQ")],
+        ),
+        ("He won three quarters of the vote.", []),
+        ("Several quarters of the city flooded.", []),
+    ],
+)
+def test_vague_count_of_quarters(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert kinds(text, W) == expected

@@ -36,6 +36,9 @@ _HALF_OF = {"year": "6M", "month": "15D", "day": "12H", "hour": "30M", "minute":
 
 
 _NOT_A_COUNT = re.compile(r"\d[.,]$")  # the number is the end of a decimal
+# vague counts of quarters that are no fraction when a noun without a determiner follows "of"
+_FEW = ("several", "a few", "few", "many", "a couple of")
+_NOT_A_SHARE = re.compile(r"s?\s+of\s+(?!the\b|a\b|an\b|its\b|their\b|his\b|her\b|our\b)[a-z]")
 _VAGUE_PLACES = ("many", "some", "several")
 
 
@@ -77,8 +80,9 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
         return None  # "hot favourites in many quarters": places, not quarters of a year
     if word == "some" or (word in ("a", "an") and unit in ("second", "quarter")):
         return None  # "some years" is vague, "a second group" an ordinal, "a quarter" a share
-    if unit == "quarter" and re.match(r"s?(?:\s+of\b|-)", ctx.after(m.end(), 4)):
-        return None  # "three quarters of the vote"
+    share = not (word in _FEW and _NOT_A_SHARE.match(ctx.after(m.end(), 20)))
+    if unit == "quarter" and share and re.match(r"s?(?:\s+of\b|-)", ctx.after(m.end(), 4)):
+        return None  # "three quarters of the vote"; not "several quarters of losses"
     if word in ("a", "an") and _AMOUNT_BEFORE.search(ctx.before(m.start(), 30)):
         return None  # "$2 million a year" is a rate (see _rate)
     count = number_value(m["n"])
