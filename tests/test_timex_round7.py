@@ -220,3 +220,19 @@ def test_units_ago_without_a_count(text: str, expected: list[tuple[str, str, str
 )
 def test_vague_count_of_quarters(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert kinds(text, W) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a weekday in the plural recurs every week: a SET (TimeML)
+        ("The market is shut on Sundays.", [("Sundays", "SET", "XXXX-WXX-7")]),
+        ("Flights leave on Tuesday nights.", [("Tuesday nights", "SET", "XXXX-WXX-2TNI")]),
+        # one night is still a time
+        ("Tuesday night was cold.", [("Tuesday night", "TIME", "2024-10-01TNI")]),
+        # not in a name
+        ("The band Happy Mondays played.", []),
+    ],
+)
+def test_weekdays_in_the_plural_are_sets(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert kinds(text, W) == expected

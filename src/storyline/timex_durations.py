@@ -16,6 +16,7 @@ from storyline.timex_rules import (
     FULL_MONTH,
     MONTHS,
     NUMBER,
+    PARTS_OF_DAY,
     SEASONS,
     UNIT,
     WEEKDAY,
@@ -194,6 +195,21 @@ def _set(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if unit.rstrip(".") in MONTHS:
         return Cand(m.start(), m.end(), "SET", f"XXXX-{MONTHS[unit.rstrip('.')]:02d}")
     return Cand(m.start(), m.end(), "SET", f"XXXX-WXX-{WEEKDAYS[unit] + 1}")
+
+
+_NAME_BEFORE = re.compile(r"\b(?!On\b|And\b|Every\b|Most\b|Some\b|All\b)[A-Z][a-z]+\s+$")
+_WEEKDAY_NAMES = "|".join(w.capitalize() for w in WEEKDAYS if len(w) > 4)
+
+
+@needs("days", "nights", "mornings", "evenings", "afternoons")
+@rule(r"\b(?P<wd>" + _WEEKDAY_NAMES + r")(?:s|\s+(?P<part>morning|afternoon|evening|night)s)\b")
+def _weekdays(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """ "on Mondays", "Tuesday nights": that day (or part of it) every week, a SET; not in
+    a name of capitalised words ("Happy Mondays")."""
+    if _NAME_BEFORE.search(ctx.before(m.start(), 20)):
+        return None
+    part = f"T{PARTS_OF_DAY[m['part']]}" if m["part"] else ""
+    return Cand(m.start(), m.end(), "SET", f"XXXX-WXX-{WEEKDAYS[m['wd'].lower()] + 1}{part}")
 
 
 _LETTERS = {"year": "Y", "month": "M", "week": "W", "day": "D", "quarter": "Q"}
