@@ -25,6 +25,7 @@ def one(text: str, dct: str | None = W) -> tuple[str, str, str, str | None, str 
         ("The family farmed the land for over 50 years.", ("over 50 years", "P50Y", "MORE_THAN")),
         ("It was the first rise in over a decade.", ("over a decade", "P10Y", "MORE_THAN")),
         ("The trial took just over two days.", ("over two days", "P2D", "MORE_THAN")),
+        ("Her career, spanning over 40 years, ended.", ("over 40 years", "P40Y", "MORE_THAN")),
     ],
 )
 def test_over_as_more_than_stays_in_the_span(text: str, expected: tuple[str, str, str]) -> None:
@@ -109,6 +110,7 @@ def test_up_to_a_length_reads_as_at_most() -> None:
         # "at" is a signal: the TIMEX3 is "the moment"
         ("There are no shipments at the moment.", [("the moment", "DATE", "PRESENT_REF")]),
         ("At the moment, the port is shut.", [("the moment", "DATE", "PRESENT_REF")]),
+        ("At the moment she is writing a book.", [("the moment", "DATE", "PRESENT_REF")]),
         (
             "He would not travel at this crucial moment without a reason.",
             [("this crucial moment", "DATE", "PRESENT_REF")],
@@ -187,6 +189,9 @@ def test_an_approximator_before_a_possessive_date_stays_out() -> None:
     ]
     (expr,) = tag_times("The ship docks around Wednesday.", W)
     assert (expr.text, expr.mod) == ("around Wednesday", "APPROX")
+    # a length in the possessive keeps its approximator
+    (expr,) = tag_times("They file that many patents in about a month's time.", W)
+    assert (expr.text, expr.type, expr.mod) == ("about a month", "DURATION", "APPROX")
 
 
 @pytest.mark.parametrize(

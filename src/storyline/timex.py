@@ -106,7 +106,7 @@ def _widen(text: str, cand: Cand, floor: int) -> Cand:
         rel = _POINT[word]  # "more than two years ago": before the date two years back
     elif cand.type == "DATE" and word in ("about", "some"):
         rel = None
-    elif word in _NEAR and _POSSESSIVE.match(text, cand.end):
+    elif cand.type == "DATE" and word in _NEAR and _POSSESSIVE.match(text, cand.end):
         rel = None  # "to get around Wednesday's ruling": the noun's, not an approximate day
     if word == "up to" and cand.type == "DURATION":
         rel = "EQUAL_OR_LESS"  # "for up to 180 days": at most that long
@@ -150,7 +150,7 @@ _POSSESSIVE = re.compile(r"['’]s\b")
 _MORE_BEFORE_OVER = re.compile(
     r"\b(?:for|in|of|than|after|within|last(?:s|ed|ing)?|take[sn]?|took|taking|spen[dt]s?|"
     r"spending|been|be|is|are|was|were|wait(?:s|ed|ing)?|serve[sd]?|serving|stay(?:s|ed|ing)?|"
-    r"just|well|slightly|little|long)\s+$",
+    r"span(?:s|ned|ning)?|just|well|slightly|little|long)\s+$",
     re.I,
 )
 _VAGUE_COUNT = re.compile(r"(?:several|a\s+few|few|many|some|the)\b", re.I)

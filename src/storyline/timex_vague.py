@@ -44,7 +44,7 @@ def _the_past(m: re.Match[str], ctx: Ctx) -> Cand | None:
 @needs("moment")
 @rule(
     r"\b[Aa]t\s+(?P<the>(?:the|this)\s+(?:(?:very|present|crucial|critical)\s+)?moment)"
-    r"\b(?!\s+(?:the|a|an|his|her|their|its|when|that|of|he|she|they|we|you|I)\b)"
+    r"\b(?!\s+(?:the|a|an|his|their|its|when|that|of)\b)"
 )
 def _the_moment(m: re.Match[str], ctx: Ctx) -> Cand | None:
     """ "at the moment", "at this crucial moment": the TIMEX3 is "the moment" (PRESENT_REF);
