@@ -216,3 +216,16 @@ def test_a_merge_moves_the_members_beyond_the_runs_reach_too(tmp_path) -> None: 
     assert merged == {"s-late": "s-early"}
     assert sorted(a.id for a in relabelled) == ["a-strike-2", "a-strike-9"]
     assert {a.story for a in relabelled} == {"s-early"} and new.story == "s-early"
+
+
+def test_on_a_run_only_an_event_holding_one_of_its_articles_merges() -> None:
+    """The event two older storylines share was there for the runs before; a run whose
+    article belongs to a later happening does not merge them on it."""
+    early = [invented("strike", n, n) for n in (0, 1)]
+    late = [invented("strike", n, n) for n in (2, 3)]
+    later = dated(invented("strike", 4, 0), "2024-12-20")
+    members = {"s-early": early, "s-late": [*late, later]}
+    pools = {"s-late": ["s-early"]}
+    assert straddled(members, pools) == {"s-late": "s-early"}
+    assert straddled(members, pools, fresh={later.id}) == {}
+    assert straddled(members, pools, fresh={late[-1].id}) == {"s-late": "s-early"}

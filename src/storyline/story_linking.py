@@ -50,7 +50,7 @@ def merge_stories(
     for article in store.story_members(wanted, within=spans) + pending:
         if article.story in wanted:
             members[article.story or ""].append(article)
-    joins = straddled(members, pools)
+    joins = straddled(members, pools, fresh={a.id for a in pending})
     relabelled = store.story_members(set(joins)) if joins else []
     for article in relabelled + pending:
         article.story = joins.get(article.story or "", article.story)

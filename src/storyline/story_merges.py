@@ -19,17 +19,18 @@ another kind of news. So a neighbour is pooled only when the two storylines' mem
 alike as wholes (:data:`AFFINITY_MIN`, dates aside), the two members an event shares must
 be alike themselves (:data:`LINK_MIN`), and the members of the two storylines outside that
 event must be alike too when both have some (a small storyline can look like a large one
-through the one report they share). On a stream, a run pools only the members dated within
-:data:`REACH_DAYS` of one of its own articles (:func:`reach`): an event holds reports of one
-happening, days apart, so a straddling event that takes in a new report lies within its
-reach, and the cost of a run follows the stream's rate, not how long its storylines run.
+through the one report they share). On a stream, only an event that holds one of the run's
+own articles counts (the others were there for the runs before), so a run pools only the
+members dated within :data:`REACH_DAYS` of its articles (:func:`reach`), as far apart as
+two members of one event: the cost of a run follows the stream's rate, not how long its
+storylines run.
 Pools are bounded too (:data:`STORY_MAX`, :data:`POOL_MAX`, counted within the reach).
 Measured in docs/evaluation.md ("Storylines that merge") and docs/benchmarks.md.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -51,15 +52,16 @@ LINK_MIN = 0.2  # similarity two page-dated members of an event need to join the
 AFFINITY_MIN = 0.05  # mean similarity of two storylines' members, dates aside, to pool them
 EVENT_MIN = 3  # members a straddling event needs: a third report bridges the two
 POOL_MAX = 400  # members pooled at most around one storyline (the event grouping's window)
-REACH_DAYS = 2 * EVENT_DAYS  # a run pools the members dated this close to its articles' days
+REACH_DAYS = EVENT_DAYS  # a run pools the members dated this close to its articles' days
 
 
 def reach(articles: Iterable[Article], days: int = REACH_DAYS) -> list[tuple[str, str]]:
     """The dates near the articles' own, as sorted (first, last) bounds for
     :meth:`storyline.store.Store.story_members`, overlapping ones joined.
 
-    A day reaches ``days`` either way: two days of an event apart (:data:`EVENT_DAYS`), so
-    a member that joins an event through another is within. A month reaches
+    A day reaches ``days`` either way, as far as two members of one event are apart
+    (:data:`~storyline.events.EVENT_DAYS`): a straddling event must hold one of a run's
+    articles (:func:`straddled`), so its other members are within. A month reaches
     :data:`~storyline.events.COARSE_DAYS` before its first day and after its last, as far
     as the event grouping pairs it. The first bound is a month ("2024-08"), so a member
     dated only to a month the reach touches is within; articles and members dated only to
@@ -112,13 +114,17 @@ def merge_candidates(
 
 
 def straddled(
-    members: Mapping[str, Sequence[Article]], pools: Mapping[str, Sequence[str]]
+    members: Mapping[str, Sequence[Article]],
+    pools: Mapping[str, Sequence[str]],
+    fresh: Collection[str] | None = None,
 ) -> dict[str, str]:
     """Absorbed storyline -> the storyline it joins, for the storylines an event straddles.
 
     ``members`` holds every storyline named in ``pools`` (storyline -> neighbours, see
-    :func:`merge_candidates`). The storyline whose earliest member came first survives
-    (then the smaller id); merges chain (A with B, B with C: all three are one).
+    :func:`merge_candidates`). With ``fresh`` (the ids of a run's own articles), only an
+    event that holds one of them counts: the others were there for the runs before. The
+    storyline whose earliest member came first survives (then the smaller id); merges chain
+    (A with B, B with C: all three are one).
     """
     parent = {story: story for story in members}
 
@@ -150,12 +156,14 @@ def straddled(
         dated = [s for s in group if any(a.published.dated_by_page for a in members[s])]
         if len(dated) < 2:
             continue  # the guard below would find nothing: spare the grouping
+        if fresh is not None and not any(a.id in fresh for s in group for a in members[s]):
+            continue
         group = _affine(group, members, doc_of)
         if len(group) < 2:
             continue
         story_of = {a.id: s for s in group for a in members[s]}
         pool = sorted((a for s in group for a in members[s]), key=publication_order)
-        for first_story, second_story in _straddles(pool, story_of, doc_of):
+        for first_story, second_story in _straddles(pool, story_of, doc_of, fresh):
             a, b = root(first_story), root(second_story)
             if a != b:
                 keep, gone = (a, b) if older(a, b) else (b, a)
@@ -186,12 +194,19 @@ def _affine(
 
 
 def _straddles(
-    pool: list[Article], story_of: dict[str, str], doc_of: Callable[[Article], Doc] = features
+    pool: list[Article],
+    story_of: dict[str, str],
+    doc_of: Callable[[Article], Doc] = features,
+    fresh: Collection[str] | None = None,
 ) -> list[tuple[str, str]]:
-    """Pairs of storylines that one event formed over ``pool`` holds page-dated members
-    of, when two such members of different storylines are alike at :data:`LINK_MIN` and
-    the storylines' other members are alike too (:func:`_alike_outside`)."""
+    """Pairs of storylines that one event formed over ``pool`` (holding one of the
+    ``fresh`` articles, when given) holds page-dated members of, when two such members of
+    different storylines are alike at :data:`LINK_MIN` and the storylines' other members
+    are alike too (:func:`_alike_outside`)."""
     events = form_events(pool, window=len(pool), featurize=doc_of)
+    live = set(events.values()) if fresh is None else {events[a] for a in fresh if a in events}
+    if not live:
+        return []
     dated = [i for i, a in enumerate(pool) if a.published.dated_by_page and not a.duplicate_of]
     docs = [doc_of(pool[i]) for i in dated]
     sims = similarity_matrix(docs, months=[named_months(pool[i]) for i in dated])
@@ -203,6 +218,8 @@ def _straddles(
         for y in range(x + 1, len(dated)):
             a, b = pool[i], pool[dated[y]]
             if story_of[a.id] == story_of[b.id] or events[a.id] != events[b.id]:
+                continue
+            if events[a.id] not in live:
                 continue
             if sizes[events[a.id]] < EVENT_MIN:
                 continue
