@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +49,7 @@ from storyline.store_schema import (
     meta_table,
     metadata,
     stories_table,
+    story_dates_index,
 )
 from storyline.store_writer import StoreBusy, WriterLease
 
@@ -103,15 +105,15 @@ class Store(PlacementLog, WriterLease):
                 )
 
     def _add_columns(self) -> None:
-        """Give a database written before the articles' ``date_kind`` column or the
-        placements' ``index_story`` column those columns (``create_all`` adds tables, not
-        columns). Their rows start NULL. A NULL kind reads as "not known": a light update
-        reads such members' records and writes their kinds (see
-        :func:`storyline.pipeline.update_lightly`). A NULL index storyline reads as the
-        article's stored story, which it was before storylines could merge
-        (:mod:`storyline.story_merges`). So nothing has to be filled here, and a run of an
-        older storyline leaves nothing wrong behind. A database opened read-only, or by
-        another process adding a column at the same moment, is left as it is."""
+        """Give a database written before the articles' ``date_kind`` column or the placements'
+        ``index_story`` column those columns (``create_all`` adds tables, not columns), and the
+        index of the articles' storylines and dates. Their rows start NULL. A NULL kind reads as
+        "not known": a light update reads such members' records and writes their kinds (see
+        :func:`storyline.pipeline.update_lightly`). A NULL index storyline reads as the article's
+        stored story, which it was before storylines could merge (:mod:`storyline.story_merges`). So
+        nothing has to be filled here, and a run of an older storyline leaves nothing wrong behind.
+        A database opened read-only, or by another process adding a column at the same moment, is
+        left as it is."""
         for table, column, kind in (
             ("articles", "date_kind", "VARCHAR(16)"),
             ("placements", "index_story", "VARCHAR(40)"),
@@ -123,6 +125,9 @@ class Store(PlacementLog, WriterLease):
                     conn.execute(text(f"ALTER TABLE {table} ADD COLUMN {column} {kind}"))
             except DBAPIError:
                 pass  # read-only, or added meanwhile: either way there is nothing to do
+        with suppress(DBAPIError):  # read-only, or created meanwhile: nothing to do
+            story_dates_index.create(self.engine, checkfirst=True)  # create_all makes an
+            # index only with the table it creates
 
     # ----------------------------------------------------------------- documents
 
