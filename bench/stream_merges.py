@@ -31,6 +31,7 @@ from stream import DEFAULT_DATA, Stream, StreamConfig, Truth, load_corpus
 from storyline.model import Article
 from storyline.stories import StoryIndex
 from storyline.story_linking import merge_stories
+from storyline.story_merges import within_reach
 
 Bounds = Sequence[tuple[str, str]]  # dates as storyline.story_merges.reach gives them
 
@@ -57,7 +58,7 @@ class MemoryStore:
         found = [a for s in sorted(set(story_ids)) for a in self.members.get(s, [])]
         if within is None:
             return found
-        return [a for a in found if any(f <= (a.published.value or "") <= t for f, t in within)]
+        return [a for a in found if within_reach(a.published.value, within)]
 
     def apply(self, merged: dict[str, str], pending: list[Article]) -> None:
         for gone, kept in merged.items():

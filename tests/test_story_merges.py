@@ -13,7 +13,14 @@ from storyline.model import PublishedDate
 from storyline.pipeline import assign_pending
 from storyline.store import Store
 from storyline.story_linking import merge_stories
-from storyline.story_merges import heal, merge_candidates, neighbours, reach, straddled
+from storyline.story_merges import (
+    heal,
+    merge_candidates,
+    neighbours,
+    reach,
+    straddled,
+    within_reach,
+)
 from tests.test_index_state import add, invented
 
 
@@ -179,9 +186,9 @@ def test_reach_spans_the_days_around_each_article_and_joins_overlaps() -> None:
     days = [dated(invented("strike", n, 0), v) for n, v in enumerate(values)]
     days.append(replace(invented("strike", 9, 0), published=PublishedDate(None, "unknown", 0.0)))
     assert reach(days, days=10) == [
-        ("2024-02", "2024-03-30"),  # 10 days either side of the 10th and the 20th, joined
-        ("2024-04", "2024-08-14"),  # a month: 45 days either side (events pair that far)
-        ("2024-08", "2024-09-11"),
+        ("2024-02-29", "2024-03-30"),  # 10 days either side of the 10th and the 20th, joined
+        ("2024-04-17", "2024-08-14"),  # a month: 45 days either side (events pair that far)
+        ("2024-08-22", "2024-09-11"),
     ]  # a year alone, a bad value and no date reach nothing
     assert reach([]) == []
 
@@ -194,10 +201,11 @@ def test_the_store_reads_members_within_reach_only(tmp_path) -> None:  # type: i
     ]
     add(store, members)
     store.save_assignments(members)
-    within = [("2024-03", "2024-03-20"), ("2024-06", "2024-07-01")]
+    within = [("2024-03-10", "2024-03-20"), ("2024-06-25", "2024-07-01")]
     found = store.story_members(["s-a", "s-none"], within=within)
     assert [a.published.value for a in found] == ["2024-03", "2024-03-15", "2024-06-30"]
     assert store.story_sizes(["s-a"], within=within) == {"s-a": 3}
+    assert within_reach("2024-07", within) and not within_reach("2024-03-09", within)
     assert store.story_members(["s-a"], within=[]) == []
     assert len(store.story_members(["s-a"])) == 5
 

@@ -52,6 +52,7 @@ from storyline.store_schema import (
     story_dates_index,
 )
 from storyline.store_writer import StoreBusy, WriterLease
+from storyline.story_merges import within_reach
 
 __all__ = ["Placement", "PlacementHead", "SavedState", "SchemaMismatch", "Store", "StoreBusy"]
 __all__ += ["articles_table"]
@@ -208,8 +209,8 @@ class Store(PlacementLog, WriterLease):
         self, story_ids: Iterable[str], within: Sequence[tuple[str, str]] | None = None
     ) -> list[Article]:
         """The articles of the given stories, by id (asked in batches of ``IN_BATCH`` ids);
-        with ``within`` (sorted (first, last) ISO bounds, both inclusive, as
-        :func:`storyline.story_merges.reach` gives), only those dated inside one of them."""
+        with ``within`` (bounds as :func:`storyline.story_merges.reach` gives them), only
+        those dated within one of them (:func:`storyline.story_merges.within_reach`)."""
         if within is not None:
             return self.articles(self._dated_members(story_ids, within))
         wanted = sorted(set(story_ids))
@@ -235,10 +236,10 @@ class Store(PlacementLog, WriterLease):
             for i in range(0, len(wanted), IN_BATCH):
                 query = select(t.id, t.story, t.published).where(
                     t.story.in_(wanted[i : i + IN_BATCH]),
-                    t.published.between(min(b[0] for b in within), max(b[1] for b in within)),
+                    t.published.between(min(b[0] for b in within)[:7], max(b[1] for b in within)),
                 )
                 for article_id, story_id, published in conn.execute(query):
-                    if any(first <= published <= last for first, last in within):
+                    if within_reach(published, within):
                         found[article_id] = story_id
         return found
 

@@ -63,9 +63,9 @@ def reach(articles: Iterable[Article], days: int = REACH_DAYS) -> list[tuple[str
     (:data:`~storyline.events.EVENT_DAYS`): a straddling event must hold one of a run's
     articles (:func:`straddled`), so its other members are within. A month reaches
     :data:`~storyline.events.COARSE_DAYS` before its first day and after its last, as far
-    as the event grouping pairs it. The first bound is a month ("2024-08"), so a member
-    dated only to a month the reach touches is within; articles and members dated only to
-    a year reach nothing (too coarse to place in one event), nor do undated ones.
+    as the event grouping pairs it. A member dated only to a month the reach touches is
+    within (:func:`within_reach`); articles and members dated only to a year reach nothing
+    (too coarse to place in one event), nor do undated ones.
     """
     spans: list[tuple[date, date]] = []
     for article in articles:
@@ -89,7 +89,15 @@ def reach(articles: Iterable[Article], days: int = REACH_DAYS) -> list[tuple[str
             merged[-1] = (merged[-1][0], max(last, merged[-1][1]))
         else:
             merged.append((first, last))
-    return [(first.isoformat()[:7], last.isoformat()) for first, last in merged]
+    return [(first.isoformat(), last.isoformat()) for first, last in merged]
+
+
+def within_reach(value: str | None, bounds: Sequence[tuple[str, str]]) -> bool:
+    """Whether a publication date (YYYY-MM-DD, YYYY-MM or YYYY) lies within one of the
+    :func:`reach` bounds: a day between them, a month that overlaps them."""
+    if not value or len(value) < 7:
+        return False
+    return any(first <= value <= last or value == first[:7] for first, last in bounds)
 
 
 def merge_candidates(
