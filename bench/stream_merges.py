@@ -21,7 +21,7 @@ import argparse
 import sys
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from measure import Quality
@@ -33,13 +33,13 @@ from storyline.stories import StoryIndex
 from storyline.story_linking import merge_stories
 from storyline.story_merges import within_reach
 
-Bounds = Sequence[tuple[str, str]]  # dates as storyline.story_merges.reach gives them
+Reaches = Mapping[str, Sequence[tuple[str, str]]]  # storyline -> story_merges.reach bounds
 
 
 class MemoryStore:
-    """The part of :class:`storyline.store.Store` that ``merge_stories`` reads, in memory:
-    ``story_links``, ``story_sizes`` and ``story_members``; :meth:`apply` writes a run's
-    merges and placements as ``Store.save_placements`` would."""
+    """The part of :class:`storyline.store.Store` that ``merge_stories`` reads, in memory
+    (the links, and the members of storylines, all or those near a run's dates);
+    :meth:`apply` writes a run's merges and placements as ``Store.save_placements`` would."""
 
     def __init__(self) -> None:
         self.links: dict[str, str] = {}  # merged storyline -> the storyline it joined
@@ -48,17 +48,19 @@ class MemoryStore:
     def story_links(self, story_ids: Iterable[str]) -> dict[str, str]:
         return {s: self.links[s] for s in story_ids if s in self.links}
 
-    def story_sizes(self, story_ids: Iterable[str], within: Bounds | None = None) -> dict[str, int]:
-        found = Counter(a.story for a in self.story_members(story_ids, within))
-        return {s: n for s, n in found.items() if s}
+    def story_members(self, story_ids: Iterable[str]) -> list[Article]:
+        return [a for s in sorted(set(story_ids)) for a in self.members.get(s, [])]
 
-    def story_members(
-        self, story_ids: Iterable[str], within: Bounds | None = None
-    ) -> list[Article]:
-        found = [a for s in sorted(set(story_ids)) for a in self.members.get(s, [])]
-        if within is None:
-            return found
-        return [a for a in found if within_reach(a.published.value, within)]
+    def members_near(self, reaches: Reaches) -> list[Article]:
+        return [
+            a
+            for s, bounds in sorted(reaches.items())
+            for a in self.members.get(s, [])
+            if within_reach(a.published.value, bounds)
+        ]
+
+    def sizes_near(self, reaches: Reaches) -> dict[str, int]:
+        return dict(Counter(a.story or "" for a in self.members_near(reaches)))
 
     def apply(self, merged: dict[str, str], pending: list[Article]) -> None:
         for gone, kept in merged.items():

@@ -202,11 +202,12 @@ def test_the_store_reads_members_within_reach_only(tmp_path) -> None:  # type: i
     add(store, members)
     store.save_assignments(members)
     within = [("2024-03-10", "2024-03-20"), ("2024-06-25", "2024-07-01")]
-    found = store.story_members(["s-a", "s-none"], within=within)
+    found = store.members_near({"s-a": within, "s-none": within})
     assert [a.published.value for a in found] == ["2024-03", "2024-03-15", "2024-06-30"]
-    assert store.story_sizes(["s-a"], within=within) == {"s-a": 3}
+    assert store.sizes_near({"s-a": within}) == {"s-a": 3}
+    assert store.sizes_near({"s-a": within[1:]}) == {"s-a": 1}
     assert within_reach("2024-07", within) and not within_reach("2024-03-09", within)
-    assert store.story_members(["s-a"], within=[]) == []
+    assert store.members_near({"s-a": []}) == []
     assert len(store.story_members(["s-a"])) == 5
 
 

@@ -27,7 +27,8 @@ opening, NULL where a storyline that does not know them wrote the row (see
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import suppress
 from pathlib import Path
 from typing import Any
@@ -205,14 +206,8 @@ class Store(PlacementLog, WriterLease):
         """The articles already in a story, by id."""
         return self._select_articles(articles_table.c.story.is_not(None))
 
-    def story_members(
-        self, story_ids: Iterable[str], within: Sequence[tuple[str, str]] | None = None
-    ) -> list[Article]:
-        """The articles of the given stories, by id (asked in batches of ``IN_BATCH`` ids);
-        with ``within`` (bounds as :func:`storyline.story_merges.reach` gives them), only
-        those dated within one of them (:func:`storyline.story_merges.within_reach`)."""
-        if within is not None:
-            return self.articles(self._dated_members(story_ids, within))
+    def story_members(self, story_ids: Iterable[str]) -> list[Article]:
+        """The articles of the given stories, by id (asked in batches of ``IN_BATCH`` ids)."""
         wanted = sorted(set(story_ids))
         found = [
             a
@@ -221,26 +216,40 @@ class Store(PlacementLog, WriterLease):
         ]
         return sorted(found, key=lambda a: a.id)
 
-    def _dated_members(
-        self, story_ids: Iterable[str], within: Sequence[tuple[str, str]]
-    ) -> dict[str, str]:
-        """Article id -> story of the given stories' members dated within the bounds: the
-        database keeps the dates between the first and the last bound, the gaps are left
-        out here, so the cost follows the dates asked for, not the stories' sizes."""
-        wanted = sorted(set(story_ids))
-        if not within or not wanted:
-            return {}
+    def members_near(self, reaches: Mapping[str, Sequence[tuple[str, str]]]) -> list[Article]:
+        """The members of each story dated within its reach (story -> bounds, as
+        :func:`storyline.story_merges.reach` gives them), by id."""
+        return self.articles(self._members_near(reaches))
+
+    def sizes_near(self, reaches: Mapping[str, Sequence[tuple[str, str]]]) -> dict[str, int]:
+        """How many members of each story are dated within its reach (as
+        :meth:`members_near` reads them); stories with none are left out."""
+        return dict(Counter(self._members_near(reaches).values()))
+
+    def _members_near(self, reaches: Mapping[str, Sequence[tuple[str, str]]]) -> dict[str, str]:
+        """Article id -> story, for the members dated within their story's reach
+        (:func:`storyline.story_merges.within_reach`). Stories that share a reach are asked
+        together; the database keeps the dates between its first and last bound (through
+        the index of storylines and dates), the gaps are left out here. So the cost follows
+        the dates asked for, not the stories' sizes."""
+        alike: dict[tuple[tuple[str, str], ...], list[str]] = defaultdict(list)
+        for story_id, bounds in sorted(reaches.items()):
+            if bounds:
+                alike[tuple(bounds)].append(story_id)
         t = articles_table.c
         found: dict[str, str] = {}
         with self.engine.connect() as conn:
-            for i in range(0, len(wanted), IN_BATCH):
-                query = select(t.id, t.story, t.published).where(
-                    t.story.in_(wanted[i : i + IN_BATCH]),
-                    t.published.between(min(b[0] for b in within)[:7], max(b[1] for b in within)),
+            for bounds, wanted in alike.items():
+                dates = t.published.between(
+                    min(b[0] for b in bounds)[:7], max(b[1] for b in bounds)
                 )
-                for article_id, story_id, published in conn.execute(query):
-                    if within_reach(published, within):
-                        found[article_id] = story_id
+                for i in range(0, len(wanted), IN_BATCH):
+                    query = select(t.id, t.story, t.published).where(
+                        t.story.in_(wanted[i : i + IN_BATCH]), dates
+                    )
+                    for article_id, story_id, published in conn.execute(query):
+                        if within_reach(published, bounds):
+                            found[article_id] = story_id
         return found
 
     def member_keys(self, story_id: str) -> list[MemberKey]:
@@ -313,16 +322,8 @@ class Store(PlacementLog, WriterLease):
         with self.engine.begin() as conn:
             store_rows.write_stories(conn, stories, dates)
 
-    def story_sizes(
-        self, story_ids: Iterable[str], within: Sequence[tuple[str, str]] | None = None
-    ) -> dict[str, int]:
-        """The number of articles of each of the given stored stories (with ``within``, of
-        those dated inside the bounds, as :meth:`story_members` reads them)."""
-        if within is not None:
-            counts: dict[str, int] = {}
-            for story_id in self._dated_members(story_ids, within).values():
-                counts[story_id] = counts.get(story_id, 0) + 1
-            return counts
+    def story_sizes(self, story_ids: Iterable[str]) -> dict[str, int]:
+        """The number of articles of each of the given stored stories."""
         t = stories_table.c
         wanted = sorted(set(story_ids))
         found: dict[str, int] = {}

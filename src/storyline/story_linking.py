@@ -6,8 +6,8 @@ replayed from the placements log). The storylines users see are those, except wh
 merged some: the ``story_links`` table maps each merged storyline (and every index
 storyline that ended in it) to the one it joined, and stored articles carry the storyline
 they are in now. A run reads only the links of the storylines its articles touched, the
-members of the storylines it pools that are dated within reach of its own articles
-(:func:`storyline.story_merges.reach`, bounded: see
+members of the storylines it pools that are dated within reach of the run's articles that
+joined or came near each (:func:`storyline.story_merges.reach`; bounded, see
 :func:`storyline.story_merges.merge_candidates`), and all the members of a storyline that
 merges into another.
 """
@@ -39,15 +39,19 @@ def merge_stories(
     graph = neighbours((story, [links.get(s, s) for s in n]) for story, n in pairs)
     if not graph:
         return {}, []
-    spans = reach(pending)
-    stored = store.story_sizes(graph, within=spans)
+    touching: dict[str, list[Article]] = defaultdict(list)  # storyline -> run's articles
+    for article, others in zip(pending, near, strict=True):
+        for story in {article.story or "", *(links.get(s, s) for s in others)}:
+            touching[story].append(article)
+    reaches = {story: reach(touching[story]) for story in graph}
+    stored = store.sizes_near(reaches)
     new = Counter(a.story for a in pending)
     pools = merge_candidates(graph, {s: stored.get(s, 0) + new[s] for s in graph})
     if not pools:
         return {}, []
     wanted = set(pools) | {s for others in pools.values() for s in others}
     members: dict[str, list[Article]] = defaultdict(list)
-    for article in store.story_members(wanted, within=spans) + pending:
+    for article in store.members_near({s: reaches[s] for s in wanted}) + pending:
         if article.story in wanted:
             members[article.story or ""].append(article)
     joins = straddled(members, pools, fresh={a.id for a in pending})
