@@ -215,9 +215,9 @@ def test_a_merge_moves_the_members_beyond_the_runs_reach_too(tmp_path) -> None: 
     """A run pools only the members near its own articles' dates, but a storyline that
     merges takes all its members along, the old ones too."""
     store = Store(tmp_path / "s.db")
-    old = replace(dated(invented("strike", 9, 0), "2023-01-02"), story="s-late")
+    far = replace(dated(invented("strike", 9, 0), "2024-09-02"), story="s-late")
     early = [replace(invented("strike", n, n), story="s-early") for n in (0, 1)]
-    late = [replace(invented("strike", n, n), story="s-late") for n in (2,)] + [old]
+    late = [replace(invented("strike", n, n), story="s-late") for n in (2,)] + [far]
     add(store, early + late)
     store.save_assignments(early + late)
     new = replace(invented("strike", 3, 3), story="s-late")
@@ -238,3 +238,16 @@ def test_on_a_run_only_an_event_holding_one_of_its_articles_merges() -> None:
     assert straddled(members, pools) == {"s-late": "s-early"}
     assert straddled(members, pools, fresh={later.id}) == {}
     assert straddled(members, pools, fresh={late[-1].id}) == {"s-late": "s-early"}
+
+
+def test_the_older_storyline_survives_though_its_first_report_is_beyond_the_reach(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    store = Store(tmp_path / "s.db")
+    first = replace(dated(invented("strike", 9, 0), "2023-01-02"), story="s-late")
+    early = [replace(invented("strike", n, n), story="s-early") for n in (0, 1)]
+    late = [replace(invented("strike", 2, 2), story="s-late"), first]
+    add(store, early + late)
+    store.save_assignments(early + late)
+    new = replace(invented("strike", 3, 3), story="s-late")
+    merged, relabelled = merge_stories(store, [new], [("s-early",)])
+    assert merged == {"s-early": "s-late"}
+    assert sorted(a.id for a in relabelled) == ["a-strike-0", "a-strike-1"]

@@ -15,6 +15,7 @@ merges into another.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 
 from storyline.model import Article
 from storyline.store import Store
@@ -54,7 +55,15 @@ def merge_stories(
     for article in store.members_near({s: reaches[s] for s in wanted}) + pending:
         if article.story in wanted:
             members[article.story or ""].append(article)
-    joins = straddled(members, pools, fresh={a.id for a in pending})
+
+    def whole(stories: Sequence[str]) -> dict[str, list[Article]]:
+        found: dict[str, list[Article]] = defaultdict(list)
+        for article in store.story_members(stories) + pending:
+            if article.story in stories:
+                found[article.story or ""].append(article)
+        return found
+
+    joins = straddled(members, pools, fresh={a.id for a in pending}, whole=whole)
     relabelled = store.story_members(set(joins)) if joins else []
     for article in relabelled + pending:
         article.story = joins.get(article.story or "", article.story)

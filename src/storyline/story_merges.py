@@ -15,17 +15,20 @@ The guards matter. Over undated texts, such pooled events chain topic buckets to
 without the page dates). On a dense dated stream (bench/stream_merges.py: hundreds of
 articles a day), one report the index put in the wrong storyline bridged that storyline to
 its own story's, and the merges compounded: 28% of 10,000 articles ended in a storyline of
-another kind of news. So a neighbour is pooled only when the two storylines' members are
-alike as wholes (:data:`AFFINITY_MIN`, dates aside), the two members an event shares must
-be alike themselves (:data:`LINK_MIN`), and the members of the two storylines outside that
-event must be alike too when both have some (a small storyline can look like a large one
-through the one report they share). On a stream, only an event that holds one of the run's
-own articles counts (the others were there for the runs before), so a run pools only the
-members dated within :data:`REACH_DAYS` of its articles (:func:`reach`), as far apart as
-two members of one event: the cost of a run follows the stream's rate, not how long its
-storylines run.
-Pools are bounded too (:data:`STORY_MAX`, :data:`POOL_MAX`, counted within the reach).
-Measured in docs/evaluation.md ("Storylines that merge") and docs/benchmarks.md.
+another kind of news. So the two page-dated members an event shares must be alike
+themselves (:data:`LINK_MIN`), and the two storylines must be alike as wholes, dates aside
+(:func:`_alike`): all their members on average, and their members outside that event too
+when both have some (a small storyline can look like a large one through the one report
+they share).
+
+On a stream, only an event that holds one of the run's own articles counts (the others were
+there for the runs before). So a run pools only the members dated within
+:data:`REACH_DAYS` of its articles that joined or came near each storyline (:func:`reach`),
+as far apart as two members of one event, and reads all the members of a storyline only
+when an event straddles it: the cost of a run follows the stream's rate, not how long its
+storylines run. Pools are bounded too (:data:`STORY_MAX`, :data:`POOL_MAX`, counted within
+the reach), and a storyline of more than :data:`STORY_MAX` members never merges. Measured
+in docs/evaluation.md ("Storylines that merge") and docs/benchmarks.md.
 """
 
 from __future__ import annotations
@@ -125,16 +128,26 @@ def straddled(
     members: Mapping[str, Sequence[Article]],
     pools: Mapping[str, Sequence[str]],
     fresh: Collection[str] | None = None,
+    whole: Callable[[Sequence[str]], Mapping[str, Sequence[Article]]] | None = None,
 ) -> dict[str, str]:
     """Absorbed storyline -> the storyline it joins, for the storylines an event straddles.
 
     ``members`` holds every storyline named in ``pools`` (storyline -> neighbours, see
     :func:`merge_candidates`). With ``fresh`` (the ids of a run's own articles), only an
-    event that holds one of them counts: the others were there for the runs before. The
-    storyline whose earliest member came first survives (then the smaller id); merges chain
-    (A with B, B with C: all three are one).
+    event that holds one of them counts: the others were there for the runs before; then
+    ``members`` may hold only the members near the run's dates, and ``whole`` reads all the
+    members of the few storylines an event straddles, for the guards that compare
+    storylines as wholes (:func:`_alike`). The storyline whose earliest member came first
+    survives (then the smaller id); merges chain (A with B, B with C: all three are one).
     """
     parent = {story: story for story in members}
+    read: dict[str, Sequence[Article]] = {}  # storyline -> all its members, read once
+
+    def all_of(*stories: str) -> list[Sequence[Article]]:
+        missing = [s for s in stories if s not in read]
+        if missing:
+            read.update(whole(missing) if whole else {s: members[s] for s in missing})
+        return [read.get(s, ()) for s in stories]
 
     def root(story: str) -> str:
         while parent[story] != story:
@@ -142,10 +155,8 @@ def straddled(
             story = parent[story]
         return story
 
-    first = {s: min((publication_order(a) for a in m), default=None) for s, m in members.items()}
-
     def older(a: str, b: str) -> bool:
-        ka, kb = first[a], first[b]
+        ka, kb = (min(map(publication_order, group), default=None) for group in all_of(a, b))
         if ka is None or kb is None or ka == kb:
             return (ka is None, a) < (kb is None, b)
         return ka < kb
@@ -166,39 +177,15 @@ def straddled(
             continue  # the guard below would find nothing: spare the grouping
         if fresh is not None and not any(a.id in fresh for s in group for a in members[s]):
             continue
-        group = _affine(group, members, doc_of)
-        if len(group) < 2:
-            continue
         story_of = {a.id: s for s in group for a in members[s]}
         pool = sorted((a for s in group for a in members[s]), key=publication_order)
-        for first_story, second_story in _straddles(pool, story_of, doc_of, fresh):
+        for event, first_story, second_story in _straddles(pool, story_of, doc_of, fresh):
             a, b = root(first_story), root(second_story)
-            if a != b:
-                keep, gone = (a, b) if older(a, b) else (b, a)
-                parent[gone] = keep
+            if a == b or not _alike(*all_of(first_story, second_story), event, doc_of):
+                continue
+            keep, gone = (a, b) if older(a, b) else (b, a)
+            parent[gone] = keep
     return {s: root(s) for s in members if root(s) != s}
-
-
-def _affine(
-    group: list[str], members: Mapping[str, Sequence[Article]], doc_of: Callable[[Article], Doc]
-) -> list[str]:
-    """``group[0]`` and those of its neighbours whose members resemble its own, on average,
-    at :data:`AFFINITY_MIN` (words and entities, dates aside): one stray report does not make
-    two storylines alike."""
-    originals = {s: [a for a in members[s] if not a.duplicate_of] for s in group}
-    docs = [replace(doc_of(a), when=None) for s in group for a in originals[s]]
-    sims = similarity_matrix(docs)
-    bounds, start = {}, 0
-    for story in group:
-        bounds[story] = slice(start, start + len(originals[story]))
-        start += len(originals[story])
-    home = bounds[group[0]]
-    kept = [group[0]]
-    for other in group[1:]:
-        block = sims[home, bounds[other]]
-        if block.size and float(block.mean()) >= AFFINITY_MIN:
-            kept.append(other)
-    return kept
 
 
 def _straddles(
@@ -206,67 +193,54 @@ def _straddles(
     story_of: dict[str, str],
     doc_of: Callable[[Article], Doc] = features,
     fresh: Collection[str] | None = None,
-) -> list[tuple[str, str]]:
-    """Pairs of storylines that one event formed over ``pool`` (holding one of the
-    ``fresh`` articles, when given) holds page-dated members of, when two such members of
-    different storylines are alike at :data:`LINK_MIN` and the storylines' other members
-    are alike too (:func:`_alike_outside`)."""
+) -> list[tuple[frozenset[str], str, str]]:
+    """(the event's member ids, storyline, storyline) for each event formed over ``pool``
+    (holding one of the ``fresh`` articles, when given) of :data:`EVENT_MIN` members or
+    more that holds page-dated members of two storylines alike at :data:`LINK_MIN`."""
     events = form_events(pool, window=len(pool), featurize=doc_of)
     live = set(events.values()) if fresh is None else {events[a] for a in fresh if a in events}
     if not live:
         return []
     dated = [i for i, a in enumerate(pool) if a.published.dated_by_page and not a.duplicate_of]
+    dated = [i for i in dated if events[pool[i].id] in live]
     docs = [doc_of(pool[i]) for i in dated]
     sims = similarity_matrix(docs, months=[named_months(pool[i]) for i in dated])
-    sizes: dict[str, int] = {}
-    for event in events.values():
-        sizes[event] = sizes.get(event, 0) + 1
+    held: dict[str, set[str]] = {}
+    for article_id, event in events.items():
+        held.setdefault(event, set()).add(article_id)
     pairs = set()
     for x, i in enumerate(dated):
         for y in range(x + 1, len(dated)):
             a, b = pool[i], pool[dated[y]]
             if story_of[a.id] == story_of[b.id] or events[a.id] != events[b.id]:
                 continue
-            if events[a.id] not in live:
-                continue
-            if sizes[events[a.id]] < EVENT_MIN:
-                continue
-            if sims[x, y] >= LINK_MIN:
+            if len(held[events[a.id]]) >= EVENT_MIN and sims[x, y] >= LINK_MIN:
                 pairs.add((events[a.id], *sorted((story_of[a.id], story_of[b.id]))))
-    if not pairs:
-        return []
-    whole = similarity_matrix([replace(doc_of(a), when=None) for a in pool])
-    return sorted(
-        {
-            (p, q)
-            for event, p, q in pairs
-            if _alike_outside(whole, pool, story_of, events, event, p, q)
-        }
-    )
+    return sorted((frozenset(held[event]), p, q) for event, p, q in pairs)
 
 
-def _alike_outside(
-    sims: np.ndarray,
-    pool: list[Article],
-    story_of: dict[str, str],
-    events: dict[str, str],
-    event: str,
-    first: str,
-    second: str,
+def _alike(
+    first: Sequence[Article],
+    second: Sequence[Article],
+    event: frozenset[str],
+    doc_of: Callable[[Article], Doc],
 ) -> bool:
-    """Whether the members of two storylines outside the ``event`` that straddles them
-    resemble each other at :data:`AFFINITY_MIN` on average (dates aside), or one storyline
-    has none: the reports the event shares are not the only tie."""
-
-    def outside(story: str) -> list[int]:
-        return [
-            k
-            for k, a in enumerate(pool)
-            if story_of[a.id] == story and events[a.id] != event and not a.duplicate_of
-        ]
-
-    rest, other = outside(first), outside(second)
-    return not rest or not other or float(sims[np.ix_(rest, other)].mean()) >= AFFINITY_MIN
+    """Whether two storylines an ``event`` straddles are alike as wholes (words and
+    entities, dates aside): their members resemble each other on average at
+    :data:`AFFINITY_MIN` (one stray report does not make two storylines alike), and so do
+    their members outside the event, when both have some (the reports the event shares are
+    not the only tie). Storylines over :data:`STORY_MAX` members take no part."""
+    one = [a for a in first if not a.duplicate_of]
+    two = [a for a in second if not a.duplicate_of]
+    if not one or not two or len(first) > STORY_MAX or len(second) > STORY_MAX:
+        return False
+    sims = similarity_matrix([replace(doc_of(a), when=None) for a in one + two])
+    block = sims[: len(one), len(one) :]
+    if float(block.mean()) < AFFINITY_MIN:
+        return False
+    rest = [k for k, a in enumerate(one) if a.id not in event]
+    other = [k for k, a in enumerate(two) if a.id not in event]
+    return not rest or not other or float(block[np.ix_(rest, other)].mean()) >= AFFINITY_MIN
 
 
 def neighbours(placed: Iterable[tuple[str, Iterable[str]]]) -> dict[str, set[str]]:
