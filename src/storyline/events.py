@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -66,15 +67,11 @@ def _bag_matrix(bags: Sequence[dict[str, float]]) -> Any:
     from scipy.sparse import csr_matrix
     from sklearn.preprocessing import normalize
 
-    columns: dict[str, int] = {}
-    data: list[float] = []
-    indices: list[int] = []
-    indptr = [0]
-    for bag in bags:
-        for term, weight in bag.items():
-            indices.append(columns.setdefault(term, len(columns)))
-            data.append(weight)
-        indptr.append(len(indices))
+    terms = list(chain.from_iterable(bags))  # columns in order of first use, as before
+    columns = {term: k for k, term in enumerate(dict.fromkeys(terms))}
+    indices = np.fromiter(map(columns.__getitem__, terms), dtype=np.int64, count=len(terms))
+    data = np.fromiter(chain.from_iterable(b.values() for b in bags), float, count=len(terms))
+    indptr = np.cumsum([0, *map(len, bags)])
     matrix = csr_matrix((data, indices, indptr), shape=(len(bags), max(len(columns), 1)))
     freq = np.bincount(matrix.indices, minlength=matrix.shape[1])
     idf = np.log((len(bags) + 1) / (freq + 1)) + 1.0

@@ -162,6 +162,7 @@ def straddled(
         return ka < kb
 
     known: dict[str, Doc] = {}  # a member's features, read once though pooled again
+    compared: dict[tuple[str, str], Compared | None] = {}
 
     def doc_of(article: Article) -> Doc:
         if article.id not in known:
@@ -181,7 +182,12 @@ def straddled(
         pool = sorted((a for s in group for a in members[s]), key=publication_order)
         for event, first_story, second_story in _straddles(pool, story_of, doc_of, fresh):
             a, b = root(first_story), root(second_story)
-            if a == b or not _alike(*all_of(first_story, second_story), event, doc_of):
+            if a == b:
+                continue
+            pair = (first_story, second_story)
+            if pair not in compared:  # pools overlap: a pair comes up again in a run
+                compared[pair] = _compare(*all_of(*pair), doc_of)
+            if not _alike(compared[pair], event):
                 continue
             keep, gone = (a, b) if older(a, b) else (b, a)
             parent[gone] = keep
@@ -219,23 +225,32 @@ def _straddles(
     return sorted((frozenset(held[event]), p, q) for event, p, q in pairs)
 
 
-def _alike(
-    first: Sequence[Article],
-    second: Sequence[Article],
-    event: frozenset[str],
-    doc_of: Callable[[Article], Doc],
-) -> bool:
-    """Whether two storylines an ``event`` straddles are alike as wholes (words and
-    entities, dates aside): their members resemble each other on average at
-    :data:`AFFINITY_MIN` (one stray report does not make two storylines alike), and so do
-    their members outside the event, when both have some (the reports the event shares are
-    not the only tie). Storylines over :data:`STORY_MAX` members take no part."""
+Compared = tuple[list[Article], list[Article], np.ndarray]  # two storylines, their cross sims
+
+
+def _compare(
+    first: Sequence[Article], second: Sequence[Article], doc_of: Callable[[Article], Doc]
+) -> Compared | None:
+    """The original members of two storylines and the similarities across them (words
+    and entities, dates aside), or None when one has none or over :data:`STORY_MAX`
+    members: such a storyline takes no part in merges."""
     one = [a for a in first if not a.duplicate_of]
     two = [a for a in second if not a.duplicate_of]
     if not one or not two or len(first) > STORY_MAX or len(second) > STORY_MAX:
-        return False
+        return None
     sims = similarity_matrix([replace(doc_of(a), when=None) for a in one + two])
-    block = sims[: len(one), len(one) :]
+    return one, two, sims[: len(one), len(one) :]
+
+
+def _alike(compared: Compared | None, event: frozenset[str]) -> bool:
+    """Whether two storylines an ``event`` straddles are alike as wholes (see
+    :func:`_compare`): their members resemble each other on average at
+    :data:`AFFINITY_MIN` (one stray report does not make two storylines alike), and so do
+    their members outside the event, when both have some (the reports the event shares are
+    not the only tie)."""
+    if compared is None:
+        return False
+    one, two, block = compared
     if float(block.mean()) < AFFINITY_MIN:
         return False
     rest = [k for k, a in enumerate(one) if a.id not in event]
