@@ -1,0 +1,66 @@
+"""Rules for a day of the month written as an ordinal word: "March eighth", "the
+twenty-first of June", "June the 21st".
+
+TimeML values these as any other month and day: YYYY-MM-DD, with the year written after
+them or, failing that, resolved against the document creation time as "March 8" is (see
+:func:`storyline.timex_rules.resolve_day`). The noun phrase "the twenty-first of June"
+keeps its determiner, as "the end of June" does.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storyline.timex_base import Cand, Ctx, needs, rule
+from storyline.timex_rules import MONTH, WEEKDAY, YEAR, month_number, resolve_day, ymd
+
+__all__ = ["ORDINAL_DAYS"]
+
+_FIRST_NINE = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+_TEENS = ("tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+          "seventeenth", "eighteenth", "nineteenth")  # fmt: skip
+ORDINAL_DAYS = {word: n for n, word in enumerate(_FIRST_NINE + _TEENS, start=1)}
+ORDINAL_DAYS |= {"twentieth": 20, "thirtieth": 30, "thirty-first": 31}
+ORDINAL_DAYS |= {f"twenty-{word}": 20 + n for n, word in enumerate(_FIRST_NINE, start=1)}
+
+# longest first, so "twenty-first" wins over "first"; "twenty first" is written either way
+_WORD = "|".join(w.replace("-", r"[-\s]") for w in sorted(ORDINAL_DAYS, key=len, reverse=True))
+_ORDINAL = r"(?P<ord>" + _WORD + r"|[0-3]?\d(?:st|nd|rd|th))"
+_YEAR_AFTER = r"(?:,?\s+(?P<year>" + YEAR + r")(?!\d))?"
+_WEEKDAY_BEFORE = r"(?:" + WEEKDAY + r",?\s+)?"
+# "in March first-time buyers", "in May second homes": an ordinal that goes on a noun
+_ON_A_NOUN = re.compile(
+    r"(?:-|\s+(?!(?:and|or|to|until|through|at|in|on|when|while|as|for|with|from|by|of|"
+    r"after|before|but|is|was|will|the)\b)[a-z])"
+)
+
+
+def _day(word: str) -> int | None:
+    word = word.lower()
+    if word[0].isdigit():
+        return int(word[:-2])
+    return ORDINAL_DAYS.get(re.sub(r"\s+", "-", word))
+
+
+@needs("first", "second", "third", "th", "st", "nd", "rd")
+@rule(r"\b" + _WEEKDAY_BEFORE + r"(?P<mon>" + MONTH + r")\s+(?:(?P<the>the)\s+)?"
+      + _ORDINAL + r"\b" + _YEAR_AFTER)  # fmt: skip
+@rule(r"\b" + _WEEKDAY_BEFORE + r"(?P<the>[Tt]he)\s+" + _ORDINAL + r"\s+(?:day\s+)?of\s+"
+      + r"(?P<mon>" + MONTH + r")" + _YEAR_AFTER)  # fmt: skip
+def _ordinal_day(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """ "March eighth", "June the 21st", "the twenty-first of June": a day of the month.
+    "March 21st" alone is left to the digit rules, which read it the same way."""
+    word = m["ord"]
+    if word[0].isdigit() and not m["the"]:
+        return None
+    day = _day(word)
+    if day is None or not 1 <= day <= 31:
+        return None
+    if day <= 4 and not m["year"] and _ON_A_NOUN.match(ctx.text, m.end()):
+        return None  # "in March first-time buyers", "May second homes"
+    month = month_number(m["mon"])
+    if m["year"]:
+        return Cand(m.start(), m.end(), "DATE", ymd(int(m["year"]), month, day))
+    since = ctx.since(m.start())
+    value, anchored = resolve_day(ctx.ref, month, day, ctx.ahead(m.start(), m.end()), since)
+    return Cand(m.start(), m.end(), "DATE", value, anchored=anchored)
