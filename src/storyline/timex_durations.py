@@ -250,6 +250,27 @@ def _adverb_set(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return Cand(m.start(), m.end(), "SET", _ADVERBS[m["word"].lower()])
 
 
+_ADJECTIVES = {"annual": "P1Y", "yearly": "P1Y"} | _ADVERBS
+# "daily" as a noun, a newspaper: "the daily said", "the Communist Party daily Granma"
+_PAPER_VERB = re.compile(
+    r"\s+(?:said|says|reported|reports|wrote|writes|quoted|quotes|carried|published|added|"
+    r"claimed|noted|is|was|has|had)\b"
+)
+
+
+@needs("hourly", "daily", "weekly", "monthly", "annual", "yearly", "nightly")
+@rule(r"(?<![\w-])(?P<word>[Hh]ourly|[Dd]aily|[Ww]eekly|[Mm]onthly|[Aa]nnual|[Nn]ightly)"
+      r"(?=\s+[a-z])")  # fmt: skip
+def _adjective_set(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """ "the daily tally", "his weekly address", "annual reports": the noun's event recurs
+    once a period, a SET (TIDES, TimeML). Only before a lower-case noun: "the Daily Mail",
+    "Weekly Percentage Leaders", "the annual March for Life" are names. A quarterly dividend
+    is left out, as the TimeBank annotators left every one of them."""
+    if _PAPER_VERB.match(ctx.text, m.end()):
+        return None  # "the daily said"
+    return Cand(m.start(), m.end(), "SET", _ADJECTIVES[m["word"].lower()])
+
+
 # A rate: an amount "a year" ("$2 million a year", "700 seats a week").
 # The amount may be written "£1bn" or "$5bn (£2.7bn)", with its conversion in brackets.
 _AMOUNT_BEFORE = re.compile(
