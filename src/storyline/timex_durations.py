@@ -13,6 +13,7 @@ import re
 
 from storyline.timex_base import Cand, Ctx, needs, rule
 from storyline.timex_rules import (
+    BIG_NUMBER,
     FULL_MONTH,
     MONTHS,
     NUMBER,
@@ -26,8 +27,9 @@ from storyline.timex_rules import (
 )
 
 _COUNT = (
-    r"(?P<n>" + NUMBER + r"|a|an|several|a few|few|many|some|a couple of|a number of|dozens of)"
-)
+    r"(?P<n>" + BIG_NUMBER + "|" + NUMBER
+    + r"|a|an|several|a few|few|many|some|a couple of|a number of|dozens of)"
+)  # fmt: skip
 # "2 1/2 years", "two and a half years", "a year and a half"
 _HALF = r"(?P<half>\s+1/2|\s+and\s+a\s+half|-and-a-half)?"
 _EXTRA = r"(?:(?:more|additional|further|straight|consecutive|full|trading|business|working)\s+)?"

@@ -16,7 +16,7 @@ from dataclasses import replace
 from storyline.timex_anchored import EVENT_AFTER
 from storyline.timex_base import Cand, Ctx, needs
 from storyline.timex_base import rule as _rule
-from storyline.timex_rules import NUMBER, PARTS_OF_DAY, UNIT, number_value, unit_value
+from storyline.timex_rules import BIG_NUMBER, NUMBER, PARTS_OF_DAY, UNIT, number_value, unit_value
 
 _DAY_STEP = {"before": -1, "previous": -1, "preceding": -1, "after": 1, "next": 1, "following": 1}
 
@@ -54,7 +54,7 @@ def _earlier_this(m: re.Match[str], ctx: Ctx) -> Cand | None:
 
 
 _OR_SO = re.compile(r"\s+or\s+so\b", re.I)
-_COUNT = r"(?P<n>" + NUMBER + r"|a|an|several|a few|few|many|some|a couple of)"
+_COUNT = r"(?P<n>" + BIG_NUMBER + "|" + NUMBER + r"|a|an|several|a few|few|many|some|a couple of)"
 
 
 @needs("from now", "from today", "after tomorrow", "before yesterday")
@@ -101,6 +101,10 @@ def _ago(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if unit in ("hour", "minute", "second"):
         unit, count = "day", 0
     value = unit_value(ctx.ref, unit, -count)
+    if value and value[0] in "-0":
+        return None  # "2,000 years ago" lies before year 1: left to the duration it holds
+    if value and unit in _GRAIN | {"year": 4}:  # "a thousand years ago": 0998
+        value = value.zfill(4)
     if value and unit in _GRAIN:  # "a decade ago" names a decade (198), not a year (1989)
         value = value[: _GRAIN[unit]]
     mod = "APPROX" if _OR_SO.search(m[0]) else None  # "a week or so ago"

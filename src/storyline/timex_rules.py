@@ -73,6 +73,11 @@ NUMBER = (
     + r")"
 )
 UNIT = r"(?:" + _alt(list(UNITS)) + r")"
+# a count in hundreds or thousands: "two thousand", "a hundred and fifty", "2,000"
+BIG_NUMBER = (
+    r"(?:(?:" + NUMBER + r"|a)\s+(?:hundred|thousand)(?:\s+(?:and\s+)?" + NUMBER + r")?"
+    r"|\d{1,3}(?:,\d{3})+)(?![\d,])"
+)
 YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
 
 # Words that make a following 4-digit number a year (and not a count).
@@ -226,8 +231,14 @@ def weekday_date(anchor: dt.date, weekday: int, direction: str) -> dt.date:
 def number_value(word: str) -> int | None:
     """The integer a number word or digits stand for; None for vague words ("several")."""
     word = " ".join(word.lower().split())
-    if word.isdigit():
-        return int(word)
+    if word.replace(",", "").isdigit():
+        return int(word.replace(",", ""))
+    for size, scale in (("thousand", 1000), ("hundred", 100)):
+        head, found, rest = word.partition(f" {size}")
+        if found and (count := number_value(head)) is not None:
+            rest = rest.strip().removeprefix("and ").strip()
+            more = number_value(rest) if rest else 0
+            return None if more is None else count * scale + more
     tens, _, ones = word.replace("-", " ").partition(" ")
     if ones and tens in NUMBERS and ones in NUMBERS and NUMBERS[tens] % 10 == 0:
         return NUMBERS[tens] + NUMBERS[ones]
