@@ -50,6 +50,7 @@ from dataclasses import replace
 
 # The rule modules register their rules on import; the order settles ties between candidates
 # of the same span (earlier wins).
+from storyline import timex_conjoined  # noqa: F401  isort: skip
 from storyline import timex_patterns, timex_relative  # noqa: F401  isort: skip
 from storyline import timex_ordinals  # noqa: F401  isort: skip
 from storyline import timex_finance, timex_vague  # noqa: F401  isort: skip

@@ -17,13 +17,13 @@ import re
 from storyline.timex_base import Cand, Ctx, needs, rule
 from storyline.timex_rules import ORDINALS, YEAR, Dct, unit_value
 
-__all__ = ["resolve_periods"]
+__all__ = ["quarter_of", "resolve_periods"]
 
 _ORD = r"(?P<n>first|second|third|fourth|1st|2nd|3rd|4th)"
 _AGO = r"(?:comparable\s+|same\s+)?year[-\s](?:ago|earlier)"
 
 
-def _quarter_of(ref: Dct | None, n: int, half: bool, future: bool) -> tuple[str, bool]:
+def quarter_of(ref: Dct | None, n: int, half: bool, future: bool) -> tuple[str, bool]:
     """(year, anchored) of quarter or half ``n`` named without a year: the dct's year unless
     the period lies after the dct's own and nothing points ahead (then the year before)."""
     if ref is None:
@@ -89,7 +89,7 @@ def _quarter(m: re.Match[str], ctx: Ctx) -> Cand | None:
         # "fiscal third quarter", October to December, reported in February: that December's)
         year = ctx.ref.year - (1 if ctx.ref.month <= 3 else 0)
         return Cand(start, m.end(), "DATE", f"{year}-{code}", anchored=True)
-    year_s, anchored = _quarter_of(ctx.ref, n, half, future)
+    year_s, anchored = quarter_of(ctx.ref, n, half, future)
     return Cand(start, m.end(), "DATE", f"{year_s}-{code}", anchored=anchored)
 
 
