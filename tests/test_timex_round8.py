@@ -45,6 +45,8 @@ def test_frequency_adjective_before_its_noun_is_a_set(
         "The daily said the talks had failed.",
         "Protesters joined the annual March for Life.",
         "Weekly Percentage Leaders were listed.",
+        "It was reported by the China Daily newspaper.",
+        "He told the US magazine Entertainment Weekly that he was tired.",
     ],
 )
 def test_frequency_word_in_a_name_or_as_a_noun_is_not_marked(text: str) -> None:

@@ -270,6 +270,8 @@ def _adjective_set(m: re.Match[str], ctx: Ctx) -> Cand | None:
     is left out, as the TimeBank annotators left every one of them."""
     if _PAPER_VERB.match(ctx.text, m.end()):
         return None  # "the daily said"
+    if m["word"][0].isupper() and _NAME_BEFORE.search(ctx.before(m.start(), 20)):
+        return None  # "the China Daily newspaper", "Entertainment Weekly magazine"
     return Cand(m.start(), m.end(), "SET", _ADJECTIVES[m["word"].lower()])
 
 
