@@ -211,17 +211,23 @@ def test_the_store_reads_members_within_reach_only(tmp_path) -> None:  # type: i
     assert len(store.story_members(["s-a"])) == 5
 
 
-def test_a_merge_moves_the_members_beyond_the_runs_reach_too(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    """A run pools only the members near its own articles' dates, but a storyline that
-    merges takes all its members along, the old ones too."""
-    store = Store(tmp_path / "s.db")
-    far = replace(dated(invented("strike", 9, 0), "2024-09-02"), story="s-late")
+def run_on_split_strike(folder: Path, beyond: str):  # type: ignore[no-untyped-def]
+    """The merge step for a fourth strike report after a store holding the strike split in
+    two (reports 0-1 in s-early; 2 and one dated ``beyond`` the run's reach in s-late)."""
+    store = Store(folder / "s.db")
     early = [replace(invented("strike", n, n), story="s-early") for n in (0, 1)]
-    late = [replace(invented("strike", n, n), story="s-late") for n in (2,)] + [far]
+    far = replace(dated(invented("strike", 9, 0), beyond), story="s-late")
+    late = [replace(invented("strike", 2, 2), story="s-late"), far]
     add(store, early + late)
     store.save_assignments(early + late)
     new = replace(invented("strike", 3, 3), story="s-late")
-    merged, relabelled = merge_stories(store, [new], [("s-early",)])
+    return new, *merge_stories(store, [new], [("s-early",)])
+
+
+def test_a_merge_moves_the_members_beyond_the_runs_reach_too(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A run pools only the members near its own articles' dates, but a storyline that
+    merges takes all its members along, the far ones too."""
+    new, merged, relabelled = run_on_split_strike(tmp_path, "2024-09-02")
     assert merged == {"s-late": "s-early"}
     assert sorted(a.id for a in relabelled) == ["a-strike-2", "a-strike-9"]
     assert {a.story for a in relabelled} == {"s-early"} and new.story == "s-early"
@@ -241,13 +247,6 @@ def test_on_a_run_only_an_event_holding_one_of_its_articles_merges() -> None:
 
 
 def test_the_older_storyline_survives_though_its_first_report_is_beyond_the_reach(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    store = Store(tmp_path / "s.db")
-    first = replace(dated(invented("strike", 9, 0), "2023-01-02"), story="s-late")
-    early = [replace(invented("strike", n, n), story="s-early") for n in (0, 1)]
-    late = [replace(invented("strike", 2, 2), story="s-late"), first]
-    add(store, early + late)
-    store.save_assignments(early + late)
-    new = replace(invented("strike", 3, 3), story="s-late")
-    merged, relabelled = merge_stories(store, [new], [("s-early",)])
-    assert merged == {"s-early": "s-late"}
+    new, merged, relabelled = run_on_split_strike(tmp_path, "2023-01-02")
+    assert merged == {"s-early": "s-late"} and new.story == "s-late"
     assert sorted(a.id for a in relabelled) == ["a-strike-0", "a-strike-1"]
