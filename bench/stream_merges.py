@@ -48,6 +48,9 @@ class MemoryStore:
     def story_links(self, story_ids: Iterable[str]) -> dict[str, str]:
         return {s: self.links[s] for s in story_ids if s in self.links}
 
+    def story_sizes(self, story_ids: Iterable[str]) -> dict[str, int]:
+        return {s: len(self.members[s]) for s in story_ids if s in self.members}
+
     def story_members(self, story_ids: Iterable[str]) -> list[Article]:
         return [a for s in sorted(set(story_ids)) for a in self.members.get(s, [])]
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from sqlalchemy import inspect, text
 
-from storyline import index_store, stories
+from storyline import index_store, stories, story_linking
 from storyline.model import PublishedDate
 from storyline.pipeline import assign_pending
 from storyline.store import Store
@@ -250,3 +251,16 @@ def test_the_older_storyline_survives_though_its_first_report_is_beyond_the_reac
     new, merged, relabelled = run_on_split_strike(tmp_path, "2023-01-02")
     assert merged == {"s-early": "s-late"} and new.story == "s-late"
     assert sorted(a.id for a in relabelled) == ["a-strike-0", "a-strike-1"]
+
+
+def test_a_storyline_too_large_to_merge_is_not_read_whole(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(story_linking, "STORY_MAX", 2)  # s-late: two stored and one new
+    sizes = lambda self, ids: Counter(a.story for a in self.articles() if a.story in ids)  # noqa: E731
+    monkeypatch.setattr(Store, "story_sizes", sizes)  # as the stories' records would say
+    read: list[str] = []
+    members = Store.story_members
+    monkeypatch.setattr(
+        Store, "story_members", lambda self, ids: read.extend(ids) or members(self, ids)
+    )
+    _, merged, relabelled = run_on_split_strike(tmp_path, "2024-09-02")
+    assert (merged, relabelled) == ({}, []) and "s-late" not in read

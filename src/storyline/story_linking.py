@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from storyline.model import Article
 from storyline.store import Store
-from storyline.story_merges import merge_candidates, neighbours, reach, straddled
+from storyline.story_merges import STORY_MAX, merge_candidates, neighbours, reach, straddled
 
 
 def merge_stories(
@@ -57,9 +57,13 @@ def merge_stories(
             members[article.story or ""].append(article)
 
     def whole(stories: Sequence[str]) -> dict[str, list[Article]]:
+        """All the members of those of ``stories`` that may merge (a storyline over
+        STORY_MAX members is left out unread: it takes no part)."""
+        sizes = store.story_sizes(stories)
+        small = {s for s in stories if sizes.get(s, 0) + new[s] <= STORY_MAX}
         found: dict[str, list[Article]] = defaultdict(list)
-        for article in store.story_members(stories) + pending:
-            if article.story in stories:
+        for article in store.story_members(small) + pending:
+            if article.story in small:
                 found[article.story or ""].append(article)
         return found
 

@@ -133,12 +133,13 @@ def straddled(
     """Absorbed storyline -> the storyline it joins, for the storylines an event straddles.
 
     ``members`` holds every storyline named in ``pools`` (storyline -> neighbours, see
-    :func:`merge_candidates`). With ``fresh`` (the ids of a run's own articles), only an
-    event that holds one of them counts: the others were there for the runs before; then
-    ``members`` may hold only the members near the run's dates, and ``whole`` reads all the
-    members of the few storylines an event straddles, for the guards that compare
-    storylines as wholes (:func:`_alike`). The storyline whose earliest member came first
-    survives (then the smaller id); merges chain (A with B, B with C: all three are one).
+    :func:`merge_candidates`). With ``fresh`` (the ids of a run's own articles), only an event
+    that holds one of them counts: the others were there for the runs before; then ``members``
+    may hold only the members near the run's dates, and ``whole`` reads all the members of the
+    few storylines an event straddles, for the guards that compare storylines as wholes
+    (:func:`_alike`); it may leave out a storyline of more than :data:`STORY_MAX` members
+    unread, which then takes no part. The storyline whose earliest member came first survives
+    (then the smaller id); merges chain (A with B, B with C: all three are one).
     """
     parent = {story: story for story in members}
     read: dict[str, Sequence[Article]] = {}  # storyline -> all its members, read once
