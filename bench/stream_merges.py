@@ -54,16 +54,20 @@ class MemoryStore:
     def story_members(self, story_ids: Iterable[str]) -> list[Article]:
         return [a for s in sorted(set(story_ids)) for a in self.members.get(s, [])]
 
-    def members_near(self, reaches: Reaches) -> list[Article]:
-        return [
-            a
+    def ids_near(self, reaches: Reaches) -> dict[str, str]:
+        return {
+            a.id: s
             for s, bounds in sorted(reaches.items())
             for a in self.members.get(s, [])
             if within_reach(a.published.value, bounds)
-        ]
+        }
 
-    def sizes_near(self, reaches: Reaches) -> dict[str, int]:
-        return dict(Counter(a.story or "" for a in self.members_near(reaches)))
+    def articles(self, ids: Iterable[str]) -> list[Article]:
+        wanted = set(ids)
+        return sorted(
+            (a for group in self.members.values() for a in group if a.id in wanted),
+            key=lambda a: a.id,
+        )
 
     def apply(self, merged: dict[str, str], pending: list[Article]) -> None:
         for gone, kept in merged.items():

@@ -27,7 +27,7 @@ opening, NULL where a storyline that does not know them wrote the row (see
 from __future__ import annotations
 
 import json
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import suppress
 from pathlib import Path
@@ -216,19 +216,11 @@ class Store(PlacementLog, WriterLease):
         ]
         return sorted(found, key=lambda a: a.id)
 
-    def members_near(self, reaches: Mapping[str, Sequence[tuple[str, str]]]) -> list[Article]:
-        """The members of each story dated within its reach (story -> bounds, as
-        :func:`storyline.story_merges.reach` gives them), by id."""
-        return self.articles(self._members_near(reaches))
-
-    def sizes_near(self, reaches: Mapping[str, Sequence[tuple[str, str]]]) -> dict[str, int]:
-        """How many members of each story are dated within its reach (as
-        :meth:`members_near` reads them); stories with none are left out."""
-        return dict(Counter(self._members_near(reaches).values()))
-
-    def _members_near(self, reaches: Mapping[str, Sequence[tuple[str, str]]]) -> dict[str, str]:
-        """Article id -> story, for the members dated within their story's reach
-        (:func:`storyline.story_merges.within_reach`). Stories that share a reach are asked
+    def ids_near(self, reaches: Mapping[str, Sequence[tuple[str, str]]]) -> dict[str, str]:
+        """Article id -> story, for the members of each story dated within its reach (story ->
+        bounds, as :func:`storyline.story_merges.reach` gives them; see
+        :func:`storyline.story_merges.within_reach`), read from the articles' columns without
+        decoding their records (:meth:`articles` reads those). Stories that share a reach are asked
         together; the database keeps the dates between its first and last bound (through
         the index of storylines and dates), the gaps are left out here. So the cost follows
         the dates asked for, not the stories' sizes."""

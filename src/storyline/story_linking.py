@@ -45,14 +45,15 @@ def merge_stories(
         for story in {article.story or "", *(links.get(s, s) for s in others)}:
             touching[story].append(article)
     reaches = {story: reach(touching[story]) for story in graph}
-    stored = store.sizes_near(reaches)
+    near_ids = store.ids_near(reaches)  # article -> storyline, records not read yet
+    stored = Counter(near_ids.values())
     new = Counter(a.story for a in pending)
     pools = merge_candidates(graph, {s: stored.get(s, 0) + new[s] for s in graph})
     if not pools:
         return {}, []
     wanted = set(pools) | {s for others in pools.values() for s in others}
     members: dict[str, list[Article]] = defaultdict(list)
-    for article in store.members_near({s: reaches[s] for s in wanted}) + pending:
+    for article in store.articles(i for i, s in near_ids.items() if s in wanted) + pending:
         if article.story in wanted:
             members[article.story or ""].append(article)
 
