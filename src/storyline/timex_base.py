@@ -89,6 +89,10 @@ class Ctx:
         """The text of the clause before ``start`` (at most ``width`` characters)."""
         return _CLAUSE.split(self.text[max(0, start - width) : start])[-1]
 
+    def clause_after(self, end: int, width: int = 80) -> str:
+        """The text of the clause after ``end`` (at most ``width`` characters)."""
+        return _CLAUSE.split(self.text[end : end + width])[0]
+
     def future(self, start: int, end: int | None = None) -> bool:
         """True when a future cue precedes ``start`` inside its clause, and no past auxiliary
         ("had been due", "was scheduled") takes it back.

@@ -1,10 +1,17 @@
 """Rules for a day of the month written as an ordinal word: "March eighth", "the
-twenty-first of June", "June the 21st".
+twenty-first of June", "June the 21st"; and for the day (week) an ongoing happening has
+reached, said in the present: "today is the eighth day of the blockade", "it's the second
+day of the offensive", "the strike, now in its third week".
 
 TimeML values these as any other month and day: YYYY-MM-DD, with the year written after
 them or, failing that, resolved against the document creation time as "March 8" is (see
 :func:`storyline.timex_rules.resolve_day`). The noun phrase "the twenty-first of June"
 keeps its determiner, as "the end of June" does.
+
+A count of days into a happening told in the present names the day of the report itself
+(TimeML marks "the eighth day", valued as the document creation time); "its" stays out of
+the span as a possessive does. Told in the past ("it was the third day") the day depends on
+when the happening began, which the text rarely says, so it is left unmarked.
 """
 
 from __future__ import annotations
@@ -12,7 +19,15 @@ from __future__ import annotations
 import re
 
 from storyline.timex_base import Cand, Ctx, needs, rule
-from storyline.timex_rules import MONTH, WEEKDAY, YEAR, month_number, resolve_day, ymd
+from storyline.timex_rules import (
+    MONTH,
+    WEEKDAY,
+    YEAR,
+    month_number,
+    resolve_day,
+    unit_value,
+    ymd,
+)
 
 __all__ = ["ORDINAL_DAYS"]
 
@@ -64,3 +79,28 @@ def _ordinal_day(m: re.Match[str], ctx: Ctx) -> Cand | None:
     since = ctx.since(m.start())
     value, anchored = resolve_day(ctx.ref, month, day, ctx.ahead(m.start(), m.end()), since)
     return Cand(m.start(), m.end(), "DATE", value, anchored=anchored)
+
+
+# "today is", "it's", "this marks", "(is) now in", "enters": the count is of the dct's day
+_NOW_AT = (
+    r"\b(?:(?:[Tt]oday|[Ii]t|[Tt]his)\s+(?:is|marks)\s+|[Ii]t['’]s\s+|"
+    r"(?:(?:is|are)\s+(?:now\s+)?|now\s+)in\s+|enter(?:s|ing)\s+)"
+)
+_DAY_AFTER = re.compile(
+    r"\b(?:" + WEEKDAY + r"|" + MONTH + r"|[Tt]omorrow|[Yy]esterday|[Tt]onight)\b"
+)
+_COUNTED = r"(?P<ord>" + _WORD + r"|[1-9]\d{0,2}(?:st|nd|rd|th))"
+
+
+@needs("day", "week")
+@rule(_NOW_AT + r"(?:(?P<the>the)|its|their)\s+(?P<span>" + _COUNTED + r"\s+(?:straight\s+|"
+      r"consecutive\s+|full\s+)?(?P<unit>day|week))\b(?!-)")  # fmt: skip
+def _day_reached(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """ "today is the eighth day of the blockade", "the strike is now in its third week": the
+    day (ISO week) of the report. A day named after it in the clause ("enters its tenth
+    day on Friday") is the day meant, so the count is left to it."""
+    if _DAY_AFTER.search(ctx.clause_after(m.end())):
+        return None
+    value = unit_value(ctx.ref, m["unit"], 0)
+    start = m.start("the") if m["the"] else m.start("span")
+    return Cand(start, m.end(), "DATE", value or "PRESENT_REF", anchored=value is not None)

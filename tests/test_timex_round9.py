@@ -1,0 +1,53 @@
+"""Tests for round nine of the time tagger. Invented sentences only."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.timex import tag_times
+
+# 1998-02-13 is a Friday.
+D = "1998-02-13"
+
+
+def spans(text: str, dct: str | None = D) -> list[tuple[str, str, str]]:
+    """(text, type, value) of every expression in ``text``, in order."""
+    return [(t.text, t.type, t.value) for t in tag_times(text, dct)]
+
+
+# ------------------------------------------------ the day an ongoing happening has reached
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officials say it's the third day of the blockade.", ("the third day", "DATE", D)),
+        ("It is the 12th day of the hunger strike.", ("the 12th day", "DATE", D)),
+        ("The walkout, now in its second week, has shut the port.",
+         ("second week", "DATE", "1998-W07")),
+        ("The vigil is in its fourth straight day.", ("fourth straight day", "DATE", D)),
+    ],
+)  # fmt: skip
+def test_day_reached_in_the_present_is_the_report_day(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in spans(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was the third day of the blockade.",  # told in the past: when it began is unknown
+        "On the second day of the talks, the envoys left.",
+        "The blockade enters its fifth day on Sunday.",  # the day is Sunday's
+        "The program is in its first year.",
+    ],
+)
+def test_day_reached_left_alone_without_a_present_count(text: str) -> None:
+    assert not any(t.split()[-1] in ("day", "week", "year") for t, _, _ in spans(text))
+
+
+def test_day_reached_without_dct_is_present_ref() -> None:
+    assert spans("It's the third day of the blockade.", None) == [
+        ("the third day", "DATE", "PRESENT_REF")
+    ]
