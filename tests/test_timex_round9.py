@@ -51,3 +51,35 @@ def test_day_reached_without_dct_is_present_ref() -> None:
     assert spans("It's the third day of the blockade.", None) == [
         ("the third day", "DATE", "PRESENT_REF")
     ]
+
+
+# ------------------------------------------------------------ time words inside names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The firm set up a venture called Nova 1985, which made satellites.",
+        "Supporters travelled to Expo 2000 by train.",
+        "She told CNN Today that the vote was rigged.",
+        "A poll in USA Today put him ahead.",
+    ],
+)
+def test_year_or_today_inside_a_name_is_not_marked(text: str) -> None:
+    assert spans(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sales rose in Fiscal 1996, the company said.", ("Fiscal 1996", "DATE", "1996")),
+        ("Prices were frozen until Christmas 1996.", ("Christmas 1996", "DATE", "1996-12-25")),
+        ("Since 1993, the plant has grown.", ("1993", "DATE", "1993")),
+        ("The bridge opened in Sept 1996.", ("Sept 1996", "DATE", "1996-09")),
+        ("The 1996 Olympics were in Atlanta.", ("1996", "DATE", "1996")),
+        ("Today the council meets again.", ("Today", "DATE", D)),
+        ("The council meets again. Today it votes.", ("Today", "DATE", D)),
+    ],
+)
+def test_years_and_today_outside_names_stay(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in spans(text)

@@ -2,7 +2,8 @@
 
 TimeML does not mark a temporal word that belongs to a proper name: "the Sunday Times",
 "the Mail on Sunday", "the Daily Telegraph", "BBC Radio 4's Today programme", "USA Today",
-"20th Century Fox", "the Terrorism Act 2000". Left in, they gave BBC stories entries such
+"20th Century Fox", "the Terrorism Act 2000", "VOA Today", "a venture called Orion 1980",
+"Euro 2000". Left in, they gave BBC stories entries such
 as "Sunday" (the newspaper that reported it) and "2000" (the year in a law's title): an
 audit of the 2,225 BBC texts counted 54 "Today programme", 32 Sunday papers, 4 "20th
 Century Fox" and 8 "Act 2000".
@@ -27,10 +28,20 @@ _AFTER_NAME = {
     "today": re.compile(r"\s+(?:programme|show|newspaper)\b"),
     "century": re.compile(r"\s+Fox\b"),
 }
+# A capitalised word inside a sentence, right before a year: a name that holds the year
+# ("a venture called Orion 1980", "fans flocked to Euro 2000"), unless it is a time word
+# itself ("in Fiscal 1990", "by Christmas 1998", "last Summer 1997", "Sept 1998").
+_NAME_WORD = (
+    r"(?:\b[a-z]+,?|,)\s+(?!(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z][a-z]+day|"
+    r"Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|Spring|Summer|Autumn|Fall|Winter|Christmas|"
+    r"Easter|Thanksgiving|Halloween|Ramadan|Passover|Hanukkah|Year|Eve|Fiscal|Calendar|Mid|"
+    r"Early|Late)\s)[A-Z][a-z]+\s+$"
+)
 _BEFORE_NAME = {
     "weekday": re.compile(r"\b(?:Mail|Independent|Scotland|Wales)\s+on\s+$"),  # "Mail on Sunday"
-    "today": re.compile(r"\bUSA\s+$"),
-    "year": re.compile(r"\b[A-Z][a-z]+\s+Act\s+$"),  # "the Terrorism Act 2000"
+    "today": re.compile(r"\b[A-Z]{2,5}\s+$"),  # "USA Today", "VOA Today": an acronym's title
+    "year": re.compile(r"\b[A-Z][a-z]+\s+Act\s+$|" + _NAME_WORD),  # "the Terrorism Act 2000"
 }
 _KIND = (
     ("weekday", re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")),
