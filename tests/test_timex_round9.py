@@ -83,3 +83,7 @@ def test_year_or_today_inside_a_name_is_not_marked(text: str) -> None:
 )
 def test_years_and_today_outside_names_stay(text: str, expected: tuple[str, str, str]) -> None:
     assert expected in spans(text)
+
+
+def test_year_after_a_headline_line_still_tags() -> None:
+    assert ("2020", "DATE", "2020") in spans("Phones grow up\n\nIn 2020, screens will fold.")

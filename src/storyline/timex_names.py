@@ -30,13 +30,15 @@ _AFTER_NAME = {
 }
 # A capitalised word inside a sentence, right before a year: a name that holds the year
 # ("a venture called Orion 1980", "fans flocked to Euro 2000"), unless it is a time word
-# itself ("in Fiscal 1990", "by Christmas 1998", "last Summer 1997", "Sept 1998").
+# itself ("in Fiscal 1990", "by Christmas 1998", "last Summer 1997", "Sept 1998") or a
+# function word that opens a line after a headline ("... on the net\nBy 2025, ...").
 _NAME_WORD = (
-    r"(?:\b[a-z]+,?|,)\s+(?!(?:January|February|March|April|May|June|July|August|September|"
+    r"(?:\b[a-z]+,?|,)[^\S\n]+(?!(?:January|February|March|April|May|June|July|August|September|"
     r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z][a-z]+day|"
     r"Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|Spring|Summer|Autumn|Fall|Winter|Christmas|"
     r"Easter|Thanksgiving|Halloween|Ramadan|Passover|Hanukkah|Year|Eve|Fiscal|Calendar|Mid|"
-    r"Early|Late)\s)[A-Z][a-z]+\s+$"
+    r"Early|Late|In|By|On|At|For|From|Since|Until|Till|To|Of|And|Or|But|After|Before|During|"
+    r"Through|Last|Next|This|That|The|Every|Each)\s)[A-Z][a-z]+[^\S\n]+$"
 )
 _BEFORE_NAME = {
     "weekday": re.compile(r"\b(?:Mail|Independent|Scotland|Wales)\s+on\s+$"),  # "Mail on Sunday"
