@@ -87,3 +87,37 @@ def test_years_and_today_outside_names_stay(text: str, expected: tuple[str, str,
 
 def test_year_after_a_headline_line_still_tags() -> None:
     assert ("2020", "DATE", "2020") in spans("Phones grow up\n\nIn 2020, screens will fold.")
+
+
+# ------------------------------------------------------- quarters of a game, quarters in a pair
+
+
+def test_quarters_of_a_game_are_not_fiscal_quarters() -> None:
+    assert spans("The visitors led in the second and third quarters of the game.") == []
+    assert spans("They trailed after the third quarter of the match.") == []
+
+
+def test_conjoined_quarters_share_one_year() -> None:
+    # said in May, in the second quarter: the third of 1998 has not come, so both are 1997's
+    may = "1998-05-13"
+    assert spans("Exports fell in the second and third quarters.", may) == [
+        ("second", "DATE", "1997-Q2"),
+        ("third quarters", "DATE", "1997-Q3"),
+    ]
+    assert spans("Exports will rise in the second and third quarters.", may) == [
+        ("second", "DATE", "1998-Q2"),
+        ("third quarters", "DATE", "1998-Q3"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Profit fell in the third quarter.", ("the third quarter", "DATE", "1997-Q3")),
+        ("Third-quarter profit fell.", ("Third-quarter", "DATE", "1997-Q3")),
+        ("Sales rose in the first two quarters of 1997.",
+         ("the first two quarters of 1997", "DATE", "1997-H1")),
+    ],
+)  # fmt: skip
+def test_single_quarters_unchanged(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in spans(text)

@@ -71,5 +71,8 @@ def _quarter(m: re.Match[str], ctx: Ctx, start: int, end: int, word: str) -> Can
     clause = before[ends[-1].end() :] if (ends := list(_SENTENCE_END.finditer(before))) else before
     if _HABIT.search(clause):
         return Cand(start, end, "SET", f"XXXX-Q{n}")
-    year, anchored = quarter_of(ctx.ref, n, False, ctx.future(m.start()))
+    # both in one year: the later quarter settles which ("fell in the second and third
+    # quarters" said in May is the year before's, for the second as for the third)
+    last = ORDINALS[m["n"].lower()]
+    year, anchored = quarter_of(ctx.ref, last, False, ctx.future(m.start()))
     return Cand(start, end, "DATE", f"{year}-Q{n}", anchored=anchored)

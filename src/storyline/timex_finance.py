@@ -48,7 +48,7 @@ _GAME = re.compile(
 @rule(
     r"\b(?:the\s+)?(?:(?P<yr>" + YEAR + r")\s+|(?P<ago>" + _AGO + r")\s+|(?P<rel>next|last|this)"
     r"\s+year's\s+)?(?:fiscal[\s-]+)?" + _ORD + r"[\s-](?:fiscal\s+)?(?P<unit>quarter|half)"
-    r"(?!ly)(?:(?:\s+of)?\s+(?:fiscal\s+)?(?P<year>" + YEAR + r")(?!\d)"
+    r"(?!ly|s\b)(?:(?:\s+of)?\s+(?:fiscal\s+)?(?P<year>" + YEAR + r")(?!\d)"
     r"|(?:\s+of)?\s+(?P<rel2>next|last|this)\s+year\b"
     r"|\s+of\s+the\s+(?P<this>(?:current\s+|calendar\s+)?year)\b"
     r"(?!\s+(?:ago|earlier|before|after|later)\b))?",
