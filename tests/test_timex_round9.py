@@ -121,3 +121,36 @@ def test_conjoined_quarters_share_one_year() -> None:
 )  # fmt: skip
 def test_single_quarters_unchanged(text: str, expected: tuple[str, str, str]) -> None:
     assert expected in spans(text)
+
+
+# ------------------------------------------------------------- "this coming", "this past"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The rally is this coming Sunday.", ("this coming Sunday", "DATE", "1998-02-15")),
+        ("The rally was this past Tuesday.", ("this past Tuesday", "DATE", "1998-02-10")),
+        ("Talks resume this coming week.", ("this coming week", "DATE", "1998-W08")),
+        ("The rally is this coming Sunday, February 15.",
+         ("this coming Sunday, February 15", "DATE", "1998-02-15")),
+        ("The rally is this coming Monday, February sixteenth.",
+         ("this coming Monday, February sixteenth", "DATE", "1998-02-16")),
+    ],
+)  # fmt: skip
+def test_this_coming_and_this_past_belong_to_the_span(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert spans(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The rally is this Sunday.", ("this Sunday", "DATE", "1998-02-15")),
+        ("The rally is on Sunday, February 15.", ("Sunday, February 15", "DATE", "1998-02-15")),
+        ("Prices rose this week.", ("this week", "DATE", "1998-W07")),
+    ],
+)
+def test_plain_this_unchanged(text: str, expected: tuple[str, str, str]) -> None:
+    assert spans(text) == [expected]

@@ -42,7 +42,7 @@ ORDINAL_DAYS |= {f"twenty-{word}": 20 + n for n, word in enumerate(_FIRST_NINE, 
 _WORD = "|".join(w.replace("-", r"[-\s]") for w in sorted(ORDINAL_DAYS, key=len, reverse=True))
 _ORDINAL = r"(?P<ord>" + _WORD + r"|[0-3]?\d(?:st|nd|rd|th))"
 _YEAR_AFTER = r"(?:,?\s+(?P<year>" + YEAR + r")(?!\d))?"
-_WEEKDAY_BEFORE = r"(?:" + WEEKDAY + r",?\s+)?"
+_WEEKDAY_BEFORE = r"(?:(?:[Tt]his\s+(?P<how>coming|past)\s+)?" + WEEKDAY + r",?\s+)?"
 # "in March first-time buyers", "in May second homes": an ordinal that goes on a noun
 _ON_A_NOUN = re.compile(
     r"(?:-|\s+(?!(?:and|or|to|until|through|at|in|on|when|while|as|for|with|from|by|of|"
@@ -77,7 +77,8 @@ def _ordinal_day(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if m["year"]:
         return Cand(m.start(), m.end(), "DATE", ymd(int(m["year"]), month, day))
     since = ctx.since(m.start())
-    value, anchored = resolve_day(ctx.ref, month, day, ctx.ahead(m.start(), m.end()), since)
+    ahead = ctx.ahead(m.start(), m.end()) or m["how"] == "coming"  # "this coming Sunday, March 8"
+    value, anchored = resolve_day(ctx.ref, month, day, ahead, since)
     return Cand(m.start(), m.end(), "DATE", value, anchored=anchored)
 
 

@@ -55,7 +55,7 @@ def _slash(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return Cand(m.start(), m.end(), "DATE", f"{y:04d}-{month:02d}-{day:02d}")
 
 
-_WD_PREFIX = r"(?:(?P<wd>" + WEEKDAY + r"),?\s+(?:the\s+)?)?"
+_WD_PREFIX = r"(?:(?P<how>[Tt]his\s+(?:coming|past)\s+)?(?P<wd>" + WEEKDAY + r"),?\s+(?:the\s+)?)?"
 
 
 # The rest of a range of days written after its first day: "-7, 2010" in "Jan. 5-7, 2010".
@@ -77,8 +77,8 @@ def _month_day(m: re.Match[str], ctx: Ctx) -> Cand | None:
     year = m["year"] or ((tail := _RANGE_TAIL.match(ctx.text, m.end())) and tail["year"])
     if year:  # "March 3, 2009"; "Jan. 5-7, 2010": the first day takes the range's year
         return Cand(m.start(), m.end(), "DATE", ymd(int(year), month, day))
-    since = ctx.since(m.start())
-    value, anchored = resolve_day(ctx.ref, month, day, ctx.ahead(m.start(), m.end()), since)
+    ahead = ctx.ahead(m.start(), m.end()) or "coming" in (m.groupdict().get("how") or "")
+    value, anchored = resolve_day(ctx.ref, month, day, ahead, ctx.since(m.start()))
     return Cand(m.start(), m.end(), "DATE", value, anchored=anchored)
 
 
@@ -273,13 +273,13 @@ _FALL_NOUN = re.compile(r"\s+(?:in|of|to|from|on)\b")  # "the fall in exports"
 
 @needs("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 @_rule(
-    r"(?:\b(?P<how>[Tt]his|[Ll]ast|[Nn]ext|[Cc]oming|[Pp]ast|[Oo]n|[Tt]he\s+(?:previous|preceding|"
-    r"following))"
+    r"(?:\b(?P<how>[Tt]his(?:\s+(?:coming|past))?|[Ll]ast|[Nn]ext|[Cc]oming|[Pp]ast|[Oo]n|[Tt]he\s+(?:"
+    r"previous|preceding|following))"
     r"\s+)?(?P<wd>" + WEEKDAY + r")(?:\s+(?P<part>morning|afternoon|evening|night))?",
 )
 def _weekday(m: re.Match[str], ctx: Ctx) -> Cand | None:
     weekday = WEEKDAYS[m["wd"].lower()]
-    how = " ".join((m["how"] or "").lower().split())
+    how = re.sub(r"^this (?=coming|past)", "", " ".join((m["how"] or "").lower().split()))
     start = m.start("wd") if how == "on" else m.start()
     part = PARTS_OF_DAY[m["part"]] if m["part"] else None
     if how.startswith("the ") and not part:  # "the previous Friday": before the date in focus
@@ -345,12 +345,12 @@ _OF_A_WHOLE = re.compile(r"\s+of\b")
 
 
 @_rule(
-    r"\b(?:(?P<the>the)\s+)?(?P<how>this|last|next|coming|past|previous|following|current|"
-    r"preceding)\s+(?P<unit>week|weekend|month|year|decade|century)\b",
+    r"\b(?:(?P<the>the)\s+)?(?P<how>this(?:\s+coming)?|last|next|coming|past|previous|following|"
+    r"current|preceding)\s+(?P<unit>week|weekend|month|year|decade|century)\b",
     re.I,
 )
 def _relative_unit(m: re.Match[str], ctx: Ctx) -> Cand | None:
-    how, unit = m["how"].lower(), m["unit"].lower()
+    how, unit = m["how"].lower().split()[-1], m["unit"].lower()  # "this coming": "coming"
     if m["unit"][0].isupper():  # "This Week", a title
         return None
     if m["the"] and how == "last" and _OF_A_WHOLE.match(ctx.after(m.end(), 4)):
