@@ -163,6 +163,6 @@ def test_a_big_count_ago_is_a_year() -> None:
     assert spans("It was built a thousand years ago.") == [("a thousand years ago", "DATE", "0998")]
 
 
-def test_a_count_before_year_one_is_no_date() -> None:
-    # not "000 years ago" (1998) as before: the length of time is what the text gives
-    assert spans("It was written 2,000 years ago.") == [("2,000 years", "DURATION", "P2000Y")]
+def test_a_count_before_year_one_is_a_bc_date() -> None:
+    # not "000 years ago" (1998) as before round 8; since round 9 a BC date, not a duration
+    assert spans("It was written 2,000 years ago.") == [("2,000 years ago", "DATE", "BC0003")]

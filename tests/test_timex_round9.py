@@ -154,3 +154,25 @@ def test_this_coming_and_this_past_belong_to_the_span(
 )
 def test_plain_this_unchanged(text: str, expected: tuple[str, str, str]) -> None:
     assert spans(text) == [expected]
+
+
+# --------------------------------------------------------------- counted back before year 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The port was founded 2,000 years ago.", ("2,000 years ago", "DATE", "BC0003")),
+        ("Rice was grown here 5,000 years ago.", ("5,000 years ago", "DATE", "BC3003")),
+        ("The chapel was built 1,500 years ago.", ("1,500 years ago", "DATE", "0498")),
+        ("The dam was built 40 years ago.", ("40 years ago", "DATE", "1958")),
+    ],
+)
+def test_years_ago_before_year_one_are_bc_dates(text: str, expected: tuple[str, str, str]) -> None:
+    assert spans(text) == [expected]
+
+
+def test_years_old_and_long_spans_stay_durations() -> None:
+    assert spans("The glass-making craft has lasted 2,000 years.") == [
+        ("2,000 years", "DURATION", "P2000Y")
+    ]

@@ -101,8 +101,10 @@ def _ago(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if unit in ("hour", "minute", "second"):
         unit, count = "day", 0
     value = unit_value(ctx.ref, unit, -count)
-    if value and value[0] in "-0":
-        return None  # "2,000 years ago" lies before year 1: left to the duration it holds
+    if value and value[0] == "-" or value == "0":  # before year 1: "BC" and the year, as TIDES
+        if unit != "year":  # writes 480 B.C. ("2,000 years ago" in 1998: BC0003)
+            return None  # "20 centuries ago": left to the duration it holds
+        return Cand(m.start(), m.end(), "DATE", f"BC{1 - int(value):04d}", anchored=True)
     if value and unit in _GRAIN | {"year": 4}:  # "a thousand years ago": 0998
         value = value.zfill(4)
     if value and unit in _GRAIN:  # "a decade ago" names a decade (198), not a year (1989)
