@@ -176,3 +176,31 @@ def test_years_old_and_long_spans_stay_durations() -> None:
     assert spans("The glass-making craft has lasted 2,000 years.") == [
         ("2,000 years", "DURATION", "P2000Y")
     ]
+
+
+# ------------------------------------------------------ a clock time on a day counted from an event
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A neighbour saw the van at 5 a.m. three days before the raid.",
+         [("5 a.m. three days", "TIME", "XXXX-XX-XXT05:00")]),
+        ("The alarm went off at 11 p.m. two days after the storm.",
+         [("11 p.m. two days", "TIME", "XXXX-XX-XXT23:00")]),
+    ],
+)  # fmt: skip
+def test_clock_time_days_before_an_event_is_one_time(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert spans(text) == expected
+
+
+def test_clock_time_and_a_later_count_stay_apart() -> None:
+    assert spans("The fire began at 5 a.m., and three days later it was out.") == [
+        ("5 a.m.", "TIME", "1998-02-13T05:00"),
+        ("three days", "DURATION", "P3D"),
+    ]
+    assert spans("The van left at 5 a.m. Tuesday.") == [
+        ("5 a.m. Tuesday", "TIME", "1998-02-10T05:00")
+    ]

@@ -15,6 +15,7 @@ import re
 from storyline.timex_base import Cand, Ctx, needs, rule
 from storyline.timex_rules import (
     MONTH,
+    NUMBER,
     PARTS_OF_DAY,
     WEEKDAY,
     WEEKDAYS,
@@ -56,6 +57,8 @@ def _day_value(m: re.Match[str], ctx: Ctx) -> tuple[str | None, bool]:
             return f"XXXX-WXX-{weekday + 1}", False
         way = "on_or_after" if ctx.ahead(m.start(), m.end()) else "on_or_before"
         return weekday_date(ref, weekday, way).isoformat(), True
+    if groups.get("cnt"):
+        return "XXXX-XX-XX", False
     if groups.get("rel"):
         if ref is None:
             return "XXXX-XX-XX", False
@@ -73,7 +76,12 @@ def _day_value(m: re.Match[str], ctx: Ctx) -> tuple[str | None, bool]:
 _NOT_CLOCK_BEFORE = re.compile(r"\d[:.]$")
 _NOT_CLOCK_AFTER = re.compile(r"[.:]\d")
 
-_DAY_TAIL = r"(?:,?\s+(?:on\s+)?(?:" + _DAY + r"))?"
+# "6 a.m. ten days before the shooting": one time, on a day counted from an event (TimeML
+# spans the clock time and the count, "before" is a signal); the day itself stays unknown.
+_DAY_TAIL = (
+    r"(?:,?\s+(?:on\s+)?(?:" + _DAY + r")|\s+(?P<cnt>" + NUMBER + r")\s+(?:days|weeks)"
+    r"(?=\s+(?:before|after|earlier|later)\b))?"
+)
 
 
 @needs(":", "a.m", "p.m", "am", "pm", "noon", "midday", "midnight")
