@@ -38,7 +38,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -62,20 +61,46 @@ def publication_order(article: Article) -> tuple[str, str]:
     return (article.published.value or "9999", article.id)
 
 
-def _bag_matrix(bags: Sequence[dict[str, float]]) -> Any:
-    """Rows of bags as a sparse matrix, IDF-weighted within the rows, each of unit length."""
-    from scipy.sparse import csr_matrix
-    from sklearn.preprocessing import normalize
+Codes = tuple[np.ndarray, np.ndarray]  # a bag as (its terms' string hashes, weights)
 
-    terms = list(chain.from_iterable(bags))  # columns in order of first use, as before
-    columns = {term: k for k, term in enumerate(dict.fromkeys(terms))}
-    indices = np.fromiter(map(columns.__getitem__, terms), dtype=np.int64, count=len(terms))
-    data = np.fromiter(chain.from_iterable(b.values() for b in bags), float, count=len(terms))
-    indptr = np.cumsum([0, *map(len, bags)])
-    matrix = csr_matrix((data, indices, indptr), shape=(len(bags), max(len(columns), 1)))
-    freq = np.bincount(matrix.indices, minlength=matrix.shape[1])
-    idf = np.log((len(bags) + 1) / (freq + 1)) + 1.0
-    return normalize(matrix.multiply(idf).tocsr())
+
+def _bag_codes(bag: dict[str, float]) -> Codes:
+    """A bag as arrays for :func:`_bag_matrix`: its terms' string hashes and weights."""
+    return (
+        np.fromiter(map(hash, bag), dtype=np.int64, count=len(bag)),
+        np.fromiter(bag.values(), dtype=float, count=len(bag)),
+    )
+
+
+def _doc_codes(doc: Doc, bag: str) -> Codes:
+    """The ``bag`` ("words" or "ents") of ``doc`` as :func:`_bag_codes`, made once per doc."""
+    if bag not in doc.codes:
+        doc.codes[bag] = _bag_codes(getattr(doc, bag))
+    return doc.codes[bag]
+
+
+def _bag_matrix(rows: Sequence[Codes]) -> Any:
+    """Rows of bags (as :func:`_bag_codes`) as a sparse matrix, IDF-weighted within the
+    rows, each of unit length.
+
+    A term's column comes from its string hash: the columns the rows use are numbered in
+    order (``np.unique``), with no Python step per term. Two different terms of one call
+    sharing a 64-bit hash would share a column; with thousands of terms in a call that
+    chance is below 1e-11. A row's entries keep their bag's order.
+    """
+    from scipy.sparse import csr_matrix
+
+    n = len(rows)
+    lengths = np.fromiter((len(hashes) for hashes, _ in rows), dtype=np.int64, count=n)
+    if not lengths.sum():
+        return csr_matrix((n, 1))
+    columns, indices = np.unique(np.concatenate([h for h, _ in rows]), return_inverse=True)
+    freq = np.bincount(indices, minlength=len(columns))  # a bag holds a term once
+    data = np.concatenate([w for _, w in rows]) * (np.log((n + 1) / (freq + 1)) + 1.0)[indices]
+    row = np.repeat(np.arange(n), lengths)
+    data /= np.sqrt(np.bincount(row, weights=data * data, minlength=n))[row]
+    indptr = np.concatenate(([0], np.cumsum(lengths)))
+    return csr_matrix((data, indices, indptr), shape=(n, len(columns)))
 
 
 def named_months(article: Article) -> dict[str, float]:
@@ -92,10 +117,10 @@ def named_months(article: Article) -> dict[str, float]:
     return months
 
 
-def _cosines(bags: Sequence[dict[str, float]]) -> tuple[np.ndarray, np.ndarray]:
+def _cosines(rows: Sequence[Codes]) -> tuple[np.ndarray, np.ndarray]:
     """The IDF-weighted cosines of the rows' bags, and which rows have a bag at all."""
-    matrix = _bag_matrix(bags)
-    return (matrix @ matrix.T).toarray(), np.array([bool(b) for b in bags])
+    matrix = _bag_matrix(rows)
+    return (matrix @ matrix.T).toarray(), np.array([len(h) > 0 for h, _ in rows])
 
 
 def similarity_matrix(
@@ -113,14 +138,14 @@ def similarity_matrix(
     n = len(docs)
     if n == 0:
         return np.zeros((0, 0))
-    sims, _ = _cosines([d.words for d in docs])
-    ents, has_ents = _cosines([d.ents for d in docs])
+    sims, _ = _cosines([_doc_codes(d, "words") for d in docs])
+    ents, has_ents = _cosines([_doc_codes(d, "ents") for d in docs])
     blended = (1.0 - entity_weight) * sims + entity_weight * ents
     sims = np.where(np.outer(has_ents, has_ents), blended, sims)
     undated = np.array([d.when is None for d in docs])
     sims -= UNDATED_MARGIN * (undated[:, None] != undated[None, :])
     if months is not None:  # months both name are date evidence: not under the margin
-        named, has_months = _cosines(months)
+        named, has_months = _cosines([_bag_codes(m) for m in months])
         blended = (1.0 - MONTH_WEIGHT) * sims + MONTH_WEIGHT * named
         sims = np.where(np.outer(has_months, has_months), blended, sims)
     known = np.array([d.when is not None and not d.estimated for d in docs])
@@ -162,25 +187,21 @@ def group(
 def _attach_lone(
     sims: np.ndarray, labels: list[int], attach: float, may_attach: Sequence[bool]
 ) -> list[int]:
-    """Move each member alone in its group to the group it is most similar to on average."""
-    members: dict[int, list[int]] = {}
-    for i, label in enumerate(labels):
-        members.setdefault(label, []).append(i)
-    for i in range(len(labels)):
-        if not may_attach[i] or len(members[labels[i]]) != 1 or len(members) < 2:
+    """Move each member alone in its group to the group it is most similar to on average
+    (of those of two or more; the first such group on a tie), in row order."""
+    found = np.asarray(labels, dtype=np.int64)
+    sizes = np.bincount(found)
+    for i in range(len(found)):
+        if not may_attach[i] or sizes[found[i]] != 1 or np.count_nonzero(sizes) < 2:
             continue
-        best: tuple[float, int] | None = None
-        for label, rows in sorted(members.items()):
-            if label == labels[i] or len(rows) < 2:  # a straggler joins a group, not another
-                continue
-            score = float(np.mean([sims[i][j] for j in rows]))
-            if best is None or score > best[0]:
-                best = (score, label)
-        if best is not None and best[0] >= attach:
-            del members[labels[i]]
-            labels[i] = best[1]
-            members[best[1]].append(i)
-    return labels
+        means = np.bincount(found, weights=sims[i], minlength=len(sizes)) / np.maximum(sizes, 1)
+        means[sizes < 2] = -np.inf  # a straggler joins a group, not another straggler
+        best = int(np.argmax(means))
+        if sizes[best] >= 2 and means[best] >= attach:
+            sizes[found[i]] -= 1
+            found[i] = best
+            sizes[best] += 1
+    return [int(x) for x in found]
 
 
 def form_events(

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -110,6 +111,8 @@ class Doc:
 
     ``when`` is (first day, last day, exact), exact meaning a single day read off the page;
     ``estimated`` is True when the date was estimated from the content (never exact).
+    ``codes`` keeps the bags as arrays once :mod:`storyline.events` has made them (the
+    bags never change after :func:`features`).
     """
 
     words: dict[str, float]
@@ -117,6 +120,7 @@ class Doc:
     when: tuple[int, int, bool] | None
     language: str | None
     estimated: bool = False
+    codes: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
 def features(article: Article) -> Doc:
