@@ -60,8 +60,13 @@ SCHEDULE_CUE = re.compile(
 # A relative clause in the past between the cue and the date claims the date for itself:
 # "will not repeat the trouble which marred the march in June".
 _RELATIVE_PAST = re.compile(r"\b(?:which|who|that)\s+(?:(?:also|only)\s+)?" + _PAST_VERB.pattern)
-# "since" looks back: "prices have risen since May" is the May before the dct.
-_SINCE = re.compile(r"\bsince\s+(?:(?:early|late|mid)(?:-|\s+))?$", re.I)
+# "since" looks back: "prices have risen since May" is the May before the dct. So does the
+# past participle closing a reporting period: "the quarter ended Oct. 31" has ended.
+_SINCE = re.compile(
+    r"\b(?:since|(?:quarter|year|period|half|months?|weeks?)\s+ended(?:\s+(?:on|in))?)\s+"
+    r"(?:(?:early|late|mid)(?:-|\s+))?$",
+    re.I,
+)
 _OPENER = re.compile(r"^\W*(?:(?:on|by|early|late|and|but|then|so)\s+)*$", re.I)
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bM[rs])(?<!\bMrs)(?<!\bDr)(?<!\bSt)[.!?]\s|\n")
 # Words right before a month or a day that point at a deadline or a start still to come.
