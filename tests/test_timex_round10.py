@@ -44,3 +44,39 @@ def test_period_ended_on_a_date_ahead_is_the_year_before(
 )
 def test_period_ended_left_alone(text: str, expected: tuple[str, str]) -> None:
     assert expected in values(text)
+
+
+# --------------------------------------- a present-tense verb of meeting or travel with a day
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The two leaders meet Monday in Geneva.", ("Monday", "1998-02-16")),
+        ("He and his rival meet separately Monday with the mediator.", ("Monday", "1998-02-16")),
+        ("The prime minister meets the king on Thursday.", ("Thursday", "1998-02-19")),
+        ("The envoy arrives Sunday for talks.", ("Sunday", "1998-02-15")),
+        ("The committee reconvenes Tuesday.", ("Tuesday", "1998-02-17")),
+        ("The trial resumes Wednesday after a break.", ("Wednesday", "1998-02-18")),
+        ("On Monday, the two presidents meet in Vienna.", ("Monday", "1998-02-16")),
+    ],
+)
+def test_present_tense_meeting_or_arrival_is_ahead(text: str, expected: tuple[str, str]) -> None:
+    assert expected in values(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The leaders met Monday in Geneva.", ("Monday", "1998-02-09")),
+        ("The two sides failed to meet Monday.", ("Monday", "1998-02-09")),
+        ("They did not meet Monday.", ("Monday", "1998-02-09")),
+        ("The board that meets monthly voted Tuesday to cut the dividend.",
+         ("Tuesday", "1998-02-10")),
+        ("Attendance at the meet Saturday was low.", ("Saturday", "1998-02-07")),
+        ("The team returned home Sunday.", ("Sunday", "1998-02-08")),
+        ("On Monday, the two presidents met in Vienna.", ("Monday", "1998-02-09")),
+    ],
+)  # fmt: skip
+def test_present_event_cue_left_alone(text: str, expected: tuple[str, str]) -> None:
+    assert expected in values(text)

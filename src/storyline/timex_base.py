@@ -57,6 +57,16 @@ SCHEDULE_CUE = re.compile(
     r"(?:is|are)\s+(?:held|staged|released|published|broadcast|shown|screened|out|on)|airs)\b",
     re.I,
 )
+# A verb of arriving, leaving or meeting in the present tense with a day names a timetable too
+# ("Arafat and Netanyahu meet separately Monday", "the envoy arrives Sunday"); not after "to",
+# a negation or a determiner ("failed to meet", "did not meet", "the meet"), and given back
+# by a past verb after it ("the board that meets monthly voted Tuesday").
+PRESENT_EVENT = re.compile(
+    r"(?<!\bto\s)(?<!\bnot\s)(?<!n't\s)(?<!\bdid\s)(?<!\bthe\s)(?<!\ba\s)\b(?:meets?|arrives|"
+    r"departs|leaves\s+for|returns\s+(?:to|home)|travels\s+to|flies\s+to|heads\s+(?:to|for|back)|"
+    r"reconvenes|convenes|resumes|testifies)\b",
+    re.I,
+)
 # A relative clause in the past between the cue and the date claims the date for itself:
 # "will not repeat the trouble which marred the march in June".
 _RELATIVE_PAST = re.compile(r"\b(?:which|who|that)\s+(?:(?:also|only)\s+)?" + _PAST_VERB.pattern)
@@ -111,6 +121,10 @@ class Ctx:
             return False
         window = self.clause_before(start)
         cues = sorted([*FUTURE_CUE.finditer(window), *SCHEDULE_CUE.finditer(window)], key=_at)
+        cues.extend(
+            c for c in PRESENT_EVENT.finditer(window) if not _PAST_VERB.search(window, c.end())
+        )
+        cues.sort(key=_at)
         if not cues:
             return end is not None and _OPENER.match(window) is not None and self._later(end)
         cue = cues[-1]
@@ -127,7 +141,8 @@ class Ctx:
         """True when the first verb of the sentence after ``end`` is a future cue or a
         timetable in the present tense ("On Friday, the show opens")."""
         rest = _SENTENCE_END.split(self.text[end : end + 160], maxsplit=1)[0]
-        cues = [c for c in (FUTURE_CUE.search(rest), SCHEDULE_CUE.search(rest)) if c]
+        patterns = (FUTURE_CUE, SCHEDULE_CUE, PRESENT_EVENT)
+        cues = [c for c in (p.search(rest) for p in patterns) if c]
         past = _PAST_VERB.search(rest)
         return bool(cues) and (past is None or min(c.start() for c in cues) < past.start())
 
