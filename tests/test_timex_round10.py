@@ -80,3 +80,34 @@ def test_present_tense_meeting_or_arrival_is_ahead(text: str, expected: tuple[st
 )  # fmt: skip
 def test_present_event_cue_left_alone(text: str, expected: tuple[str, str]) -> None:
     assert expected in values(text)
+
+
+# ------------------------------- a "with ... -ing" clause takes the time of the clause before
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The carrier said two routes would open in March, with a third starting on August 6.",
+         ("August 6", "1998-08-06")),
+        ("Two plants will close, with the last one shutting in June.", ("June", "1998-06")),
+    ],
+)  # fmt: skip
+def test_with_clause_inherits_a_future(text: str, expected: tuple[str, str]) -> None:
+    assert expected in values(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The company cut 200 jobs in May, with the plant closing in August.",
+         ("August", "1997-08")),
+        ("Officials said the flights would resume, with the first having left on August 6.",
+         ("August 6", "1997-08-06")),
+        ("Prices rose, with fuel costing more in June.", ("June", "1997-06")),
+    ],
+)  # fmt: skip
+def test_with_clause_without_a_future_before_left_alone(
+    text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in values(text)

@@ -67,6 +67,9 @@ PRESENT_EVENT = re.compile(
     r"reconvenes|convenes|resumes|testifies)\b",
     re.I,
 )
+# A clause opening with "with" and holding no finite verb ("..., with the third departing
+# each Thursday from August 6") takes its time from the clause before it.
+_ABSOLUTE = re.compile(r"^\s*with\s+(?:[\w'-]+\s+){0,4}?[a-z]+ing\b", re.I)
 # A relative clause in the past between the cue and the date claims the date for itself:
 # "will not repeat the trouble which marred the march in June".
 _RELATIVE_PAST = re.compile(r"\b(?:which|who|that)\s+(?:(?:also|only)\s+)?" + _PAST_VERB.pattern)
@@ -126,6 +129,9 @@ class Ctx:
         )
         cues.sort(key=_at)
         if not cues:
+            whole = len(window) < min(start, 120)  # the clause starts inside the text read
+            if whole and _ABSOLUTE.match(window) and not _PAST_VERB.search(window):
+                return self.future(start - len(window) - 1)  # the clause before the comma
             return end is not None and _OPENER.match(window) is not None and self._later(end)
         cue = cues[-1]
         if _PAST_BEFORE_CUE.search(window[: cue.start()]) and not _STILL_AHEAD.match(cue[0]):
