@@ -111,3 +111,30 @@ def test_with_clause_without_a_future_before_left_alone(
     text: str, expected: tuple[str, str]
 ) -> None:
     assert expected in values(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The rights expire Monday.", ("Monday", "1998-02-16")),
+        ("The new rule takes effect Tuesday.", ("Tuesday", "1998-02-17")),
+        ("The party hopes to win seats in the parliament in September.", ("September", "1998-09")),
+        ("Rebels are poised to sign the accord Tuesday.", ("Tuesday", "1998-02-17")),
+        ("The union threatens to strike Wednesday.", ("Wednesday", "1998-02-18")),
+    ],
+)
+def test_timetable_or_aim_in_the_present_is_ahead(text: str, expected: tuple[str, str]) -> None:
+    assert expected in values(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He vowed to return Monday.", ("Monday", "1998-02-09")),
+        ("The deadline expired Monday.", ("Monday", "1998-02-09")),
+        ("She hopes to repeat the win she had in May.", ("May", "1997-05")),
+        ("The offer had been due to expire Tuesday.", ("Tuesday", "1998-02-10")),
+    ],
+)
+def test_aim_in_the_past_left_alone(text: str, expected: tuple[str, str]) -> None:
+    assert expected in values(text)

@@ -58,13 +58,17 @@ SCHEDULE_CUE = re.compile(
     re.I,
 )
 # A verb of arriving, leaving or meeting in the present tense with a day names a timetable too
-# ("Arafat and Netanyahu meet separately Monday", "the envoy arrives Sunday"); not after "to",
-# a negation or a determiner ("failed to meet", "did not meet", "the meet"), and given back
-# by a past verb after it ("the board that meets monthly voted Tuesday").
+# ("Arafat and Netanyahu meet separately Monday", "the envoy arrives Sunday", "the offer
+# expires Friday"), and so does an aim told in the present ("hopes to win seats in September",
+# "is poised to sign Tuesday"); not after "to", a negation or a determiner ("failed to meet",
+# "did not meet", "the meet"), and given back by a past verb after it ("the board that meets
+# monthly voted Tuesday").
 PRESENT_EVENT = re.compile(
     r"(?<!\bto\s)(?<!\bnot\s)(?<!n't\s)(?<!\bdid\s)(?<!\bthe\s)(?<!\ba\s)\b(?:meets?|arrives|"
     r"departs|leaves\s+for|returns\s+(?:to|home)|travels\s+to|flies\s+to|heads\s+(?:to|for|back)|"
-    r"reconvenes|convenes|resumes|testifies)\b",
+    r"reconvenes|convenes|resumes|testifies|expires?|takes\s+effect|goes\s+into\s+effect|"
+    r"(?:hopes?|wants?|prepares?|seeks?|promises?|vows?|threatens?|pledges?)\s+to|"
+    r"(?:is|are)\s+(?:likely|ready|poised|about|preparing|hoping|seeking)\s+to)\b",
     re.I,
 )
 # A clause opening with "with" and holding no finite verb ("..., with the third departing
