@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 from dataclasses import replace
 
@@ -13,7 +14,7 @@ from storyline.events import (
     similarity_matrix,
 )
 from storyline.model import Analysis, Article, PublishedDate
-from storyline.story_features import features
+from storyline.story_features import Doc, features
 from storyline.timex import tag_times
 
 
@@ -156,6 +157,42 @@ def test_a_straggler_joins_a_group_never_another_straggler() -> None:
     assert labels[0] == labels[1] and len({labels[0], labels[2], labels[3]}) == 3
     undated = group(sims, cut=0.08, attach=0.04, may_attach=[True, True, False, True])
     assert undated[3] == undated[0] and undated[2] not in (undated[0], undated[3])
+
+
+def test_a_straggler_as_close_to_two_groups_joins_the_first() -> None:
+    sims = [
+        [1.0, 0.5, 0.0, 0.0, 0.05],
+        [0.5, 1.0, 0.0, 0.0, 0.05],
+        [0.0, 0.0, 1.0, 0.5, 0.05],
+        [0.0, 0.0, 0.5, 1.0, 0.05],
+        [0.05, 0.05, 0.05, 0.05, 1.0],
+    ]
+    labels = group(sims, cut=0.08, attach=0.04)
+    assert labels[0] == labels[1] and labels[2] == labels[3] and labels[0] != labels[2]
+    assert labels[4] == min(labels[0], labels[2])
+
+
+def test_similarities_are_cosines_of_bags_weighted_by_idf_within_the_rows() -> None:
+    bags = [
+        {"strike": 0.8, "port": 0.6},
+        {"strike": 0.6, "dock": 0.8},
+        {"port": 0.5, "dock": 0.5, "union": math.sqrt(0.5)},
+        {},
+    ]
+    docs = [Doc(bag, {}, None, "en") for bag in bags]
+    # IDF over the four rows (the empty one counts): log((n + 1) / (df + 1)) + 1
+    terms = {t for b in bags for t in b}
+    idf = {t: math.log(5 / (sum(t in b for b in bags) + 1)) + 1.0 for t in terms}
+    weighted = [{t: w * idf[t] for t, w in b.items()} for b in bags]
+    norms = [math.sqrt(sum(v * v for v in b.values())) for b in weighted]
+    unit = [{t: w / norm for t, w in b.items()} for b, norm in zip(weighted, norms, strict=True)]
+    sims = similarity_matrix(docs)
+    for i in range(3):
+        for j in range(3):
+            expected = 1.0 if i == j else sum(w * unit[j].get(t, 0.0) for t, w in unit[i].items())
+            assert math.isclose(sims[i][j], expected, abs_tol=1e-12)
+    assert sims[0][3] == 0.0 and sims[3][3] == 1.0
+    assert (similarity_matrix(docs) == sims).all()  # the docs' arrays, made once, give the same
 
 
 def test_publication_order_puts_undated_last() -> None:
