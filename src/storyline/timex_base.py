@@ -127,11 +127,12 @@ class Ctx:
         if self.since(start):
             return False
         window = self.clause_before(start)
-        cues = sorted([*FUTURE_CUE.finditer(window), *SCHEDULE_CUE.finditer(window)], key=_at)
-        cues.extend(
+        present = (
             c for c in PRESENT_EVENT.finditer(window) if not _PAST_VERB.search(window, c.end())
         )
-        cues.sort(key=_at)
+        cues = sorted(
+            [*FUTURE_CUE.finditer(window), *SCHEDULE_CUE.finditer(window), *present], key=_at
+        )
         if not cues:
             whole = len(window) < min(start, 120)  # the clause starts inside the text read
             if whole and _ABSOLUTE.match(window) and not _PAST_VERB.search(window):
