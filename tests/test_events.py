@@ -7,6 +7,7 @@ import random
 from dataclasses import replace
 
 from storyline.events import (
+    cross_similarity,
     form_events,
     group,
     named_months,
@@ -193,6 +194,15 @@ def test_similarities_are_cosines_of_bags_weighted_by_idf_within_the_rows() -> N
             assert math.isclose(sims[i][j], expected, abs_tol=1e-12)
     assert sims[0][3] == 0.0 and sims[3][3] == 1.0
     assert (similarity_matrix(docs) == sims).all()  # the docs' arrays, made once, give the same
+
+
+def test_cross_similarity_is_the_block_across_two_groups_dates_aside() -> None:
+    docs = [features(a) for a in SPRING + AUTUMN]
+    undated = [replace(d, when=None) for d in docs]
+    full = similarity_matrix(undated)
+    k = len(SPRING)
+    assert (cross_similarity(docs[:k], docs[k:]) == full[:k, k:]).all()
+    assert cross_similarity(docs[:1], docs[1:2]).shape == (1, 1)
 
 
 def test_publication_order_puts_undated_last() -> None:

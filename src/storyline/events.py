@@ -159,6 +159,22 @@ def similarity_matrix(
     return sims
 
 
+def cross_similarity(
+    first: Sequence[Doc], second: Sequence[Doc], entity_weight: float = ENTITY_WEIGHT
+) -> np.ndarray:
+    """The similarities of each of ``first`` to each of ``second``, dates aside: the block
+    of :func:`similarity_matrix` (words and entities, IDF weights over both groups) across
+    the two groups, without the products within each."""
+    k = len(first)
+    both = [*first, *second]
+    words = _bag_matrix([_doc_codes(d, "words") for d in both])
+    ents = _bag_matrix([_doc_codes(d, "ents") for d in both])
+    sims = (words[:k] @ words[k:].T).toarray()
+    blended = (1.0 - entity_weight) * sims + entity_weight * (ents[:k] @ ents[k:].T).toarray()
+    has_ents = np.array([bool(d.ents) for d in both])
+    return np.where(np.outer(has_ents[:k], has_ents[k:]), blended, sims)
+
+
 def group(
     sims: np.ndarray,
     cut: float = CUT,

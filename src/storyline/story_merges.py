@@ -34,7 +34,6 @@ in docs/evaluation.md ("Storylines that merge") and docs/benchmarks.md.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import replace
 from datetime import date, timedelta
 
 import numpy as np
@@ -42,6 +41,7 @@ import numpy as np
 from storyline.events import (
     COARSE_DAYS,
     EVENT_DAYS,
+    cross_similarity,
     form_events,
     named_months,
     publication_order,
@@ -239,8 +239,7 @@ def _compare(
     two = [a for a in second if not a.duplicate_of]
     if not one or not two or len(first) > STORY_MAX or len(second) > STORY_MAX:
         return None
-    sims = similarity_matrix([replace(doc_of(a), when=None) for a in one + two])
-    return one, two, sims[: len(one), len(one) :]
+    return one, two, cross_similarity([doc_of(a) for a in one], [doc_of(a) for a in two])
 
 
 def _alike(compared: Compared | None, event: frozenset[str]) -> bool:
