@@ -30,6 +30,8 @@ from stream import DEFAULT_DATA, Stream, StreamConfig, Truth, load_corpus
 
 from storyline.model import Article
 from storyline.stories import StoryIndex
+from storyline.story_feature_cache import FeatureCache
+from storyline.story_features import features
 from storyline.story_linking import merge_stories
 from storyline.story_merges import within_reach
 
@@ -98,6 +100,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--every", type=int, default=10_000, help="articles between reports")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument(
+        "--cache",
+        type=int,
+        default=30_000,
+        help="features kept between runs (FeatureCache size, as the REST server keeps); 0: none",
+    )
     args = parser.parse_args(argv)
     if not args.data.is_dir():
         print(f"skipped: {args.data} is absent", file=sys.stderr)
@@ -110,6 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     near: list[tuple[str, ...]] = []
     merges: Counter[str] = Counter()
     merge_cpu = 0.0
+    featurize = FeatureCache(args.cache) if args.cache else features
     print(
         "articles | storylines index / merged | B3 F1 index / merged | mixed index / merged"
         " | merges (articles moved) | merge step CPU per article"
@@ -123,7 +132,12 @@ def main(argv: list[str] | None = None) -> int:
         near.append(placed.near)
         if number % args.run == 0 or number == args.n:
             start = time.thread_time()
-            merged, relabelled = merge_stories(store, pending, near)  # type: ignore[arg-type]
+            merged, relabelled = merge_stories(
+                store,  # type: ignore[arg-type]
+                pending,
+                near,
+                featurize,
+            )
             merge_cpu += time.thread_time() - start
             merges["storylines"] += len(merged)
             merges["moved"] += len(relabelled)
@@ -142,6 +156,11 @@ def main(argv: list[str] | None = None) -> int:
             )
         if number == args.n:
             break
+    if isinstance(featurize, FeatureCache):
+        print(
+            f"features: {featurize.misses:,} computed, {featurize.hits:,} found in the cache"
+            f" (holding {len(featurize):,} of at most {featurize.size:,})"
+        )
     return 0
 
 

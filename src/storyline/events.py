@@ -79,6 +79,14 @@ def _doc_codes(doc: Doc, bag: str) -> Codes:
     return doc.codes[bag]
 
 
+def compact(doc: Doc) -> Doc:
+    """``doc`` as the event grouping reads it: its bags as arrays only (:func:`_bag_codes`;
+    the term dicts are left empty), its date and language as they are. Every function of
+    this module gives the same results for ``doc`` and ``compact(doc)``."""
+    codes = {bag: _doc_codes(doc, bag) for bag in ("words", "ents")}
+    return Doc({}, {}, doc.when, doc.language, doc.estimated, codes)
+
+
 def _bag_matrix(rows: Sequence[Codes]) -> Any:
     """Rows of bags (as :func:`_bag_codes`) as a sparse matrix, IDF-weighted within the
     rows, each of unit length.
@@ -171,7 +179,7 @@ def cross_similarity(
     ents = _bag_matrix([_doc_codes(d, "ents") for d in both])
     sims = (words[:k] @ words[k:].T).toarray()
     blended = (1.0 - entity_weight) * sims + entity_weight * (ents[:k] @ ents[k:].T).toarray()
-    has_ents = np.array([bool(d.ents) for d in both])
+    has_ents = np.array([len(_doc_codes(d, "ents")[0]) > 0 for d in both])
     return np.where(np.outer(has_ents[:k], has_ents[k:]), blended, sims)
 
 

@@ -36,6 +36,7 @@ from storyline.model import Article
 from storyline.store import Placement, PlacementHead, Store
 from storyline.store_placements import SnapshotRows
 from storyline.stories import StoryIndex
+from storyline.story_feature_cache import FeatureCache
 
 SNAPSHOT_SHARE = 0.01  # a new snapshot once the placements since the last reach 1% of all
 SNAPSHOT_MIN = 50  # ... and at least this many
@@ -63,10 +64,15 @@ class WarmIndexes:
     run that fails midway leaves nothing behind, and the next run loads from the store.
     Runs on one store must not overlap (nothing in the store prevents two processes from
     placing the same pending articles at once).
+
+    ``features`` keeps the features of the articles the merge step pooled lately, for its
+    next runs (:mod:`storyline.story_feature_cache`); it is keyed by the articles' content,
+    so it is kept whatever the store.
     """
 
     def __init__(self) -> None:
         self._held: tuple[str, PlacementHead, Loaded] | None = None
+        self.features = FeatureCache()
 
     def take(self, url: str, head: PlacementHead) -> Loaded | None:
         held, self._held = self._held, None

@@ -30,6 +30,7 @@ from storyline.language import DEFAULT_LANGUAGES, detect_language
 from storyline.model import Article, IngestError, RawDocument, Story, publication_span
 from storyline.pubdate import infer_published, story_median
 from storyline.store import Placement, Store
+from storyline.story_features import features
 from storyline.story_linking import merge_stories
 from storyline.story_update import (
     UpdatePolicy,
@@ -241,7 +242,8 @@ def assign_pending(
         placed.append(Placement(article.id, *then, article.event, index_story=article.story))
         near.append(assignment.near)
         progress.advance("stories")
-    merged, relabelled = merge_stories(store, pending, near)
+    featurize = warm.features if warm is not None else features
+    merged, relabelled = merge_stories(store, pending, near, featurize)
     joining: dict[str, list[Article]] = defaultdict(list)
     for article in pending:
         if article.story:

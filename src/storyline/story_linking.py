@@ -15,15 +15,19 @@ merges into another.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from storyline.model import Article
 from storyline.store import Store
+from storyline.story_features import Doc, features
 from storyline.story_merges import STORY_MAX, merge_candidates, neighbours, reach, straddled
 
 
 def merge_stories(
-    store: Store, pending: list[Article], near: list[tuple[str, ...]]
+    store: Store,
+    pending: list[Article],
+    near: list[tuple[str, ...]],
+    featurize: Callable[[Article], Doc] = features,
 ) -> tuple[dict[str, str], list[Article]]:
     """Put the just placed ``pending`` articles in the storylines users see, and merge the
     storylines an event straddles (:mod:`storyline.story_merges`).
@@ -31,7 +35,8 @@ def merge_stories(
     ``near`` holds, for each pending article, the index storylines it came near. An index
     storyline merged earlier stands for the one it was merged into (the ``story_links``
     table). Returns the merges (gone -> kept) and the stored members of the storylines
-    that are gone, relabelled; the pending articles are relabelled in place.
+    that are gone, relabelled; the pending articles are relabelled in place. ``featurize``:
+    see :func:`storyline.story_merges.straddled`.
     """
     links = store.story_links({a.story or "" for a in pending} | {s for n in near for s in n})
     for article in pending:
@@ -68,7 +73,8 @@ def merge_stories(
                 found[article.story or ""].append(article)
         return found
 
-    joins = straddled(members, pools, fresh={a.id for a in pending}, whole=whole)
+    fresh = {a.id for a in pending}
+    joins = straddled(members, pools, fresh=fresh, whole=whole, featurize=featurize)
     relabelled = store.story_members(set(joins)) if joins else []
     for article in relabelled + pending:
         article.story = joins.get(article.story or "", article.story)

@@ -129,6 +129,7 @@ def straddled(
     pools: Mapping[str, Sequence[str]],
     fresh: Collection[str] | None = None,
     whole: Callable[[Sequence[str]], Mapping[str, Sequence[Article]]] | None = None,
+    featurize: Callable[[Article], Doc] = features,
 ) -> dict[str, str]:
     """Absorbed storyline -> the storyline it joins, for the storylines an event straddles.
 
@@ -138,7 +139,9 @@ def straddled(
     may hold only the members near the run's dates, and ``whole`` reads all the members of the
     few storylines an event straddles, for the guards that compare storylines as wholes
     (:func:`_alike`); it may leave out a storyline of more than :data:`STORY_MAX` members
-    unread, which then takes no part. The storyline whose earliest member came first survives
+    unread, which then takes no part. ``featurize`` may be a
+    :class:`storyline.story_feature_cache.FeatureCache` kept between runs. The storyline
+    whose earliest member came first survives
     (then the smaller id); merges chain (A with B, B with C: all three are one).
     """
     parent = {story: story for story in members}
@@ -167,7 +170,7 @@ def straddled(
 
     def doc_of(article: Article) -> Doc:
         if article.id not in known:
-            known[article.id] = features(article)
+            known[article.id] = featurize(article)
         return known[article.id]
 
     for story in sorted(pools):
