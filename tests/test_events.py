@@ -10,6 +10,7 @@ from storyline.events import (
     cross_similarity,
     form_events,
     group,
+    lead_end,
     named_months,
     publication_order,
     similarity_matrix,
@@ -229,8 +230,26 @@ def test_named_months_are_months_and_days_never_a_year_alone() -> None:
             "rangers met on Friday.",
         )
     )
-    assert named_months(article) == {"2025-04": 1.0, "2025-10": 1.0}
+    assert named_months(article) == {"2025-04": 2.0, "2025-10": 2.0}  # all of it is the lead
     assert named_months(make("untagged", "It burned on 3 April 2025.")) == {}
+
+
+def test_months_the_lead_names_weigh_twice_those_named_further_down() -> None:
+    article = timed(
+        make(
+            "repairs",
+            "By Ana Kell\n"  # a byline is not the lead
+            "Families evacuated after the flood may return home by the end of March 2026, "
+            "the operator said on Tuesday.\n"
+            "An inquiry into the flood of November 2025 is due to report in February 2026, "
+            "and repairs to the wall will start in March.",
+            "2025-12-09",
+        )
+    )
+    # "on Tuesday" in the lead is the report's own week: 2025-12
+    assert named_months(article) == {"2026-03": 2.0, "2025-12": 2.0, "2025-11": 1.0, "2026-02": 1.0}
+    assert lead_end(article.text) == article.text.index(".\nAn inquiry") + 1
+    assert lead_end("Short line\nAnother short one") == 0
 
 
 # Two floods in one town, each report dated and saying which weekday it happened.

@@ -49,6 +49,11 @@ def test_export_is_valid_and_matches_the_corpus_structure(document: dict) -> Non
     }
     assert all(passed["dedupe"]), "the syndicated copy and only it is marked"
     assert all(passed["stories"]), "three storylines, each one story"
+    events = {name: ok for p, name, ok in score(document) if p == "events"}
+    assert events["event repair-plan-2025-12-09 is one event of its own"], (
+        "the undated report of the repair plan, whose lead names its March deadline, joins it"
+    )
+    assert events["event inquiry-2025-11-18 is one event of its own"]
     assert len(document["articles"]) == 12 and len(document["stories"]) == 3
 
 
