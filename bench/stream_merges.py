@@ -11,13 +11,18 @@ store kept in memory (:class:`MemoryStore`: the links, sizes and members it read
 each checkpoint it reports, side by side for the index's storylines and the merged ones:
 the number of storylines, the B-cubed F1 against the generator's storylines, and the share
 of articles outside their storyline's majority source group (BBC category, ECB+ topic),
-the measure of mixing docs/benchmarks.md uses. It also reports the merges made and the
-CPU time of the merge step per article. Not a test; exits 0 when the corpora are absent.
+the measure of mixing docs/benchmarks.md uses. It also reports the merges made, the CPU
+time per article of the merge step (mean so far, and since the last report) and of
+``StoryIndex.add`` (since the last report), and the process's peak memory. Like the REST
+server, it keeps members' features between runs (:class:`FeatureCache`, ``--cache``; 0 runs
+the step as a ``storyline run`` per batch does). Not a test; exits 0 when the corpora are
+absent.
 """
 
 from __future__ import annotations
 
 import argparse
+import resource
 import sys
 import time
 from collections import Counter, defaultdict
@@ -46,6 +51,7 @@ class MemoryStore:
     def __init__(self) -> None:
         self.links: dict[str, str] = {}  # merged storyline -> the storyline it joined
         self.members: dict[str, list[Article]] = defaultdict(list)
+        self.by_id: dict[str, Article] = {}  # as the store's primary key: no scan per read
 
     def story_links(self, story_ids: Iterable[str]) -> dict[str, str]:
         return {s: self.links[s] for s in story_ids if s in self.links}
@@ -65,11 +71,7 @@ class MemoryStore:
         }
 
     def articles(self, ids: Iterable[str]) -> list[Article]:
-        wanted = set(ids)
-        return sorted(
-            (a for group in self.members.values() for a in group if a.id in wanted),
-            key=lambda a: a.id,
-        )
+        return sorted((self.by_id[i] for i in set(ids) if i in self.by_id), key=lambda a: a.id)
 
     def apply(self, merged: dict[str, str], pending: list[Article]) -> None:
         for gone, kept in merged.items():
@@ -83,6 +85,7 @@ class MemoryStore:
             self.members[kept].extend(moved)
         for article in pending:
             self.members[article.story or ""].append(article)
+            self.by_id[article.id] = article
 
 
 def quality(labels: dict[str, str], truths: dict[str, tuple[Truth, str]]) -> Quality:
@@ -118,13 +121,18 @@ def main(argv: list[str] | None = None) -> int:
     near: list[tuple[str, ...]] = []
     merges: Counter[str] = Counter()
     merge_cpu = 0.0
+    index_cpu = 0.0
+    reported = (0.0, 0.0, 0)  # index CPU, merge CPU and articles at the last report
     featurize = FeatureCache(args.cache) if args.cache else features
     print(
         "articles | storylines index / merged | B3 F1 index / merged | mixed index / merged"
-        " | merges (articles moved) | merge step CPU per article"
+        " | merges (articles moved) | merge step CPU per article: mean, since the last report"
+        " | index add CPU per article since the last report | max RSS"
     )
     for number, (article, truth) in enumerate(stream.items(), start=1):
+        start = time.thread_time()
         placed = index.add(article)
+        index_cpu += time.thread_time() - start
         article.story, article.event = placed.story, placed.event
         index_story[article.id] = placed.story
         truths[article.id] = (truth, source_group(article.source))
@@ -151,9 +159,13 @@ def main(argv: list[str] | None = None) -> int:
                 f" | {before.scores()[2]:.3f} / {after.scores()[2]:.3f}"
                 f" | {before.mixed():.2%} / {after.mixed():.2%}"
                 f" | {merges['storylines']:,} ({merges['moved']:,})"
-                f" | {1e6 * merge_cpu / number:,.0f} µs",
+                f" | {1e6 * merge_cpu / number:,.0f} µs"
+                f", {1e6 * (merge_cpu - reported[1]) / (number - reported[2]):,.0f} µs"
+                f" | {1e6 * (index_cpu - reported[0]) / (number - reported[2]):,.0f} µs"
+                f" | {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20:.1f} GB",
                 flush=True,
             )
+            reported = (index_cpu, merge_cpu, number)
         if number == args.n:
             break
     if isinstance(featurize, FeatureCache):
