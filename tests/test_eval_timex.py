@@ -121,14 +121,24 @@ def test_timeml_text_offsets_and_dct(tmp_path: Path) -> None:
 
 def test_cat_rebuilds_text_spans_and_annotated_part(tmp_path: Path) -> None:
     (gold,) = read_gold(write(tmp_path / "dam.xml", CAT))
-    assert gold.text == "Dam opens\nJune 3 , 2027\nIt opened last week .\nTours start tomorrow"
+    # detokenised: "June 3 , 2027" would split in two for a tagger reading prose
+    assert gold.text == "Dam opens\nJune 3, 2027\nIt opened last week.\nTours start tomorrow"
     assert gold.dct == "2027-06-03"
     # the unanchored creation time and the unanchored "spring" are not scored
     assert [(gold.text[t.start : t.end], t.value) for t in gold.timexes] == [
-        ("June 3 , 2027", "2027-06-03"),
+        ("June 3, 2027", "2027-06-03"),
         ("last week", "2027-W21"),
     ]
-    assert gold.text[: gold.scored_end].endswith("last week .")
+    assert [t.text for t in gold.timexes] == ["June 3, 2027", "last week"]
+    assert gold.text[: gold.scored_end].endswith("last week.")
+
+
+def test_cat_dateline_is_one_timex_for_the_tagger(tmp_path: Path) -> None:
+    # a tokenised "June 3 , 2027" used to reach the tagger as "June 3" plus a spurious "2027"
+    (gold,) = read_gold(write(tmp_path / "dam.xml", CAT))
+    result = evaluate([gold])
+    assert (result.total.gold, result.total.system, result.total.strict) == (2, 2, 2)
+    assert result.error_counts["spurious"] == 0
 
 
 def test_read_gold_directory_subsets_and_errors(tmp_path: Path) -> None:

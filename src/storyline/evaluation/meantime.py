@@ -31,6 +31,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from storyline.entity_words import PERSONAL_TITLES, TITLE_WORDS
+from storyline.evaluation.cat_text import rebuild_cat_text
 from storyline.evaluation.timeml import GoldReadError
 
 __all__ = [
@@ -56,10 +57,6 @@ LEGAL = frozenset({"ltd", "inc", "llc", "co", "corp", "plc", "n.v", "nv", "sa", 
 # capitalised role nouns ("the Prime Minister", "CEO of GM"): nominal, not names
 ROLES = TITLE_WORDS | PERSONAL_TITLES | {"ceo", "officer", "executive", "executives", "officials"}
 TRAILING = frozenset({"'s", "'", "''", "’s", "’", '"', "``", ".", ","})
-_NO_SPACE_BEFORE = ", . ; : ! ? ) ] % 's ' n't 're 've 'll 'd 'm '' ... ’s ’ ”"
-NO_SPACE_BEFORE = frozenset(_NO_SPACE_BEFORE.split())
-NO_SPACE_AFTER = frozenset({"(", "[", "$", "#", "``", "“"})
-QUOTES = {"``": '"', "''": '"'}
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,33 +97,6 @@ class EntityDoc:
     dense_end: int  # end of the fully annotated part (title, dateline, first sentences)
 
 
-def _rebuild(root: ET.Element) -> tuple[str, dict[str, tuple[int, int]], list[int]]:
-    """Text, t_id -> (start, end) and the end offset of each sentence."""
-    pieces: list[str] = []
-    spans: dict[str, tuple[int, int]] = {}
-    sentence_ends: list[int] = []
-    length, sentence, glue = 0, None, True
-    for tok in root.iter("token"):
-        word = tok.text or ""
-        word = QUOTES.get(word, word)
-        raw = tok.text or ""
-        if pieces:
-            sep = "\n" if tok.get("sentence") != sentence else " "
-            if sep == " " and (glue or raw in NO_SPACE_BEFORE):
-                sep = ""
-            pieces.append(sep)
-            length += len(sep)
-        if tok.get("sentence") != sentence:
-            sentence_ends.append(length)
-        sentence = tok.get("sentence")
-        spans[tok.get("t_id", "")] = (length, length + len(word))
-        pieces.append(word)
-        length += len(word)
-        sentence_ends[-1] = length
-        glue = raw in NO_SPACE_AFTER
-    return "".join(pieces), spans, sentence_ends
-
-
 def _head(words: list[str]) -> int:
     """Index of the head word: last word before a cut word, possessive, quotes and a
     legal suffix ("Ltd.", "LLC") dropped."""
@@ -139,7 +109,7 @@ def _head(words: list[str]) -> int:
 
 def cat_entities(root: ET.Element, name: str, corpus: str) -> EntityDoc:
     """An :class:`EntityDoc` from the root of a MEANTIME CAT document."""
-    text, spans, sentence_ends = _rebuild(root)
+    text, spans, sentence_ends = rebuild_cat_text(root)
     markables = root.find("Markables")
     entities = {
         e.get("m_id"): e for e in (markables.iterfind("ENTITY") if markables is not None else [])

@@ -30,7 +30,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from storyline.evaluation.meantime import _rebuild, cat_documents, half_of_corpus
+from storyline.evaluation.cat_text import rebuild_cat_text
+from storyline.evaluation.meantime import cat_documents, half_of_corpus
 from storyline.evaluation.timeml import CREATION_TIME, GoldReadError
 from storyline.quantity_words import DURATION_UNITS
 
@@ -122,7 +123,7 @@ class Miss:
 
 def cat_values(root: ET.Element, name: str, corpus: str) -> ValueDoc:
     """A :class:`ValueDoc` from the root element of a MEANTIME CAT document."""
-    text, spans, sentence_ends = _rebuild(root)
+    text, spans, sentence_ends = rebuild_cat_text(root)
     values = []
     for value in root.iterfind("Markables/VALUE"):
         anchors = [a.get("t_id", "") for a in value.iterfind("token_anchor")]

@@ -7,9 +7,11 @@ on, its creation time (dct) and the gold TIMEX3s as character spans into that te
   removed and every character kept, so offsets line up with the annotation. The gold is the
   TIMEX3s inside ``<TEXT>``; the dct is the value of the TIMEX3 whose
   ``functionInDocument`` is ``CREATION_TIME`` (in ``<DCT>``), which is not scored.
-- MEANTIME CAT: the text is rebuilt from the ``<token>`` elements (single spaces between the
-  tokens of a sentence, a newline between sentences) and each ``<Markables>/<TIMEX3>`` gets
-  the span from its first to its last ``<token_anchor>``. The dct is the value of the
+- MEANTIME CAT: the text is rebuilt from the ``<token>`` elements, a line per sentence and
+  lightly detokenised (:mod:`storyline.evaluation.cat_text`: "March 01 , 2008" reads
+  "March 01, 2008", as the article did, so the tagger is not scored on tokeniser
+  artefacts), and each ``<Markables>/<TIMEX3>`` gets the span from its first to its last
+  ``<token_anchor>``. The dct is the value of the
   ``CREATION_TIME`` TIMEX3. TIMEX3s without anchors (the dct when it is not written in the
   text, and other non-text-consuming timexes) have no span and are not scored. MEANTIME
   annotates only the first sentences of each article (title, dateline and about five more),
@@ -23,8 +25,11 @@ the file system is touched here; parsing works on element trees.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from bisect import bisect_left
 from dataclasses import dataclass
 from pathlib import Path
+
+from storyline.evaluation.cat_text import rebuild_cat_text
 
 __all__ = [
     "GoldDoc",
@@ -48,8 +53,8 @@ class GoldTimex:
     """One gold TIMEX3: character span into :attr:`GoldDoc.text`, and its attributes.
 
     ``text`` is the annotated text as the file gives it (for TimeML the element's own text,
-    for CAT the anchored tokens joined by spaces); it equals ``doc.text[start:end]`` when the
-    span was rebuilt correctly.
+    for CAT the rebuilt text from the first to the last anchored token); it equals
+    ``doc.text[start:end]`` when the span was rebuilt correctly.
     """
 
     start: int
@@ -141,33 +146,14 @@ def timeml_to_gold(root: ET.Element, name: str, subset: str = "") -> GoldDoc:
 
 def cat_to_gold(root: ET.Element, name: str, subset: str = "") -> GoldDoc:
     """A :class:`GoldDoc` from the root element of a MEANTIME CAT document."""
-    spans: dict[str, tuple[int, int, str]] = {}
-    sentence_of: dict[str, int] = {}  # t_id -> index of its sentence in document order
-    sentence_ends: list[int] = []
-    pieces: list[str] = []
-    length = 0
-    sentence: str | None = None
     for tok in root.iter("token"):
-        t_id, sent, word = tok.get("t_id"), tok.get("sentence"), tok.text or ""
-        if t_id is None:
+        if tok.get("t_id") is None:
             raise GoldReadError(f"{name}: a <token> has no t_id")
-        if pieces:
-            sep = " " if sent == sentence else "\n"
-            pieces.append(sep)
-            length += 1
-        if not pieces or sent != sentence:
-            sentence_ends.append(length)
-        sentence = sent
-        spans[t_id] = (length, length + len(word), word)
-        sentence_of[t_id] = len(sentence_ends) - 1
-        pieces.append(word)
-        length += len(word)
-        sentence_ends[-1] = length
-    text = "".join(pieces)
+    text, spans, sentence_ends = rebuild_cat_text(root)
     anchored = [
-        sentence_of[a.get("t_id", "")]
+        bisect_left(sentence_ends, spans[t_id][1])
         for a in root.iterfind("Markables/*/token_anchor")
-        if a.get("t_id", "") in sentence_of
+        if (t_id := a.get("t_id", "")) in spans
     ]
     scored_end = sentence_ends[max(anchored)] if anchored else None
 
@@ -182,15 +168,16 @@ def cat_to_gold(root: ET.Element, name: str, subset: str = "") -> GoldDoc:
         missing = [a for a in anchors if a not in spans]
         if missing:
             raise GoldReadError(f"{name}: TIMEX3 {timex.get('m_id')} anchors unknown tokens")
-        toks = sorted((spans[a] for a in anchors), key=lambda s: s[0])
+        start = min(spans[a][0] for a in anchors)
+        end = max(spans[a][1] for a in anchors)
         timexes.append(
             GoldTimex(
-                toks[0][0],
-                toks[-1][1],
+                start,
+                end,
                 timex.get("type", ""),
                 timex.get("value", ""),
                 _attr(timex, "mod"),
-                " ".join(t[2] for t in toks),
+                text[start:end],
             )
         )
     timexes.sort(key=lambda t: (t.start, t.end))
