@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 
-from storyline.evaluation.timeml import GoldDoc, GoldReadError, GoldTimex, read_gold
+from storyline.evaluation.timeml import GoldDoc, GoldReadError, GoldTimex, cat_dct, read_gold
 from storyline.evaluation.timex_eval import (
     Counts,
     evaluate,
@@ -139,6 +140,31 @@ def test_cat_dateline_is_one_timex_for_the_tagger(tmp_path: Path) -> None:
     result = evaluate([gold])
     assert (result.total.gold, result.total.system, result.total.strict) == (2, 2, 2)
     assert result.error_counts["spurious"] == 0
+
+
+def _markables(*timexes: str) -> ET.Element:
+    return ET.fromstring(f"<Document><Markables>{''.join(timexes)}</Markables></Document>")
+
+
+@pytest.mark.parametrize(
+    ("timexes", "expected"),
+    [
+        # the creation time as written, or put in ISO order when written day first
+        (['<TIMEX3 m_id="1" functionInDocument="CREATION_TIME" value="2027-06-03"/>'],
+         "2027-06-03"),
+        (['<TIMEX3 m_id="1" functionInDocument="CREATION_TIME" value="03-02-2029"/>'],
+         "2029-02-03"),
+        # no creation time: the date the others are anchored to (a time is not a date)
+        (['<TIMEX3 m_id="1" value="2030-01" anchorTimeID="2"/>',
+          '<TIMEX3 m_id="2" value="2030-04-27" anchorTimeID="2"/>',
+          '<TIMEX3 m_id="3" value="2030-04-27T08:30Z" anchorTimeID="2"/>',
+          '<TIMEX3 m_id="4" value="2030-04-27T09:00" anchorTimeID="3"/>'],
+         "2030-04-27"),
+        (['<TIMEX3 m_id="1" value="2030-01"/>'], None),
+    ],
+)  # fmt: skip
+def test_cat_creation_time(timexes: list[str], expected: str | None) -> None:
+    assert cat_dct(_markables(*timexes)) == expected
 
 
 def test_read_gold_directory_subsets_and_errors(tmp_path: Path) -> None:

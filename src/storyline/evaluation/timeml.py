@@ -11,9 +11,10 @@ on, its creation time (dct) and the gold TIMEX3s as character spans into that te
   lightly detokenised (:mod:`storyline.evaluation.cat_text`: "March 01 , 2008" reads
   "March 01, 2008", as the article did, so the tagger is not scored on tokeniser
   artefacts), and each ``<Markables>/<TIMEX3>`` gets the span from its first to its last
-  ``<token_anchor>``. The dct is the value of the
-  ``CREATION_TIME`` TIMEX3. TIMEX3s without anchors (the dct when it is not written in the
-  text, and other non-text-consuming timexes) have no span and are not scored. MEANTIME
+  ``<token_anchor>``. The dct is the value of the ``CREATION_TIME`` TIMEX3 (:func:`cat_dct`:
+  put in ISO order when a file writes it day first; when a file has none, the date the
+  other TIMEX3s are anchored to). TIMEX3s without anchors (the dct when it is not written
+  in the text, and other non-text-consuming timexes) have no span and are not scored. MEANTIME
   annotates only the first sentences of each article (title, dateline and about five more),
   so the annotated part is taken to end with the last sentence that holds a markable of any
   kind (entity, event, timex, value); :attr:`GoldDoc.scored_end` records where.
@@ -24,8 +25,11 @@ the file system is touched here; parsing works on element trees.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import xml.etree.ElementTree as ET
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +39,7 @@ __all__ = [
     "GoldDoc",
     "GoldReadError",
     "GoldTimex",
+    "cat_dct",
     "cat_to_gold",
     "read_gold",
     "read_gold_file",
@@ -144,6 +149,40 @@ def timeml_to_gold(root: ET.Element, name: str, subset: str = "") -> GoldDoc:
 # --------------------------------------------------------------------------- MEANTIME CAT
 
 
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+_DAY_FIRST = re.compile(r"(\d\d)-(\d\d)-(\d{4})")
+
+
+def _iso_day(value: str) -> str:
+    """A creation time written day first ("03-02-2009", as some MEANTIME files have it) in
+    ISO order; any other value unchanged."""
+    m = _DAY_FIRST.fullmatch(value)
+    if m is None:
+        return value
+    try:
+        return dt.date(int(m[3]), int(m[2]), int(m[1])).isoformat()
+    except ValueError:
+        return value
+
+
+def cat_dct(root: ET.Element) -> str | None:
+    """The creation time of a MEANTIME CAT document: the value of its ``CREATION_TIME``
+    TIMEX3 (in ISO order when written day first); failing that, the full date the most other
+    TIMEX3s are anchored to (``anchorTimeID``), which is how some files mark the dateline
+    they resolved everything against. None when there is neither."""
+    timexes = list(root.iterfind("Markables/TIMEX3"))
+    for timex in timexes:
+        if timex.get("functionInDocument") == CREATION_TIME and (value := _attr(timex, "value")):
+            return _iso_day(value)
+    by_id = {t.get("m_id"): t for t in timexes}
+    anchors = Counter(t.get("anchorTimeID") for t in timexes if t.get("anchorTimeID") in by_id)
+    for m_id, _ in anchors.most_common():
+        value = by_id[m_id].get("value", "")
+        if _DAY.fullmatch(value):
+            return value
+    return None
+
+
 def cat_to_gold(root: ET.Element, name: str, subset: str = "") -> GoldDoc:
     """A :class:`GoldDoc` from the root element of a MEANTIME CAT document."""
     for tok in root.iter("token"):
@@ -157,11 +196,9 @@ def cat_to_gold(root: ET.Element, name: str, subset: str = "") -> GoldDoc:
     ]
     scored_end = sentence_ends[max(anchored)] if anchored else None
 
-    dct = None
+    dct = cat_dct(root)
     timexes: list[GoldTimex] = []
     for timex in root.iterfind("Markables/TIMEX3"):
-        if timex.get("functionInDocument") == CREATION_TIME and dct is None:
-            dct = _attr(timex, "value")
         anchors = [a.get("t_id", "") for a in timex.iterfind("token_anchor")]
         if not anchors:
             continue
