@@ -202,7 +202,7 @@ def kinds(text: str, dct: str | None = D) -> list[tuple[str, str, str]]:
         ("Rebels attacked last night, he said.", D, ("last night", "TIME", "2024-09-26TNI")),
         ("Shares slid in mid-afternoon yesterday.", D, ("mid-afternoon yesterday", "TIME",
                                                         "2024-09-26TAF")),
-        ("The quake struck at 0415 GMT.", D, ("0415 GMT", "TIME", "2024-09-27T04:15")),
+        ("The quake struck at 0415 GMT.", D, ("0415 GMT", "TIME", "2024-09-27T04:15Z")),
         # durations
         ("She lived abroad for 2 1/2 years.", None, ("2 1/2 years", "DURATION", "P2Y6M")),
         ("The siege lasted a year and a half.", None, ("a year and a half", "DURATION", "P1Y6M")),

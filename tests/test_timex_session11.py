@@ -163,11 +163,11 @@ def test_fiscal_quarter_in_autumn_takes_the_dct_year() -> None:
     [
         # a clock time right after its day is one TIME on that day, as "Tuesday at 3pm" was
         ("It is shown on BBC2 on Saturday 12 February at 2005 GMT.",
-         [("Saturday 12 February at 2005 GMT", "TIME", "2005-02-12T20:05")]),
+         [("Saturday 12 February at 2005 GMT", "TIME", "2005-02-12T20:05Z")]),
         ("It can be seen on Sunday, 12 December 2004, at 1200 GMT.",
-         [("Sunday, 12 December 2004, at 1200 GMT", "TIME", "2004-12-12T12:00")]),
+         [("Sunday, 12 December 2004, at 1200 GMT", "TIME", "2004-12-12T12:00Z")]),
         ("Polls closed on Tuesday at 2300 GMT.",
-         [("Tuesday at 2300 GMT", "TIME", "2005-02-22T23:00")]),
+         [("Tuesday at 2300 GMT", "TIME", "2005-02-22T23:00Z")]),
         # "10am." leaves the sentence's full stop; "a.m." keeps its own
         ("It sold out by 4pm. Doors opened at 7 a.m. sharp.",
          [("4pm", "TIME", "2005-02-23T16:00"), ("7 a.m.", "TIME", "2005-02-23T07:00")]),

@@ -32,7 +32,27 @@ _CLOCK = (
     r"|(?P<h2>1[0-2]|0?[1-9])(?:\.(?P<mi2>[0-5]\d))?\s*(?P<ap2>[ap])(?:\.\s?m\b\.?|\s?m\b)"
     r"|(?P<word>noon|midday|midnight))"
 )
-_ZONE = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time|\([A-Z]{3,4}\)))?"
+# A zone after the time. UTC/GMT, alone or with an offset ("GMT+8", "(GMT +8)"), goes into the
+# value as ISO 8601 writes it ("T08:30Z", "T18:40+08"); the US zones stay out of it, as in
+# TimeBank ("5 p.m. EST" -> T17:00).
+_UTC = (
+    r"(?P<utc>(?P<br>\()?(?:GMT|UTC)(?:\s?(?P<off>[+-]\d{1,2})(?::?(?P<offm>[0-5]\d))?(?!\d))?"
+    r"(?(br)\)))"
+)
+_ZONE = r"(?:\s+(?:" + _UTC + r"|[ECMP][SD]T|local\s+time|\([A-Z]{3,4}\)))?"
+
+
+def zone_suffix(m: re.Match[str]) -> str:
+    """ "Z" for a time given in UTC/GMT, "+08" or "-05:30" for one with an offset from it,
+    "" otherwise."""
+    if not m["utc"]:
+        return ""
+    if not m["off"] or int(m["off"]) == 0 and not m["offm"]:
+        return "Z"
+    sign, hours = m["off"][0], int(m["off"][1:])
+    return f"{sign}{hours:02d}" + (f":{m['offm']}" if m["offm"] else "")
+
+
 _DAY = (
     r"(?P<wd>" + WEEKDAY + r")(?:,?\s+(?P<wmon>" + MONTH + r")\s+(?P<wdd>[0-3]?\d)(?!\d)"
     r"(?:,?\s+(?P<wyy>" + YEAR + r"))?)?|(?P<rel>today|yesterday|tomorrow|tonight)"
@@ -119,7 +139,8 @@ def _clock(m: re.Match[str], ctx: Ctx) -> Cand | None:
             day, anchored = ctx.ref.date.isoformat(), True
         else:
             day = "XXXX-XX-XX"
-    return Cand(start, m.end(), "TIME", f"{day}T{hour:02d}:{minute:02d}", anchored=anchored)
+    value = f"{day}T{hour:02d}:{minute:02d}" + zone_suffix(m)
+    return Cand(start, m.end(), "TIME", value, anchored=anchored)
 
 
 # A day named right before a clock time: "Tuesday at 3 p.m.", "tomorrow around noon",
@@ -141,7 +162,10 @@ def _with_day(ctx: Ctx, start: int) -> tuple[int, str | None, bool]:
 
 
 @needs("gmt", "utc", "local time")
-@rule(r"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s+(?:GMT|UTC|local\s+time)\b" + _DAY_TAIL, re.I)
+@rule(
+    r"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s+(?:" + _UTC + r"|local\s+time)(?!\w)" + _DAY_TAIL,
+    re.I,
+)
 def _military(m: re.Match[str], ctx: Ctx) -> Cand | None:
     """ "1430 GMT", "1200 GMT on Saturday": a 24-hour clock time, on its day when one is named."""
     day, anchored = _day_value(m, ctx)
@@ -151,7 +175,8 @@ def _military(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if day is None:
         day = ctx.ref.date.isoformat() if ctx.ref and ctx.ref.date else "XXXX-XX-XX"
         anchored = not day.startswith("X")
-    return Cand(start, m.end(), "TIME", f"{day}T{m['h']}:{m['mi']}", anchored=anchored)
+    value = f"{day}T{m['h']}:{m['mi']}" + zone_suffix(m)
+    return Cand(start, m.end(), "TIME", value, anchored=anchored)
 
 
 _PART = r"(?P<part>morning|afternoon|evening|night)"
