@@ -41,3 +41,30 @@ def test_utc_clock_time_keeps_its_zone(text: str, expected: tuple[str, str, str]
 
 def test_a_bracketed_word_is_no_zone() -> None:
     assert ("2005", "DATE", "2005") in kinds("The show first aired in 2005 (BBC) in Britain.")
+
+
+# ------------------------------------- "the same period/month last year" after a named month
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sales rose 43% in September compared to the same period last year.",
+         ("the same period last year", "DATE", "2023-09")),
+        ("Orders fell in August from the same period a year earlier.",
+         ("the same period a year earlier", "DATE", "2023-08")),
+        ("Sales fell 35% in September, compared to the same month a year ago.",
+         ("the same month a year ago", "DATE", "2023-09")),
+        ("Exports grew in July 2022 against the same month the previous year.",
+         ("the same month the previous year", "DATE", "2021-07")),
+        # a quarter named after the month is what the period refers to
+        ("In September, the firm said third-quarter profit fell from the same period last year.",
+         ("the same period last year", "DATE", "2023-Q3")),
+        ("Profit in the second quarter fell from the same period a year earlier.",
+         ("the same period a year earlier", "DATE", "2023-Q2")),
+    ],
+)  # fmt: skip
+def test_same_period_a_year_back_takes_the_month_named(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in kinds(text)

@@ -6,8 +6,9 @@ A report names its period once ("third-quarter profit") and then refers back to 
 the quarter", "from $3 million a year earlier"). Handlers for such back-references leave a
 ``FIN:<step>:<kind>`` value that :func:`resolve_periods` fills in once the whole text is
 tagged: ``step`` is the shift in years ("-1" for year-ago, "=1988" for an explicit year),
-``kind`` says what is referred to ("Q" a quarter, "ago"/"earlier"/"later"/"adj" the period in
-focus a year away, which falls back to plain years when no quarter is in focus).
+``kind`` says what is referred to ("Q" a quarter; "P" a period a year away, the month named
+last when one was named after the last quarter, else a quarter; "ago"/"earlier"/"later"/"adj"
+the period in focus a year away, which falls back to plain years when no quarter is in focus).
 """
 
 from __future__ import annotations
@@ -118,7 +119,8 @@ def _the_period(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if groups.get("yr"):
         return Cand(m.start(), m.end(), "DATE", f"FIN:={groups['yr']}:Q")
     step = -1 if groups.get("ago") or groups.get("last") else 0
-    return Cand(m.start(), m.end(), "DATE", f"FIN:{step}:Q")
+    kind = "P" if m["unit"] == "period" and step else "Q"  # a period may be a month
+    return Cand(m.start(), m.end(), "DATE", f"FIN:{step}:{kind}")
 
 
 @needs("year-ago", "year-earlier", "year ago", "year earlier")
@@ -196,6 +198,7 @@ def _year_end(m: re.Match[str], ctx: Ctx) -> Cand | None:
 # --------------------------------------------------------------------------- resolution
 
 _QUARTER_VALUE = re.compile(r"(\d{4})-(Q[1-4])$")
+_MONTH_VALUE = re.compile(r"(\d{4})-(\d\d)$")
 
 
 def _default_quarter(ref: Dct | None) -> tuple[int, str] | None:
@@ -220,14 +223,23 @@ def resolve_periods(cands: list[Cand], ref: Dct | None) -> None:
     else the last quarter completed before the dct); "a year ago" outside a quarter falls back
     to the year before the dct, "a year earlier/later" to the narrative year."""
     focus: tuple[int, str] | None = None
+    month: tuple[int, str] | None = None  # a month named after the last quarter, if any
     for c in cands:
         if m := _QUARTER_VALUE.match(c.value):
+            month = None
             if focus is None and _reportable(int(m[1]), int(m[2][1]), ref):
                 focus = (int(m[1]), m[2])  # the first recent quarter named: the one reported
+            continue
+        if c.type == "DATE" and (m := _MONTH_VALUE.match(c.value)):
+            month = (int(m[1]), m[2])
             continue
         if not c.value.startswith("FIN:"):
             continue
         _, step_s, kind = c.value.split(":")
+        if kind == "P" and month:  # "in February, compared to the same period last year"
+            c.value, c.anchored = f"{month[0] + int(step_s)}-{month[1]}", ref is not None
+            continue
+        kind = "Q" if kind == "P" else kind
         base = focus or (_default_quarter(ref) if kind == "Q" else None)
         if kind.startswith(("Q", "H")) and len(kind) == 2:  # "the year-ago third quarter"
             base_year = base[0] if base else (ref.year if ref else None)

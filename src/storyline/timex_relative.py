@@ -36,6 +36,16 @@ def _that_unit(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return Cand(start, m.end(), "DATE", f"NARR:{step}:{m['unit']}")
 
 
+@needs("same month")
+@_rule(
+    r"\b[Tt]he\s+same\s+month\s+(?:a\s+year\s+(?:ago|earlier|before)|last\s+year|"
+    r"the\s+(?:previous|prior)\s+year|(?:of\s+)?the\s+year\s+before)\b"
+)
+def _same_month_a_year_back(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """ "in January, compared to the same month a year ago": the month last named, a year back."""
+    return Cand(m.start(), m.end(), "DATE", "NARR:-12:month")
+
+
 @needs("that ", "same ")
 @_rule(r"\b(?:[Tt]hat|[Tt]he\s+same)\s+(?P<part>morning|afternoon|evening|night)\b")
 def _that_part(m: re.Match[str], ctx: Ctx) -> Cand | None:
