@@ -68,3 +68,20 @@ def test_same_period_a_year_back_takes_the_month_named(
     text: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in kinds(text)
+
+
+# ------------------------------------------------ "should" before a month points ahead
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The sale should be completed in December.", ("December", "2024-12")),
+        ("Analysts said prices should recover in January.", ("January", "2025-01")),
+        # "should have" looks back
+        ("The sale should have been completed in August.", ("August", "2024-08")),
+        ("The sale was completed in August.", ("August", "2024-08")),
+    ],
+)
+def test_should_points_ahead(text: str, expected: tuple[str, str]) -> None:
+    assert expected in [(t, v) for t, _, v in kinds(text)]

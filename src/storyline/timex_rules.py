@@ -151,7 +151,7 @@ FUTURE_CUE = re.compile(
     (
         r"\b(?:will|shall|won't|'ll|going to|plans? to|planned|planning|scheduled|" + _DUE + r"|"
         r"set to|expected to|expects? to|is to|are to|aims? to|intends? to|upcoming|next|coming|"
-        r"as (?:soon|early) as|would)\b"
+        r"as (?:soon|early) as|would|should(?! have))\b"
     ).replace(" ", r"\s+"),
     re.IGNORECASE,
 )
