@@ -85,3 +85,19 @@ def test_same_period_a_year_back_takes_the_month_named(
 )
 def test_should_points_ahead(text: str, expected: tuple[str, str]) -> None:
     assert expected in [(t, v) for t, _, v in kinds(text)]
+
+
+# ---------------------------------------------------- a year-like number naming an index
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Russell 2000 Index of small companies fell 3%.", []),
+        ("Shares tracked by the Wilshire 2000 index slipped.", []),
+        ("The index rose 5% in 2000.", [("2000", "DATE", "2000")]),
+        ("The 2000 index of prices was revised.", [("2000", "DATE", "2000")]),
+    ],
+)
+def test_year_in_an_index_name(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert kinds(text) == expected

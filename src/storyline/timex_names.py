@@ -3,7 +3,7 @@
 TimeML does not mark a temporal word that belongs to a proper name: "the Sunday Times",
 "the Mail on Sunday", "the Daily Telegraph", "BBC Radio 4's Today programme", "USA Today",
 "20th Century Fox", "the Terrorism Act 2000", "VOA Today", "a venture called Orion 1980",
-"Euro 2000". Left in, they gave BBC stories entries such
+"Euro 2000", "the Russell 2000 Index". Left in, they gave BBC stories entries such
 as "Sunday" (the newspaper that reported it) and "2000" (the year in a law's title): an
 audit of the 2,225 BBC texts counted 54 "Today programme", 32 Sunday papers, 4 "20th
 Century Fox" and 8 "Act 2000".
@@ -45,6 +45,11 @@ _BEFORE_NAME = {
     "today": re.compile(r"\b[A-Z]{2,5}\s+$"),  # "USA Today", "VOA Today": an acronym's title
     "year": re.compile(r"\b[A-Z][a-z]+\s+Act\s+$|" + _NAME_WORD),  # "the Terrorism Act 2000"
 }
+# A stock index named with a number: "the Russell 2000 Index", "the Nikkei 225 index"
+_INDEX = (
+    re.compile(r"\b(?!(?:The|This|That|In|By|On|At|Of|For|From|Since|Until)\s)[A-Z][A-Za-z&]+\s+$"),
+    re.compile(r"\s+[Ii]nd(?:ex|ices)\b"),
+)
 _KIND = (
     ("weekday", re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")),
     ("daily", re.compile(r"Daily|Weekly")),
@@ -100,6 +105,8 @@ def in_a_name(text: str, cand: Cand) -> bool:
             return True
         if before is not None and before.search(text, max(0, cand.start - 40), cand.start):
             return True
+        if kind == "year" and _INDEX[1].match(text, cand.end):
+            return _INDEX[0].search(text, max(0, cand.start - 40), cand.start) is not None
     return False
 
 
