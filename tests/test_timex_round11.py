@@ -101,3 +101,24 @@ def test_should_points_ahead(text: str, expected: tuple[str, str]) -> None:
 )
 def test_year_in_an_index_name(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert kinds(text) == expected
+
+
+# ------------------------------------------------------------- "the 70s and 80s": two decades
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It recalled the boxy cars of the 70s and 80s.",
+         [("the 70s", "DATE", "197"), ("80s", "DATE", "198")]),
+        ("Music of the '60s and '70s filled the hall.",
+         [("the '60s", "DATE", "196"), ("'70s", "DATE", "197")]),
+        ("Prices rose from the 1950s to 60s.",
+         [("the 1950s", "DATE", "195"), ("60s", "DATE", "196")]),
+        ("In the 80s or 90s it changed.", [("the 80s", "DATE", "198"), ("90s", "DATE", "199")]),
+        # a count of people in their sixties is no decade
+        ("Most of them are in their 60s and 70s.", []),
+    ],
+)  # fmt: skip
+def test_second_of_two_decades(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert kinds(text) == expected

@@ -1,5 +1,5 @@
 """Rules for a time word that shares the noun of the one conjoined after it: "Monday and
-Tuesday nights", "the second and fourth quarters".
+Tuesday nights", "the second and fourth quarters", "the 70s and 80s".
 
 TimeML marks each conjunct on its own ("Monday", "Tuesday nights"), and the first takes its
 reading from the shared plural noun: "on Monday and Tuesday nights" is every Monday night
@@ -76,3 +76,16 @@ def _quarter(m: re.Match[str], ctx: Ctx, start: int, end: int, word: str) -> Can
     last = ORDINALS[m["n"].lower()]
     year, anchored = quarter_of(ctx.ref, last, False, ctx.future(m.start()))
     return Cand(start, end, "DATE", f"{year}-Q{n}", anchored=anchored)
+
+
+@needs("0s", "0's")
+@rule(r"\b[Tt]he\s+(?:1[89]|20|')?[1-9]0'?s" + r",?\s+(?:and|or|to|through|&)\s+"
+      r"(?P<dec>(?P<c>1[89]|20)?'?(?P<d>[1-9])0'?s)\b")  # fmt: skip
+def _second_decade(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """ "80s" in "the 70s and 80s": a decade of its own, which shares the first one's "the"."""
+    if m["c"]:
+        return Cand(m.start("dec"), m.end(), "DATE", m["c"] + m["d"])
+    century = str(ctx.ref.year)[:2] if ctx.ref else "19"
+    if int(century + m["d"] + "0") > (ctx.ref.year if ctx.ref else 2100):
+        century = str(int(century) - 1)  # "the 70s and 80s" written in 2007: the 1980s
+    return Cand(m.start("dec"), m.end(), "DATE", century + m["d"], anchored=ctx.ref is not None)
