@@ -122,3 +122,21 @@ def test_year_in_an_index_name(text: str, expected: list[tuple[str, str, str]]) 
 )  # fmt: skip
 def test_second_of_two_decades(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert kinds(text) == expected
+
+
+# --------------------------------------------- a run of consecutive periods is a length
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The economy shrank for two consecutive quarters.",
+         [("two consecutive quarters", "DURATION", "P2Q")]),
+        ("It reported three consecutive quarters of losses.",
+         [("three consecutive quarters", "DURATION", "P3Q")]),
+        ("Output fell for two successive years.", [("two successive years", "DURATION", "P2Y")]),
+        ("The bill won three quarters of the vote.", []),
+    ],
+)  # fmt: skip
+def test_consecutive_periods(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert kinds(text) == expected

@@ -32,7 +32,10 @@ _COUNT = (
 )  # fmt: skip
 # "2 1/2 years", "two and a half years", "a year and a half"
 _HALF = r"(?P<half>\s+1/2|\s+and\s+a\s+half|-and-a-half)?"
-_EXTRA = r"(?:(?:more|additional|further|straight|consecutive|full|trading|business|working)\s+)?"
+_EXTRA = (
+    r"(?:(?P<extra>more|additional|further|straight|consecutive|successive|full|trading|business|"
+    r"working)\s+)?"
+)
 _UNIT = r"(?P<unit>centuries|" + UNIT + r"|quarter)s?"
 # the value of half a unit, in the next smaller unit
 _HALF_OF = {"year": "6M", "month": "15D", "day": "12H", "hour": "30M", "minute": "30S"}
@@ -84,6 +87,8 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if word == "some" or (word in ("a", "an") and unit in ("second", "quarter")):
         return None  # "some years" is vague, "a second group" an ordinal, "a quarter" a share
     share = not (word in _FEW and _NOT_A_SHARE.match(ctx.after(m.end(), 20)))
+    if m["extra"] and m["extra"].lower() in ("straight", "consecutive", "successive"):
+        share = False  # "two consecutive quarters of growth": a run of periods, no fraction
     if unit == "quarter" and share and re.match(r"s?(?:\s+of\b|-)", ctx.after(m.end(), 4)):
         return None  # "three quarters of the vote"; not "several quarters of losses"
     if word in ("a", "an") and _AMOUNT_BEFORE.search(ctx.before(m.start(), 30)):
