@@ -140,3 +140,22 @@ def test_second_of_two_decades(text: str, expected: list[tuple[str, str, str]]) 
 )  # fmt: skip
 def test_consecutive_periods(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert kinds(text) == expected
+
+
+# ------------------------------------------------------ "the past" and "a later time" as nouns
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He blamed the bad decisions of the past, aides said.",
+         [("the past", "DATE", "PAST_REF")]),
+        ("It is a relic from the past and a warning.", [("the past", "DATE", "PAST_REF")]),
+        ("The ruins of the past regime were cleared.", []),
+        ("In the past, the river flooded often.", [("the past", "DATE", "PAST_REF")]),
+        ("Callers were told to try again at a later time.",
+         [("a later time", "DATE", "FUTURE_REF")]),
+    ],
+)  # fmt: skip
+def test_the_past_and_a_later_time(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert kinds(text) == expected

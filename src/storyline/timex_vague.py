@@ -18,8 +18,8 @@ _REFS = [
     (r"now|right now|currently|at present|nowadays|presently|these days",
      "PRESENT_REF"),
     (r"recently|more recently|most recently|lately", "PAST_REF"),
-    (r"the (?:near |distant |immediate )?future(?! of\b)|the (?:near|short) term|a later date",
-     "FUTURE_REF"),
+    (r"the (?:near |distant |immediate )?future(?! of\b)|the (?:near|short) term|"
+     r"a later (?:date|time)", "FUTURE_REF"),
 ]  # fmt: skip
 for _pattern, _value in _REFS:
 
@@ -36,8 +36,11 @@ _NOT_NOW = re.compile(r"\s+(?:and\s+then|and\s+again)\b", re.I)
 
 @needs("the past")
 @rule(r"\b[Ii]n\s+(?P<the>[Tt]he\s+past)\b")
+@rule(r"\b(?:of|from)\s+(?P<the>the\s+past)\b(?=\s*[,.;:!?)\"”]|\s+(?:and|or|but)\b)")
 def _the_past(m: re.Match[str], ctx: Ctx) -> Cand | None:
-    """ "in the past": the TIMEX3 is "the past", as in "the future"; "in" is a signal."""
+    """ "in the past", "the mistakes of the past": the TIMEX3 is "the past", as in "the
+    future"; "in" is a signal. After "of"/"from" only as a noun phrase of its own, not
+    before a noun ("of the past regime")."""
     return Cand(m.start("the"), m.end(), "DATE", "PAST_REF", anchored=ctx.ref is not None)
 
 
