@@ -159,3 +159,21 @@ def test_consecutive_periods(text: str, expected: list[tuple[str, str, str]]) ->
 )  # fmt: skip
 def test_the_past_and_a_later_time(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert kinds(text) == expected
+
+
+# ------------------------------------------------------------------ "earlier today" is one
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Shares fell 3% earlier today, traders said.",
+         [("earlier today", "DATE", "2024-10-03")]),
+        ("He will speak later tonight.", [("later tonight", "TIME", "2024-10-03TNI")]),
+        # after a count "later" belongs to the count
+        ("Two hours later today he left.",
+         [("Two hours", "DURATION", "PT2H"), ("today", "DATE", "2024-10-03")]),
+    ],
+)  # fmt: skip
+def test_earlier_today(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert kinds(text) == expected

@@ -135,18 +135,19 @@ def _units_ago(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return Cand(m.start(), m.end(), "DATE", "PAST_REF", anchored=ctx.ref is not None)
 
 
-# "earlier"/"later" right before "this month", "that day", "this afternoon" belongs to the
+# "earlier"/"later" right before "this month", "that day", "this afternoon", "today" (as
+# TimeBank's "Earlier yesterday", MEANTIME's "earlier today") belongs to the
 # expression, as "early" does; not after a count ("two days later that week") and not
 # before a weekday or "yesterday" ("Earlier Friday"), where TimeBank and AQUAINT disagree.
 _EARLIER = re.compile(r"(?<![\w-])(?:earlier|later)\s+$", re.I)
 _COUNTED = re.compile(r"\b(?:" + UNIT + r"|decade|centur(?:y|ie))s?\s+$", re.I)
-_THIS_THAT = re.compile(r"(?:this|that)\s", re.I)
+_THIS_THAT = re.compile(r"(?:this|that)\s|(?:today|tonight)\b", re.I)  # "earlier today"
 
 
 def widen_earlier_later(text: str, cand: Cand, floor: int) -> Cand:
-    """Extend a "this ..."/"that ..." date or time over an "earlier"/"later" just before it,
-    never past ``floor``. The value and the mod stay: "earlier this month" is still the month
-    (the part of it before the dct, not its start)."""
+    """Extend a "this ..."/"that ..." date or time, "today" or "tonight", over an
+    "earlier"/"later" just before it, never past ``floor``. The value and the mod stay:
+    "earlier this month" is still the month (the part of it before the dct, not its start)."""
     if cand.type not in ("DATE", "TIME") or not _THIS_THAT.match(text, cand.start):
         return cand
     m = _EARLIER.search(text, max(floor, cand.start - 10), cand.start)
