@@ -177,3 +177,22 @@ def test_the_past_and_a_later_time(text: str, expected: list[tuple[str, str, str
 )  # fmt: skip
 def test_earlier_today(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert kinds(text) == expected
+
+
+# ------------------------------------------------------- "in morning trading": a part of day
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The stock hit a high in morning trading before falling.",
+         [("morning", "TIME", "2024-10-03TMO")]),
+        ("Shares slid in late afternoon trading.",
+         [("late afternoon", "TIME", "2024-10-03TAF")]),
+        ("The index rose during the morning session.",
+         [("the morning", "TIME", "2024-10-03TMO")]),
+        ("Morning trading is often thin.", []),
+    ],
+)  # fmt: skip
+def test_part_of_day_in_trading(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert kinds(text) == expected

@@ -198,3 +198,19 @@ def _part_of_day(m: re.Match[str], ctx: Ctx) -> Cand | None:
         anchored = ref is not None
     start = m.start("the") if groups.get("the") else m.start()
     return Cand(start, m.end(), "TIME", f"{day}T{part}", anchored=anchored)
+
+
+@needs("trading", "session", "dealings")
+@rule(
+    r"\b(?:in|during|by)\s+(?P<span>(?:(?:early|late|mid)[\s-]?)?"
+    r"(?P<part>morning|afternoon|evening))\s+(?:trading|trade|session|dealings)\b",
+    re.I,
+)
+def _trading_part(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """ "rose in morning trading": the part of the day is a time of its own (TimeML marks a
+    time word that modifies a noun), on the dct's day ("in the morning session" is the
+    plain "in the morning" rule's)."""
+    ref = ctx.ref.date if ctx.ref else None
+    day = ref.isoformat() if ref else "XXXX-XX-XX"
+    value = f"{day}T{PARTS_OF_DAY[m['part'].lower()]}"
+    return Cand(m.start("span"), m.end("span"), "TIME", value, anchored=ref is not None)
