@@ -196,3 +196,20 @@ def test_earlier_today(text: str, expected: list[tuple[str, str, str]]) -> None:
 )  # fmt: skip
 def test_part_of_day_in_trading(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert kinds(text) == expected
+
+
+# ---------------------------------------------- "to end the day at": the session's own day
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On Monday the index fell 2%, to end the day at 7,114.",
+         [("Monday", "DATE", "2024-09-30"), ("the day", "DATE", "2024-09-30")]),
+        ("The index rose 1%, closing the day at 9,505.", [("the day", "DATE", "2024-10-03")]),
+        ("The index closed the week up 1%.", [("the week", "DATE", "2024-W40")]),
+        ("The shop opened the day after the storm.", []),
+    ],
+)  # fmt: skip
+def test_end_the_day(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert kinds(text) == expected

@@ -28,8 +28,14 @@ _DAY_STEP = {"before": -1, "previous": -1, "preceding": -1, "after": 1, "next": 
 @_rule(r"\b[Tt]he\s+(?P<how>previous|preceding|next|following)\s+(?P<unit>day)\b")
 @_rule(r"\b[Tt]he\s+(?P<unit>day|week|month|year)\s+(?P<how>before|after)\b(?!" + EVENT_AFTER + ")")
 @_rule(r"\b(?:[Ll]ater|[Ee]arlier)\s+in\s+(?P<the>the)\s+(?P<unit>day|week)\b")
+@_rule(
+    r"\b(?:end|ended|ending|ends|close|closed|closing|closes|finish|finished|finishing|finishes|"
+    r"start|started|starting|starts|open|opened|opening|opens)\s+(?P<the>the)\s+(?P<unit>day|"
+    r"week)\b(?!\s+(?:before|after|of|when|that)\b)"
+)
 def _that_unit(m: re.Match[str], ctx: Ctx) -> Cand | None:
-    """ "that year", "the day after", "later in the day": the unit of the last date named."""
+    """ "that year", "the day after", "later in the day", "to end the day at 7,114" (a market
+    report's session): the unit of the last date named."""
     groups = m.groupdict()
     step = _DAY_STEP.get((groups.get("how") or "").lower(), 0)
     start = m.start("the") if groups.get("the") else m.start()
