@@ -213,3 +213,11 @@ def test_part_of_day_in_trading(text: str, expected: list[tuple[str, str, str]])
 )  # fmt: skip
 def test_end_the_day(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert kinds(text) == expected
+
+
+def test_same_period_takes_no_month_from_an_earlier_sentence() -> None:
+    text = (
+        "Net fell in the third quarter. It said earlier this month it may sell a unit. "
+        "In the year-earlier period, net was higher."
+    )
+    assert ("the year-earlier period", "DATE", "2023-Q3") in kinds(text)

@@ -296,7 +296,7 @@ def tag_times(text: str, dct: str | None) -> list[TimeExpr]:
     for c in chosen:
         floor = widened[-1].end if widened else 0
         widened.append(widen_or_so(text, widen_earlier_later(text, _widen(text, c, floor), floor)))
-    resolve_periods(widened, ctx.ref)
+    resolve_periods(widened, ctx.ref, text)
     _ranges(text, widened)
     _narrative(widened, ctx.ref)
     _bracketed_times(text, widened)

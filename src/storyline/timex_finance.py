@@ -6,9 +6,10 @@ A report names its period once ("third-quarter profit") and then refers back to 
 the quarter", "from $3 million a year earlier"). Handlers for such back-references leave a
 ``FIN:<step>:<kind>`` value that :func:`resolve_periods` fills in once the whole text is
 tagged: ``step`` is the shift in years ("-1" for year-ago, "=1988" for an explicit year),
-``kind`` says what is referred to ("Q" a quarter; "P" a period a year away, the month named
-last when one was named after the last quarter, else a quarter; "ago"/"earlier"/"later"/"adj"
-the period in focus a year away, which falls back to plain years when no quarter is in focus).
+``kind`` says what is referred to ("Q" a quarter; "P" a period a year away: the month
+named earlier in its sentence, after the last quarter, else a quarter; "ago"/"earlier"/
+"later"/"adj" the period in focus a year away, which falls back to plain years when no
+quarter is in focus).
 """
 
 from __future__ import annotations
@@ -199,6 +200,7 @@ def _year_end(m: re.Match[str], ctx: Ctx) -> Cand | None:
 
 _QUARTER_VALUE = re.compile(r"(\d{4})-(Q[1-4])$")
 _MONTH_VALUE = re.compile(r"(\d{4})-(\d\d)$")
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s|\n")
 
 
 def _default_quarter(ref: Dct | None) -> tuple[int, str] | None:
@@ -218,12 +220,12 @@ def _reportable(year: int, quarter: int, ref: Dct | None) -> bool:
     return 0 <= months <= 12
 
 
-def resolve_periods(cands: list[Cand], ref: Dct | None) -> None:
+def resolve_periods(cands: list[Cand], ref: Dct | None, text: str = "") -> None:
     """Fill in every ``FIN:`` value from the quarter in focus (the last one named before it,
     else the last quarter completed before the dct); "a year ago" outside a quarter falls back
     to the year before the dct, "a year earlier/later" to the narrative year."""
     focus: tuple[int, str] | None = None
-    month: tuple[int, str] | None = None  # a month named after the last quarter, if any
+    month: tuple[int, str, int] | None = None  # a month named after the last quarter, its end
     for c in cands:
         if m := _QUARTER_VALUE.match(c.value):
             month = None
@@ -231,12 +233,13 @@ def resolve_periods(cands: list[Cand], ref: Dct | None) -> None:
                 focus = (int(m[1]), m[2])  # the first recent quarter named: the one reported
             continue
         if c.type == "DATE" and (m := _MONTH_VALUE.match(c.value)):
-            month = (int(m[1]), m[2])
+            month = (int(m[1]), m[2], c.end)
             continue
         if not c.value.startswith("FIN:"):
             continue
         _, step_s, kind = c.value.split(":")
-        if kind == "P" and month:  # "in February, compared to the same period last year"
+        if kind == "P" and month and not _SENTENCE_END.search(text, month[2], c.start):
+            # "in February, compared to the same period last year": the month of the sentence
             c.value, c.anchored = f"{month[0] + int(step_s)}-{month[1]}", ref is not None
             continue
         kind = "Q" if kind == "P" else kind
