@@ -96,6 +96,16 @@ def quality(labels: dict[str, str], truths: dict[str, tuple[Truth, str]]) -> Qua
     return found
 
 
+def window_cost(marks: Sequence[tuple[int, float, float]], window: int) -> str:
+    """The index's and the merge step's CPU per article over the last ``window`` articles
+    (whole runs: from the last run end at least ``window`` articles back), and their sum."""
+    number, index_cpu, merge_cpu = marks[-1]
+    then = next((m for m in reversed(marks) if m[0] <= number - window), marks[0])
+    count = max(1, number - then[0])
+    index_us, merge_us = 1e6 * (index_cpu - then[1]) / count, 1e6 * (merge_cpu - then[2]) / count
+    return f"{index_us:,.0f} + {merge_us:,.0f} = {index_us + merge_us:,.0f} µs"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=30_000, help="articles in all")
@@ -103,6 +113,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--every", type=int, default=10_000, help="articles between reports")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument(
+        "--window",
+        type=int,
+        default=5_000,
+        help="articles before each report whose cost is averaged (as bench/scale.py)",
+    )
     parser.add_argument(
         "--cache",
         type=int,
@@ -123,11 +139,14 @@ def main(argv: list[str] | None = None) -> int:
     merge_cpu = 0.0
     index_cpu = 0.0
     reported = (0.0, 0.0, 0)  # index CPU, merge CPU and articles at the last report
+    marks = [(0, 0.0, 0.0)]  # articles, index CPU and merge CPU at the end of each run
     featurize = FeatureCache(args.cache) if args.cache else features
     print(
         "articles | storylines index / merged | B3 F1 index / merged | mixed index / merged"
         " | merges (articles moved) | merge step CPU per article: mean, since the last report"
-        " | index add CPU per article since the last report | max RSS"
+        " | index add CPU per article since the last report"
+        f" | clustering CPU per article over the last {args.window:,}: index + merge step"
+        " | max RSS"
     )
     for number, (article, truth) in enumerate(stream.items(), start=1):
         start = time.thread_time()
@@ -151,6 +170,7 @@ def main(argv: list[str] | None = None) -> int:
             merges["moved"] += len(relabelled)
             store.apply(merged, pending)
             pending, near = [], []
+            marks.append((number, index_cpu, merge_cpu))
         if number % args.every == 0 or number == args.n:
             shown = {a.id: s for s, group in store.members.items() for a in group}
             before, after = quality(index_story, truths), quality(shown, truths)
@@ -162,6 +182,7 @@ def main(argv: list[str] | None = None) -> int:
                 f" | {1e6 * merge_cpu / number:,.0f} µs"
                 f", {1e6 * (merge_cpu - reported[1]) / (number - reported[2]):,.0f} µs"
                 f" | {1e6 * (index_cpu - reported[0]) / (number - reported[2]):,.0f} µs"
+                f" | {window_cost(marks, args.window)}"
                 f" | {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20:.1f} GB",
                 flush=True,
             )
