@@ -35,7 +35,7 @@ from stream import DEFAULT_DATA, Stream, StreamConfig, Truth, load_corpus
 
 from storyline.model import Article
 from storyline.stories import StoryIndex
-from storyline.story_feature_cache import FeatureCache
+from storyline.story_feature_cache import SIZE, FeatureCache
 from storyline.story_features import features
 from storyline.story_linking import merge_stories
 from storyline.story_merges import within_reach
@@ -122,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--cache",
         type=int,
-        default=30_000,
+        default=SIZE,
         help="features kept between runs (FeatureCache size, as the REST server keeps); 0: none",
     )
     args = parser.parse_args(argv)

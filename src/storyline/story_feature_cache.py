@@ -4,11 +4,14 @@ that runs again and again (the REST server's ingest, ``bench/stream_merges.py``)
 The merge step (:mod:`storyline.story_merges`) pools the members of the storylines near a
 run's articles and needs their features (:func:`storyline.story_features.features`), which
 it used to compute afresh in every run: a member dated near the stream's present is pooled
-by many runs in a row. On ``bench/stream_merges.py`` (runs of 1,000) a run featurised about
-5,600 members at 10k articles, and more as more storylines ran at once; with a
-:class:`FeatureCache` each article is featurised about once (27,590 times for a 30,000
-article stream), and the step's cost per article from 20k to 30k fell from 5.1 to 3.1 ms
-(docs/benchmarks.md, "Session 16").
+by many runs in a row, and a storyline an event straddles is read whole. On
+``bench/stream_merges.py`` (runs of 1,000) a run featurised about 5,600 members at 10k
+articles, and more as more storylines ran at once. With a :class:`FeatureCache` of 30,000
+docs the step cost 0.68 of its uncached cost at 30k to 50k articles, but from about 50k on
+members read whole came back after they had been dropped (2,600 featurised a run at 60k);
+with 100,000 docs each article was featurised about once up to 100k (93,361 times) and the
+step's cost per article stayed near 3.7 ms from 60k to 100k (docs/benchmarks.md, "Session
+16").
 
 A cached doc keeps only what the event grouping reads: its bags as arrays
 (:func:`storyline.events.compact`, about 2.5 KB an article against about 12 KB with the
@@ -27,7 +30,7 @@ from storyline.events import compact
 from storyline.model import Article
 from storyline.story_features import Doc, features
 
-SIZE = 30_000  # docs kept at most: about 90 MB (3.0 KB a doc, key and entry included)
+SIZE = 100_000  # docs kept at most: about 300 MB (3.0 KB a doc, key and entry included)
 
 
 def _key(article: Article) -> tuple[object, ...]:
