@@ -141,10 +141,12 @@ def lead_end(text: str) -> int:
     """Where an article's lead ends: after its first paragraph (line) of at least
     :data:`LEAD_WORDS` words, which passes over a byline or a kicker; 0 when none has."""
     start = 0
-    for paragraph in text.split("\n"):
-        if len(paragraph.split()) >= LEAD_WORDS:
-            return start + len(paragraph)
-        start += len(paragraph) + 1
+    while start <= len(text):  # paragraph by paragraph, stopping at the lead (a hot path)
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if len(text[start:end].split()) >= LEAD_WORDS:
+            return end
+        start = end + 1
     return 0
 
 
