@@ -294,3 +294,35 @@ def test_an_undated_article_naming_the_month_of_a_happening_joins_it() -> None:
     events = form_events([*floods, named])
     assert events["costs"] == events["apr-2"] == "e-apr-1"
     assert events["nov-2"] == "e-nov-1"
+
+
+def _partition(labels: list[int]) -> set[frozenset[int]]:
+    return {frozenset(i for i, x in enumerate(labels) if x == label) for label in set(labels)}
+
+
+def test_groups_are_those_of_scikit_learns_average_link_clustering() -> None:
+    import numpy as np
+    from sklearn.cluster import AgglomerativeClustering
+
+    rng = np.random.default_rng(7)
+    for trial in range(300):
+        n = int(rng.integers(2, 40))
+        points = rng.random((n, int(rng.integers(2, 20)))) ** 3
+        sims = points @ points.T
+        sims /= np.sqrt(np.outer(np.diag(sims), np.diag(sims)))
+        sims -= rng.random() * 0.9
+        if trial % 3 == 0:  # dates that cannot be one happening
+            sims[rng.random((n, n)) < 0.1] = -1.0
+        if trial % 5 == 0:  # similarities exactly at the cut: those pairs stay apart
+            sims[rng.random((n, n)) < 0.2] = 0.08
+        sims = np.minimum(sims, sims.T)
+        np.fill_diagonal(sims, 1.0)
+        distances = 1.0 - sims
+        np.fill_diagonal(distances, 0.0)
+        expected = AgglomerativeClustering(
+            n_clusters=None, distance_threshold=1.0 - 0.08, metric="precomputed", linkage="average"
+        ).fit_predict(distances)
+        labels = group(sims, cut=0.08, attach=2.0)  # no straggler attaches
+        assert _partition(labels) == _partition([int(x) for x in expected])
+        opened = [max(labels[: i + 1]) for i in range(n)]  # numbered as rows open groups
+        assert labels[0] == 0 and all(labels[i] <= opened[i - 1] + 1 for i in range(1, n))
