@@ -25,6 +25,7 @@ import argparse
 import resource
 import sys
 import time
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -46,12 +47,16 @@ Reaches = Mapping[str, Sequence[tuple[str, str]]]  # storyline -> story_merges.r
 class MemoryStore:
     """The part of :class:`storyline.store.Store` that ``merge_stories`` reads, in memory
     (the links, and the members of storylines, all or those near a run's dates);
-    :meth:`apply` writes a run's merges and placements as ``Store.save_placements`` would."""
+    :meth:`apply` writes a run's merges and placements as ``Store.save_placements`` would.
+    Like the database, it reads by key and by (storyline, date) without a scan: a read near
+    a run's dates costs what it finds, not the storyline's size."""
 
     def __init__(self) -> None:
         self.links: dict[str, str] = {}  # merged storyline -> the storyline it joined
         self.members: dict[str, list[Article]] = defaultdict(list)
         self.by_id: dict[str, Article] = {}  # as the store's primary key: no scan per read
+        # storyline -> its dated members' (date, id), sorted: the index of storylines and dates
+        self.dated: dict[str, list[tuple[str, str]]] = defaultdict(list)
 
     def story_links(self, story_ids: Iterable[str]) -> dict[str, str]:
         return {s: self.links[s] for s in story_ids if s in self.links}
@@ -63,12 +68,18 @@ class MemoryStore:
         return [a for s in sorted(set(story_ids)) for a in self.members.get(s, [])]
 
     def ids_near(self, reaches: Reaches) -> dict[str, str]:
-        return {
-            a.id: s
-            for s, bounds in sorted(reaches.items())
-            for a in self.members.get(s, [])
-            if within_reach(a.published.value, bounds)
-        }
+        found: dict[str, str] = {}
+        for story, bounds in sorted(reaches.items()):
+            dated = self.dated.get(story)
+            if not bounds or not dated:
+                continue
+            # between the first bound's month and the last bound, as Store.ids_near asks
+            low = bisect_left(dated, (min(b[0] for b in bounds)[:7], ""))
+            high = bisect_right(dated, (max(b[1] for b in bounds), "\uffff"))
+            for value, article_id in dated[low:high]:
+                if within_reach(value, bounds):
+                    found[article_id] = story
+        return found
 
     def articles(self, ids: Iterable[str]) -> list[Article]:
         return sorted((self.by_id[i] for i in set(ids) if i in self.by_id), key=lambda a: a.id)
@@ -83,9 +94,12 @@ class MemoryStore:
             for article in moved:
                 article.story = kept
             self.members[kept].extend(moved)
+            self.dated[kept] = sorted(self.dated[kept] + self.dated.pop(gone, []))
         for article in pending:
             self.members[article.story or ""].append(article)
             self.by_id[article.id] = article
+            if article.published.value:
+                insort(self.dated[article.story or ""], (article.published.value, article.id))
 
 
 def quality(labels: dict[str, str], truths: dict[str, tuple[Truth, str]]) -> Quality:
