@@ -86,10 +86,12 @@ _SINCE = re.compile(
 )
 _OPENER = re.compile(r"^\W*(?:(?:on|by|early|late|and|but|then|so)\s+)*$", re.I)
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bM[rs])(?<!\bMrs)(?<!\bDr)(?<!\bSt)[.!?]\s|\n")
-# Words right before a month or a day that point at a deadline or a start still to come.
+# Words right before a month or a day that point at a deadline or a start still to come
+# ("to be approved in", but not after a past verb: "had to be approved in August").
 _AHEAD = re.compile(
     r"\b(?:by|until|till|effective|starting|beginning|(?<!than\s)(?<!as\s)expected\s+(?:in|by|on)|"
-    r"due\s+(?:in|by|on)|payable|to\s+be\s+\w+\s+(?:in|on|by))\s+"
+    r"due\s+(?:in|by|on)|payable|(?<!\bhad\s)(?<!\bneeded\s)(?<!\bwas\s)(?<!\bwere\s)"
+    r"to\s+be\s+\w+\s+(?:in|on|by))\s+"
     r"(?:(?:early|late|mid)(?:-|\s+))?$",
     re.I,
 )

@@ -146,12 +146,15 @@ _DUE = (
     r"[a-z]+(?:ing|tion|sion|ness|ment|ity|ure|ance|ence|s))\b)"
 )
 # Words before an expression that make an unanchored month or weekday point to the future
-# (a space between words matches any run of whitespace).
+# (a space between words matches any run of whitespace): plans, schedules, and what someone
+# must or has to do ("Iraq must answer by Friday"; "must" in lower case and not "must see",
+# which heads pages: "MUST SEE: ... Last updated on: November 11").
 FUTURE_CUE = re.compile(
     (
         r"\b(?:will|shall|won't|'ll|going to|plans? to|planned|planning|scheduled|" + _DUE + r"|"
         r"set to|expected to|expects? to|is to|are to|aims? to|intends? to|upcoming|next|coming|"
-        r"as (?:soon|early) as|would|should(?! have))\b"
+        r"as (?:soon|early) as|would|should(?! have)|(?-i:must)(?! have|\W*see\b)|"
+        r"(?:has|have|needs?) to|(?:is|are) expected)\b"
     ).replace(" ", r"\s+"),
     re.IGNORECASE,
 )
