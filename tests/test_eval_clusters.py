@@ -175,3 +175,32 @@ def test_a_tokenised_url_line_becomes_the_documents_url() -> None:
     assert split_url_line(prose) == (None, prose)
     lone = RawDocument("b.txt", "http: / / example. org / x", "0" * 64, "txt")
     assert with_url_metadata(lone) is lone
+
+
+def test_tokens_the_corpus_split_are_joined_back() -> None:
+    from storyline.evaluation.ecbplus import detokenise
+
+    text = (
+        "4. 6 quake Posted: 03 / 14 / 2013 06: 37: 46 AM PDT. A 4. 6 quake shook the U. S. "
+        "at 2: 09 a. m.; 100, 000, 000 people, $37. 5 million, 4 1 / 2 hours."
+    )
+    assert detokenise(text) == (
+        "4.6 quake Posted: 03/14/2013 06:37:46 AM PDT. A 4.6 quake shook the U.S. "
+        "at 2:09 a.m.; 100,000,000 people, $37.5 million, 4 1/2 hours."
+    )
+    # a year before a comma, a sentence's end and the corpus's dashes stay as written
+    kept = "In 2004, 300 died. It can not be underestimated - it is well - known. He won 2004."
+    assert detokenise(kept) == kept
+
+
+def test_the_documents_are_read_detokenised(tmp_path: Path) -> None:
+    from storyline.evaluation.ecbplus import load_articles
+
+    (tmp_path / "1_1ecbplus.txt").write_text(
+        "http: / / news. example. org / 2013 / 03 / 14 / quake. html\n"
+        "Quake hits Sonoma\nAn earthquake measuring 4. 6 shook the U. S. state at 2: 09 a. m.\n",
+        encoding="utf-8",
+    )
+    (article,) = load_articles(tmp_path, ["1_1ecbplus.txt"])
+    assert "measuring 4.6 shook the U.S. state at 2:09 a.m." in article.text
+    assert article.url == "http://news.example.org/2013/03/14/quake.html"

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.clean import split_and_clean
-from storyline.evaluation.ecbplus import split_url_line
+from storyline.evaluation.ecbplus import detokenise, split_url_line
 from storyline.model import PublishedDate
 from storyline.pubdate import date_in_url, infer_published
 
@@ -121,7 +121,7 @@ def benchmark_samples(root: Path) -> Iterator[Sample]:
 
 def ecbplus_samples(root: Path) -> Iterator[Sample]:
     for path in sorted((root / "docs").rglob("*.txt")):
-        url, text = split_url_line(path.read_text(encoding="utf-8"))
+        url, text = split_url_line(detokenise(path.read_text(encoding="utf-8")))
         if url and (day := date_in_url(url)):
             yield Sample(path.name, text, None, month=day[:7])
 
