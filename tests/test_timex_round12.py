@@ -41,6 +41,7 @@ def test_what_must_be_done_lies_ahead(text: str, expected: tuple[str, str]) -> N
     [
         ("Iraq must answer", True),
         ("Iraq must have answered", False),
+        ("The delay has to do with", False),
         # a page's heading ("MUST SEE: ... Last updated on: November 11, 2011") and a
         # must-see show point nowhere: the date after them stays the page's own
         ("MUST SEE: Navy pins down pirates. Last updated on:", False),

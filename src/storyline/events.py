@@ -239,9 +239,8 @@ def group(
     top = parent.copy()
     for node in range(n + kept - 1, -1, -1):  # children come before their parent's node
         top[node] = top[parent[node]]
-    _, labels = np.unique(top[:n], return_inverse=True)
-    order = {}
-    labels = [order.setdefault(int(label), len(order)) for label in labels]
+    opened: dict[int, int] = {}  # a group's top node -> its label, in the order rows open them
+    labels = [opened.setdefault(int(node), len(opened)) for node in top[:n]]
     return _attach_lone(sims, labels, attach, may_attach or [True] * n)
 
 

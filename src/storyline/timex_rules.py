@@ -154,7 +154,7 @@ FUTURE_CUE = re.compile(
         r"\b(?:will|shall|won't|'ll|going to|plans? to|planned|planning|scheduled|" + _DUE + r"|"
         r"set to|expected to|expects? to|is to|are to|aims? to|intends? to|upcoming|next|coming|"
         r"as (?:soon|early) as|would|should(?! have)|(?-i:must)(?! have|\W*see\b)|"
-        r"(?:has|have|needs?) to|(?:is|are) expected)\b"
+        r"(?:has|have|needs?) to(?! do with)|(?:is|are) expected)\b"
     ).replace(" ", r"\s+"),
     re.IGNORECASE,
 )
