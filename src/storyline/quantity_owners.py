@@ -54,6 +54,8 @@ DEMONYMS = {
 }
 PLACE_PREPS = frozenset({"in", "to", "inside", "across", "into", "within", "at"})
 HOLDER_LABELS = frozenset({"GPE", "NORP", "ORG"})
+# how a quantity's noun hangs in a larger noun phrase, whose possessor is then its holder
+_IN_NOUN_PHRASE = frozenset({"compound", "nummod", "amod"})
 
 
 def _entity_at(mentions: dict[int, Mention], tok: Any) -> Mention | None:
@@ -66,6 +68,10 @@ def holder(tok: Any, mentions: dict[int, Mention]) -> str | None:
     fans, the awards named...": the fans are not the awards'; "accused of overseeing an
     $11bn fraud" is still the subject's)."""
     anchors = [tok] + ([tok.head] if tok.dep_ == "appos" else [])
+    head = tok
+    while head.dep_ in _IN_NOUN_PHRASE and head.head is not head:  # "X's 1.8 billion euro purchase"
+        head = head.head
+        anchors.append(head)
     for anchor in anchors:
         for child in anchor.children:
             m = _entity_at(mentions, child)

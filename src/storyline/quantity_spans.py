@@ -65,7 +65,7 @@ def partitive(doc: Any, j: int) -> Any | None:
     if j >= len(doc) or doc[j].lower_ != "of":
         return None
     noun = next((t for t in doc[j].children if t.dep_ == "pobj"), None)
-    if noun is None or noun.tag_ not in {"NNS", "NNPS"} or noun.i - j > 5:
+    if noun is None or noun.tag_ not in {"NNS", "NNPS"} or noun.i - j > 8:
         return None
     return noun
 
