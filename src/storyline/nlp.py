@@ -22,14 +22,48 @@ MAX_CHARS = 100_000  # only this many leading characters of a text are parsed
 # end of a sentence read as 800 pounds followed by a word "m.", and "paid £3m. Then" ran two
 # sentences together. In news, a lower-case "m" or "k" after a number is a scale or a unit.
 _SCALE_ABBREVIATIONS = ("m.", "k.")
+# Marks that close a paragraph's last sentence: the parser opened the next sentence before a
+# closing quote, so the quote led the next paragraph ('"\nKovalenko said ...').
+_CLOSERS = frozenset("\"\u201d\u2019')]")
+PARAGRAPH_STARTS = "storyline_paragraph_starts"
+
+
+def mark_paragraph_starts(doc: Any) -> Any:
+    """Make every paragraph (a line of the cleaned body) start a sentence, before the parser
+    runs; the parser keeps boundaries set before it.
+
+    The parser alone ran 2.4% of the sentences of the seeds, the example corpus and 60 BBC
+    articles across a line break, all wrongly: a byline into the lead ("Northgate Times staff
+    Families evacuated ..."), a dateline into its story, a paragraph ending "before 11 p.m."
+    into the next one. The closing quote or bracket that ends a paragraph stays with it.
+    """
+    for i in range(1, len(doc)):
+        before = doc[i - 1]
+        if "\n" not in before.whitespace_ and not (before.is_space and "\n" in before.text):
+            continue
+        j = i
+        while j < len(doc) and doc[j].is_space:
+            j += 1
+        if j == len(doc):
+            break
+        doc[j].is_sent_start = True
+        k = i - 1  # back over the line break and closing marks: they end the paragraph
+        while k > 0 and (doc[k].is_space or doc[k].text in _CLOSERS):
+            doc[k].is_sent_start = False
+            k -= 1
+    return doc
 
 
 @cache
 def load_pipeline() -> Any:
     """The spaCy pipeline, loaded once per process (offline; the model is installed)."""
     import spacy
+    from spacy.language import Language
 
+    if not Language.has_factory(PARAGRAPH_STARTS):
+        Language.component(PARAGRAPH_STARTS, func=mark_paragraph_starts)
     nlp = spacy.load(MODEL_NAME)
+    nlp.add_pipe(PARAGRAPH_STARTS, before="parser")
     rules = nlp.tokenizer.rules
     nlp.tokenizer.rules = {k: v for k, v in rules.items() if k not in _SCALE_ABBREVIATIONS}
     nlp.max_length = max(nlp.max_length, MAX_CHARS + 1)
