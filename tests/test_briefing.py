@@ -79,6 +79,18 @@ def test_questions_fragments_and_datelines_are_not_summary_sentences() -> None:
     assert texts[0].startswith("The Kessport dam spillway failed")
 
 
+def test_a_dateline_without_an_agency_is_not_quoted_either() -> None:
+    star = sentence_article(
+        "star",
+        "SALTMERE, 21 November \u2014 Dockworkers at the Port of Saltmere will return to work "
+        "on Monday after the union accepted a pay rise.",
+    )
+    assert [c.text for c in candidate_sentences([star])] == [
+        "Dockworkers at the Port of Saltmere will return to work on Monday after the union "
+        "accepted a pay rise."
+    ]
+
+
 def test_sentences_that_point_back_do_not_stand_alone_in_a_summary() -> None:
     manager = sentence_article(
         "manager",

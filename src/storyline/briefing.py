@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from storyline.furniture import without_dateline
 from storyline.model import Article, SummarySentence, source_of
 
 MIN_WORDS, MAX_WORDS = 7, 55
@@ -58,7 +59,7 @@ def candidate_sentences(articles: list[Article]) -> list[_Candidate]:
     found = []
     for order, article in enumerate(articles):
         for position, (start, end) in enumerate(article.analysis.sentences):
-            text = _DATELINE.sub("", " ".join(article.text[start:end].split()))
+            text = without_dateline(_DATELINE.sub("", " ".join(article.text[start:end].split())))
             words = text.split()
             if not MIN_WORDS <= len(words) <= MAX_WORDS:
                 continue

@@ -208,6 +208,13 @@ def is_dateline(text: str) -> bool:
     return bool(_DATELINE.match(text[:120]))
 
 
+def without_dateline(text: str) -> str:
+    """``text`` without the dateline it opens with ("SALTMERE, 21 November — Dockworkers
+    ..." -> "Dockworkers ..."), as a summary quotes a lead; unchanged when it has none."""
+    found = _DATELINE.match(text[:120])
+    return text[found.end() :].lstrip() if found else text
+
+
 def is_title_like(text: str) -> bool:
     """True when the line could be a headline: short, not a sentence, not a dateline."""
     if not text or len(text) > 250 or word_count(text) > 30:
