@@ -396,3 +396,22 @@ def test_large_input_finishes():
     long_line = "word " * 4_000_000  # 20 MB with no newline at all
     assert split_and_clean(long_line)[0].text == long_line.strip()
     assert time.perf_counter() - start < 120
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("By Aurelio Santoro, Transport correspondent", "byline"),
+        ("By Jane Okoro, staff writer", "byline"),
+        ("By Ana Ruiz - Political Editor", "byline"),
+        ("Northgate Times staff", "byline"),
+        ("Reuters staff", "byline"),
+        ("By Jane Okoro", "byline"),
+        ("The staff", None),  # a fragment, not an author
+        ("By the end of the year, staff will have moved.", None),
+    ],
+)
+def test_bylines_with_a_role_or_an_outlets_staff(line: str, reason: str | None) -> None:
+    from storyline.furniture import furniture_reason
+
+    assert furniture_reason(line) == reason

@@ -131,9 +131,17 @@ _TAGS = re.compile(
     r"^(?:tags|tagged|topics|filed under|categories|category|keywords|related topics)\s*[:|]",
     re.IGNORECASE,
 )
+# a reporter's role after the name: "By Ana Ruiz, Transport correspondent", "..., staff writer"
+_ROLE = (
+    r"(?:,\s*|\s+-\s+)(?:[A-Z][\w'’-]*\s+){0,3}"
+    r"(?i:correspondent|reporter|editor|writer|staff\s+writer|columnist|journalist)"
+)
 _BYLINE = re.compile(
     r"^(?i:by|written by|words by|reporting by|text by)\s+"
-    r"[A-Z][\w.'’-]*(?:(?:\s+|,\s*|\s+and\s+|\s*&\s*|\s*\|\s*)[A-Z][\w.'’-]*){0,7}\s*$",
+    r"[A-Z][\w.'’-]*(?:(?:\s+|,\s*|\s+and\s+|\s*&\s*|\s*\|\s*)[A-Z][\w.'’-]*){0,7}"
+    rf"(?:{_ROLE})?\s*$"
+    # an outlet's staff as the author: "Northgate Times staff", "Reuters staff"
+    r"|^(?!The\s)[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}\s+staff$"
 )
 _INLINE_LINKS = re.compile(
     r"^(?:read more|related|also read|read also|see also|see more|more|watch|watch more|listen|"
