@@ -1,5 +1,6 @@
-"""Sentences end at paragraph breaks, and what a corrected sentence changes downstream:
-the holder of a sum inside a possessed noun phrase, and a purchase's sum as its price."""
+"""Sentences end at paragraph breaks, and what the corrected sentences of the example
+corpus showed downstream: the holder of a sum inside a possessed noun phrase, a purchase's
+sum as its price, a claim's subject without the currency of its sum."""
 
 from __future__ import annotations
 
@@ -96,3 +97,12 @@ def test_a_contract_sum_keeps_its_own_noun(quantities) -> None:
 def test_a_partitive_noun_a_few_words_on_is_counted(quantities) -> None:
     found = quantities("Airbus has won an order for up to 60 of its new mid-sized A350 jets.")
     assert [(q.value, q.unit, q.hedge) for q in found] == [(60, "jet", "up to")]
+
+
+def test_a_claims_subject_leaves_the_currency_out() -> None:
+    from storyline.nlp import analyse_text
+    from storyline.timex import tag_times
+
+    text = "The 1.8 billion euro takeover, announced on Monday, would join two rail companies."
+    claims = analyse_text(text, tag_times(text, "2025-11-12")).claims
+    assert [(c.subject, c.value) for c in claims] == [("takeover", "2025-11-10")]

@@ -24,6 +24,7 @@ from storyline.entities import (
     sentence_starts,
 )
 from storyline.model import Claim, Mention, TimeExpr
+from storyline.quantity_phrases import CURRENCY_WORDS
 from storyline.timex import with_signal
 
 # verb lemma -> predicate class
@@ -120,7 +121,11 @@ def noun_phrase(tok: Any, mentions: dict[int, Mention]) -> str:
         # "one of its production lines", "the first": a number or adjective names
         # nothing by itself; only what it is "of" can be the subject
         return " ".join(w for w in words if w.isalpha())
-    words += [c.lemma_.lower() for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
+    words += [
+        c.lemma_.lower()
+        for c in tok.children
+        if c.dep_ == "compound" and c.i < tok.i and c.lemma_.lower() not in CURRENCY_WORDS
+    ]  # "the 1.8 billion euro takeover" -> "takeover": the sum is not part of the name
     words.append(tok.lemma_.lower())
     return " ".join(w for w in words if w.isalpha() or "-" in w)
 
