@@ -99,3 +99,20 @@ def test_no_holder_across_a_participle_clause(quantities):
 def test_participles_of_choose_and_submit(quantities):
     [q] = quantities("The panel instead chose five little-known books.")
     assert q.attribute == "books chosen"
+
+
+def test_bbc_politics_session_18(quantities):
+    # a day before a month's name is a date, "May" included
+    assert quantities("The election, widely tipped for 5 May, will be close.") == []
+    # the sum before a possessed noun is the possessed thing's
+    salary = quantities("He lost his £71,433 minister's salary.")
+    assert [(q.value, q.attribute) for q in salary] == [(71_433, "salary")]
+    # an adjective the model took for the counted noun, the noun split off by a hyphen
+    assert quantities("Look at the four previous parliamentary by-elections.") == []
+    # a singular noun in front of the plural one the number counts
+    tenants = quantities(
+        "Labour will allow 300,000 council and housing association tenants to buy."
+    )
+    assert [(q.value, q.unit) for q in tenants] == [(300_000, "tenant")]
+    governors = quantities("The 50 state governors met on Monday.")
+    assert [(q.value, q.unit) for q in governors] == [(50, "governor")]

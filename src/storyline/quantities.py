@@ -311,6 +311,15 @@ def _quantity(
         head_tok = percent_noun(pct) or pct
     else:
         head = num.head if num.dep_ == "nummod" and num.head.i >= j else None
+        if (
+            head is not None
+            and value != 1
+            and head.tag_ == "NN"
+            and head.dep_ in {"nmod", "compound"}
+            and head.head.tag_ == "NNS"
+            and 0 < head.head.i - head.i <= 4
+        ):
+            head = head.head  # "300,000 council and housing association tenants": the tenants
         if head is None and value != 1:
             head = partitive(doc, j)  # "20 of Boeing's larger planes"
         if (
@@ -347,6 +356,11 @@ def _quantity(
         else:
             if head.lemma_.lower() in SKIP_NOUNS or head.ent_type_ in {"DATE", "TIME"}:
                 return None
+            if head.tag_ in {"JJ", "JJR", "JJS"} and any(
+                t.tag_ == "NNS" for t in doc[head.i + 1 : head.i + 4]
+            ):
+                return None  # "four previous parliamentary by-elections": the model's head is
+                # an adjective and the counted noun lies beyond it, split by a hyphen
             start = j
             if doc[j].lower_ == "of":  # a partitive: the noun phrase after "of the"
                 start = j + 1

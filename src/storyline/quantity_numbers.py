@@ -85,8 +85,28 @@ def beside_currency(doc: Any, i: int, j: int) -> bool:
     return before in CURRENCY or after in CURRENCY or doc[j : j + 1].lemma_.lower() in CURRENCY
 
 
+# A day number right before a month's name is a date even when the model calls it a count
+# ("widely tipped for 5 May": "May" is read as a noun, counted five times).
+_MONTH_NAME = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
+
+
+def _day_of_a_month(tok: Any, word: str) -> bool:
+    after = tok.doc[tok.i + 1 : tok.i + 2]
+    return (
+        bool(re.fullmatch(r"\d{1,2}", word))
+        and 1 <= int(word) <= 31
+        and bool(after)
+        and _MONTH_NAME.fullmatch(after[0].text) is not None
+    )
+
+
 def is_number(tok: Any) -> bool:
     word = tok.text.lower().replace(",", "")
+    if _day_of_a_month(tok, word):
+        return False
     if GLUED_SCALE.fullmatch(word):
         return beside_currency(tok.doc, tok.i, tok.i + 1)
     after = tok.doc[tok.i + 1 : tok.i + 3]

@@ -185,6 +185,8 @@ NOT_SUM_KINDS = frozenset({"total", "year", "month", "week", "quarter", "day", "
 def money_noun(cur: Any) -> str:
     """What a sum of money is (``cur`` is its currency token or last number token)."""
     head = cur.head
+    if head.dep_ == "poss" and head.head.pos_ in NOUNS and head.head.i > head.i:
+        head = head.head  # "his £71,433 minister's salary": the salary's sum, not the minister's
     if cur.dep_ in {"compound", "amod", "nmod", "nummod"} and head.pos_ in NOUNS and head.i > cur.i:
         if head.lower_ == "worth":  # "$1bn worth of contracts"
             of = [g for c in head.children if c.lower_ == "of" for g in c.children]
