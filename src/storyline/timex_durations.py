@@ -164,7 +164,7 @@ def _part_of_unit(m: re.Match[str], ctx: Ctx) -> Cand | None:
 
 
 @needs("long")
-@rule(r"\b(?P<unit>hour|day|week|month|year|decade)(?:-|\s)?long\b", re.I)
+@rule(r"\b(?P<unit>hour|day|week|fortnight|month|year|decade)(?:-|\s)?long\b", re.I)
 def _unit_long(m: re.Match[str], ctx: Ctx) -> Cand | None:
     """ "a day-long meeting", "a weeklong strike": one unit of time."""
     return Cand(m.start(), m.end(), "DURATION", duration_value(1, m["unit"]))
@@ -179,10 +179,11 @@ def _while(m: re.Match[str], ctx: Ctx) -> Cand | None:
 
 # --------------------------------------------------------------------------- sets
 
-_SET_UNITS = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "quarter": "P1Q",
-              "hour": "PT1H", "night": "XXXX-XX-XXTNI", "morning": "XXXX-XX-XXTMO",
-              "evening": "XXXX-XX-XXTEV", "afternoon": "XXXX-XX-XXTAF"}  # fmt: skip
-_SET_WORDS = r"day|week|month|year|quarter|hour|night|morning|evening|afternoon"
+_SET_UNITS = {"day": "P1D", "week": "P1W", "fortnight": "P2W", "month": "P1M", "year": "P1Y",
+              "quarter": "P1Q", "hour": "PT1H", "night": "XXXX-XX-XXTNI",
+              "morning": "XXXX-XX-XXTMO", "evening": "XXXX-XX-XXTEV",
+              "afternoon": "XXXX-XX-XXTAF"}  # fmt: skip
+_SET_WORDS = r"day|week|fortnight|month|year|quarter|hour|night|morning|evening|afternoon"
 _SEASON_WORDS = r"winter|spring|summer|autumn|fall"
 
 
@@ -244,11 +245,11 @@ def _every_n(m: re.Match[str], ctx: Ctx) -> Cand | None:
 
 
 _ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P1Q",
-            "hourly": "PT1H", "nightly": "XXXX-XX-XXTNI"}  # fmt: skip
+            "hourly": "PT1H", "nightly": "XXXX-XX-XXTNI", "fortnightly": "P2W"}  # fmt: skip
 
 
 @needs("daily", "weekly", "monthly", "quarterly", "hourly", "nightly")
-@rule(r"\b(?P<word>daily|weekly|monthly|quarterly|hourly|nightly)\b(?=\s*(?:[.,;:!?)'\"“”]|$)|"
+@rule(r"\b(?P<word>daily|weekly|fortnightly|monthly|quarterly|hourly|nightly)\b(?=\s*(?:[.,;:!?)'\"“”]|$)|"
       r"\s+(?:and|or|but|at|in|on|for|since|from|to|by|with|until|during|through|over|as|"
       r"basis|since)\b)", re.I)  # fmt: skip
 def _adverb_set(m: re.Match[str], ctx: Ctx) -> Cand | None:
@@ -266,7 +267,8 @@ _PAPER_VERB = re.compile(
 
 
 @needs("hourly", "daily", "weekly", "monthly", "annual", "yearly", "nightly")
-@rule(r"(?<![\w-])(?P<word>[Hh]ourly|[Dd]aily|[Ww]eekly|[Mm]onthly|[Aa]nnual|[Nn]ightly)"
+@rule(r"(?<![\w-])(?P<word>[Hh]ourly|[Dd]aily|[Ww]eekly|[Ff]ortnightly|[Mm]onthly|[Aa]nnual|"
+      r"[Nn]ightly)"
       r"(?=\s+[a-z])")  # fmt: skip
 def _adjective_set(m: re.Match[str], ctx: Ctx) -> Cand | None:
     """ "the daily tally", "his weekly address", "annual reports": the noun's event recurs
@@ -291,8 +293,11 @@ _AMOUNT_BEFORE = re.compile(
 )
 
 
-@needs("a year", "a month", "a week", "a day", "a quarter", "an hour", "per ")
-@rule(r"\b(?:an?|per)\s+(?P<unit>year|month|week|day|quarter|hour)\b(?!\s+(?:ago|earlier|later))")
+@needs("a year", "a month", "a week", "a fortnight", "a day", "a quarter", "an hour", "per ")
+@rule(
+    r"\b(?:an?|per)\s+(?P<unit>year|month|week|fortnight|day|quarter|hour)\b"
+    r"(?!\s+(?:ago|earlier|later))"
+)
 def _rate(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if not _AMOUNT_BEFORE.search(ctx.before(m.start(), 30)):
         return None

@@ -346,7 +346,7 @@ _OF_A_WHOLE = re.compile(r"\s+of\b")
 
 @_rule(
     r"\b(?:(?P<the>the)\s+)?(?P<how>this(?:\s+coming)?|last|next|coming|past|previous|following|"
-    r"current|preceding)\s+(?P<unit>week|weekend|month|year|decade|century)\b",
+    r"current|preceding)\s+(?P<unit>week|weekend|fortnight|month|year|decade|century)\b",
     re.I,
 )
 def _relative_unit(m: re.Match[str], ctx: Ctx) -> Cand | None:
@@ -359,7 +359,9 @@ def _relative_unit(m: re.Match[str], ctx: Ctx) -> Cand | None:
         value = unit_value(ctx.ref, unit, -1)  # "in the last century": the one before, 19
         value = value and value[:2]
         return Cand(m.start(), m.end(), "DATE", value or "XXXX", anchored=value is not None)
-    if m["the"] and how in ("past", "last", "coming", "next") and unit != "weekend":
+    if unit == "fortnight" or (
+        m["the"] and how in ("past", "last", "coming", "next") and unit != "weekend"
+    ):  # "the past week": a length; "last fortnight" too, no calendar unit holds a fortnight
         return Cand(m.start(), m.end(), "DURATION", duration_value(1, unit))
     if how in ("following", "previous", "preceding") or (m["the"] and how == "next"):
         step = -1 if how in ("previous", "preceding") else 1

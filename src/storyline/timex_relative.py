@@ -69,6 +69,7 @@ def _earlier_this(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return Cand(m.start(), m.end(), "DATE", value or "XXXX", anchored=value is not None)
 
 
+_WEEKS = {"week": 7, "fortnight": 14}  # days in a unit counted in weeks
 _OR_SO = re.compile(r"\s+or\s+so\b", re.I)
 _COUNT = r"(?P<n>" + BIG_NUMBER + "|" + NUMBER + r"|a|an|several|a few|few|many|some|a couple of)"
 
@@ -87,8 +88,8 @@ def _from_now(m: re.Match[str], ctx: Ctx) -> Cand | None:
         return Cand(m.start(), m.end(), "DATE", "FUTURE_REF", anchored=ctx.ref is not None)
     if unit in ("hour", "minute", "second"):
         return None  # "two hours from now": a time of day, left to the clock rules
-    if unit == "week" and (groups.get("from") or "").lower() == "today":
-        unit, count = "day", count * 7  # "a week from today": a day
+    if unit in _WEEKS and (groups.get("from") or "").lower() == "today":
+        unit, count = "day", count * _WEEKS[unit]  # "a week from today": a day
     value = unit_value(ctx.ref, unit, count)
     if value and unit in _GRAIN:
         value = value[: _GRAIN[unit]]

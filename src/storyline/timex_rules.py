@@ -40,6 +40,7 @@ UNITS = {
     "century": ("Y", 100, False), "decade": ("Y", 10, False), "year": ("Y", 1, False),
     "month": ("M", 1, False), "week": ("W", 1, False), "day": ("D", 1, False),
     "hour": ("H", 1, True), "minute": ("M", 1, True), "second": ("S", 1, True),
+    "fortnight": ("W", 2, False),
 }  # fmt: skip
 SEASONS = {"winter": "WI", "spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA"}
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4}
@@ -349,6 +350,8 @@ def unit_value(ref: Dct | None, unit: str, delta: int) -> str | None:
     """The calendar value of the ``unit`` lying ``delta`` units from the dct, if it has one."""
     if ref is None:
         return None
+    if unit == "fortnight":  # "a fortnight ago": the ISO week two weeks back, as "two weeks ago"
+        unit, delta = "week", delta * 2
     if unit in ("year", "decade", "century"):
         if delta == 0 and unit != "year":  # "this decade" -> 202, "this century" -> 20
             return str(ref.year)[: 3 if unit == "decade" else 2]
