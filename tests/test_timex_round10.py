@@ -39,7 +39,10 @@ def test_period_ended_on_a_date_ahead_is_the_year_before(
     [
         ("Profit rose in the year ended Dec. 31.", ("Dec. 31", "1997-12-31")),  # already past
         ("Results for the quarter ending March 31 are due.", ("March 31", "1998-03-31")),
-        ("The strike ended March 31.", ("March 31", "1998-03-31")),  # no reporting period
+        # no reporting period: the period rule leaves it alone (since round 13 the past verb
+        # takes it back a year, see test_timex_round13.py; without one it stays ahead)
+        ("The strike ended March 31.", ("March 31", "1997-03-31")),
+        ("The strike in the quarter ending March 31 is over.", ("March 31", "1998-03-31")),
     ],
 )
 def test_period_ended_left_alone(text: str, expected: tuple[str, str]) -> None:

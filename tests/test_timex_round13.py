@@ -44,3 +44,58 @@ def found(text: str, dct: str = D) -> list[tuple[str, str, str]]:
 )
 def test_a_fortnight_is_two_weeks(text: str, expected: tuple[str, str, str]) -> None:
     assert expected in found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a past verb in the clause: the one before the article
+        ("Sales rose in the run-up to Christmas.", ("Christmas", "DATE", "2025-12-25")),
+        ("Sales rose in December.", ("December", "DATE", "2025-12")),
+        ("Exports fell on 5 December.", ("5 December", "DATE", "2025-12-05")),
+        ("Exports fell on the fifth of December.", ("the fifth of December", "DATE", "2025-12-05")),
+        ("Exports fell at 5pm on 5 December.", ("5pm on 5 December", "TIME", "2025-12-05T17:00")),
+        ("The unit was sold in December.", ("December", "DATE", "2025-12")),
+        ("The talks collapsed in early December.", ("early December", "DATE", "2025-12")),
+        ("In December, exports fell.", ("December", "DATE", "2025-12")),
+        ("At Christmas, sales rose.", ("Christmas", "DATE", "2025-12-25")),
+        ("“Sales rose in December,” he said.", ("December", "DATE", "2025-12")),
+        # unchanged: no verb, a future cue, a present tense, a deadline word
+        ("The vote in December is in doubt.", ("December", "DATE", "2026-12")),
+        ("Sales will rise in December.", ("December", "DATE", "2026-12")),
+        ("He said on Monday that sales will rise in December.", ("December", "DATE", "2026-12")),
+        ("Sales rose by Christmas.", ("Christmas", "DATE", "2026-12-25")),
+        ("In December, the plant closes.", ("December", "DATE", "2026-12")),
+        # unchanged: what a reporting verb introduces, a plan told in the past, an infinitive
+        ("He said the plant closes in December.", ("December", "DATE", "2026-12")),
+        ("The vote was due to take place in December.", ("December", "DATE", "2026-12")),
+        ("The vote was expected in December.", ("December", "DATE", "2026-12")),
+        ("The vote was scheduled for December.", ("December", "DATE", "2026-12")),
+        ("The plant was scheduled to close in December.", ("December", "DATE", "2026-12")),
+        ("In December, the plant was due to close.", ("December", "DATE", "2026-12")),
+        ("The board agreed to sell the unit in December.", ("December", "DATE", "2026-12")),
+        ("The board voted to strike in December.", ("December", "DATE", "2026-12")),
+        ("Shares, to be completed around Dec. 1, rose.", ("around Dec. 1", "DATE", "2026-12-01")),
+        # unchanged: an adjective, a noun's date, a new clause after the verb
+        ("The proposed vote in December is in doubt.", ("December", "DATE", "2026-12")),
+        ("He gave no reason for the Dec. 14 deadline.", ("Dec. 14", "DATE", "2026-12-14")),
+        ("They prayed for help as Christmas week began.", ("Christmas", "DATE", "2026-12-25")),
+        ("Sales rose after the firm that opens in December.", ("December", "DATE", "2026-12")),
+        # unchanged: the months before the dct were already the ones before
+        ("Sales rose in October.", ("October", "DATE", "2026-10")),
+        ("Sales rose in November.", ("November", "DATE", "2026-11")),
+        ("Sales rose in February.", ("February", "DATE", "2026-02")),
+    ],
+)
+def test_a_past_verb_takes_a_date_near_ahead_back_a_year(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in found(text)
+
+
+def test_a_run_up_is_no_deadline() -> None:
+    """ "the run-up to Christmas" holds no "up to" (ON_OR_BEFORE); "up to Friday" does."""
+    (run_up,) = tag_times("Sales rose in the run-up to Christmas.", D)
+    assert (run_up.mod, run_up.signal) == (None, None)
+    (up_to,) = tag_times("They waited up to Friday.", D)
+    assert (up_to.mod, up_to.signal) == ("ON_OR_BEFORE", "up to")

@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from storyline.timex_past import past_follows, past_governs
 from storyline.timex_rules import FUTURE_CUE, Dct
 
 
@@ -85,6 +86,8 @@ _SINCE = re.compile(
     re.I,
 )
 _OPENER = re.compile(r"^\W*(?:(?:on|by|early|late|and|but|then|so)\s+)*$", re.I)
+# the words that may open a sentence before a date looked back to ("In December, exports fell")
+_OPENS = re.compile(r"^\W*(?:(?:in|on|at|over|during|early|late|and|but|then|so)\s+)*$", re.I)
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bM[rs])(?<!\bMrs)(?<!\bDr)(?<!\bSt)[.!?]\s|\n")
 # Words right before a month or a day that point at a deadline or a start still to come
 # ("to be approved in", but not after a past verb: "had to be approved in August").
@@ -170,6 +173,19 @@ class Ctx:
         if self.since(start):
             return False
         return self.future(start, end) or bool(_AHEAD.search(self.text[max(0, start - 40) : start]))
+
+    def back(self, start: int, end: int | None = None) -> bool:
+        """True when "since" or a past verb in its clause leads to ``start`` ("Sales rose in
+        December") and no future cue or deadline word does: a month or a day named there lies
+        before the dct, not in the two months after it."""
+        if self.since(start):
+            return True
+        if self.ahead(start, end):
+            return False
+        window = self.clause_before(start)
+        if end is not None and _OPENS.match(window):  # "In December, exports fell"
+            return past_follows(_SENTENCE_END.split(self.text[end : end + 160], maxsplit=1)[0])
+        return past_governs(window)
 
     def since(self, start: int) -> bool:
         """True when "since" ("since early", "since mid-") leads to ``start``: a point looked

@@ -62,6 +62,12 @@ _DAY = (
 _DAY_SHIFT = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
 
+def _resolve_day(ctx: Ctx, m: re.Match[str], month: int, day: int) -> tuple[str, bool]:
+    """A day without a year, ahead or back as the clause before ``m`` says."""
+    ahead = ctx.ahead(m.start(), m.end())
+    return resolve_day(ctx.ref, month, day, ahead, not ahead and ctx.back(m.start(), m.end()))
+
+
 def _day_value(m: re.Match[str], ctx: Ctx) -> tuple[str | None, bool]:
     """(YYYY-MM-DD or a value with X's, used dct) of the day named in ``m``; None when none is."""
     ref = ctx.ref.date if ctx.ref else None
@@ -70,7 +76,7 @@ def _day_value(m: re.Match[str], ctx: Ctx) -> tuple[str | None, bool]:
         month, day = month_number(groups["wmon"]), int(groups["wdd"])
         if groups.get("wyy"):
             return ymd(int(groups["wyy"]), month, day), False
-        return resolve_day(ctx.ref, month, day, ctx.ahead(m.start(), m.end()))
+        return _resolve_day(ctx, m, month, day)
     if groups.get("wd"):
         weekday = WEEKDAYS[groups["wd"].lower()]
         if ref is None:
@@ -88,7 +94,7 @@ def _day_value(m: re.Match[str], ctx: Ctx) -> tuple[str | None, bool]:
             month, day = month_number(groups[mon]), int(groups[dd])
             if groups.get(yy):
                 return ymd(int(groups[yy]), month, day), False
-            return resolve_day(ctx.ref, month, day, ctx.ahead(m.start(), m.end()))
+            return _resolve_day(ctx, m, month, day)
     return None, False
 
 

@@ -124,8 +124,8 @@ def _holiday(m: re.Match[str], ctx: Ctx) -> Cand | None:
     elif how != "this":
         if ctx.future(m.start(), m.end()):
             year += 1 if delta < -62 else 0
-        elif delta > 62:
-            year -= 1
+        elif delta > 62 or (delta > 0 and ctx.back(m.start(), m.end())):
+            year -= 1  # "Sales rose in the run-up to Christmas": the one before
     return _cand(m, holiday_date(name, year), week, True)
 
 

@@ -76,9 +76,9 @@ def _ordinal_day(m: re.Match[str], ctx: Ctx) -> Cand | None:
     month = month_number(m["mon"])
     if m["year"]:
         return Cand(m.start(), m.end(), "DATE", ymd(int(m["year"]), month, day))
-    since = ctx.since(m.start())
     ahead = ctx.ahead(m.start(), m.end()) or m["how"] == "coming"  # "this coming Sunday, March 8"
-    value, anchored = resolve_day(ctx.ref, month, day, ahead, since)
+    back = not ahead and ctx.back(m.start(), m.end())
+    value, anchored = resolve_day(ctx.ref, month, day, ahead, back)
     return Cand(m.start(), m.end(), "DATE", value, anchored=anchored)
 
 

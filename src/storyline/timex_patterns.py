@@ -78,7 +78,8 @@ def _month_day(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if year:  # "March 3, 2009"; "Jan. 5-7, 2010": the first day takes the range's year
         return Cand(m.start(), m.end(), "DATE", ymd(int(year), month, day))
     ahead = ctx.ahead(m.start(), m.end()) or "coming" in (m.groupdict().get("how") or "")
-    value, anchored = resolve_day(ctx.ref, month, day, ahead, ctx.since(m.start()))
+    back = not ahead and ctx.back(m.start(), m.end())  # "since May 3", "Exports fell on 5 May"
+    value, anchored = resolve_day(ctx.ref, month, day, ahead, back)
     return Cand(m.start(), m.end(), "DATE", value, anchored=anchored)
 
 
@@ -114,7 +115,9 @@ def _first_days(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if m["year"]:
         return Cand(m.start(), m.end(), "DATE", ymd(int(m["year"]), month, day))
     at = m.start("last")  # the last day is resolved where it stands, and lends its year
-    value, anchored = resolve_day(ctx.ref, month, last, ctx.ahead(at, m.end()), ctx.since(at))
+    value, anchored = resolve_day(
+        ctx.ref, month, last, ctx.ahead(at, m.end()), ctx.back(at, m.end())
+    )
     if len(value) == 10:  # the first day in the last one's month and year
         value = value[:8] + f"{day:02d}" if value[0] == "X" else ymd(int(value[:4]), month, day)
     return Cand(m.start(), m.end(), "DATE", value, anchored=anchored)
@@ -154,8 +157,8 @@ def _month(m: re.Match[str], ctx: Ctx) -> Cand | None:
         if not _MONTH_CUE.search(before) and not the_march:
             return None
     future = ctx.ahead(m.start(), m.end())
-    if not how and ctx.since(m.start()):
-        how = "back"  # "since May": not the May ahead
+    if not how and ctx.back(m.start(), m.end()):
+        how = "back"  # "since May", "Sales rose in May": not the May ahead
     value, anchored = resolve_month(ctx.ref, month_number(m["mon"]), how, future)
     return Cand(m.start(), m.end(), "DATE", value, anchored=anchored)
 

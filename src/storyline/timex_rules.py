@@ -122,7 +122,7 @@ _POSITIONS = {
     "early": "START", "mid": "MID", "late": "END",
 }  # fmt: skip
 PREFIX = re.compile(
-    r"(?:\b(?P<rel>" + _alt(list(_RELATIONS)) + r")\s+)?"
+    r"(?:(?<!-)\b(?P<rel>" + _alt(list(_RELATIONS)) + r")\s+)?"
     r"(?P<posall>(?:\bthe\s+)?(?:\bvery\s+)?\b(?P<pos>end|close|beginning|start|middle)\s+of\s+"
     r"(?:the\s+)?|\b(?P<adj>early|mid|late)(?:-|\s+)(?:in\s+)?)?$",
     re.IGNORECASE,
@@ -330,7 +330,8 @@ def resolve_day(
 ) -> tuple[str, bool]:
     """(value, used dct) of a month and day without a year: the dct's year, or the one
     before (after, with a future cue) when the date lies more than two months away. After
-    "since" (``since``) the date is never after the dct."""
+    "since" or a past verb (``since``: "Exports fell on 5 December") the date is never after
+    the dct."""
     if not valid_date(2024, month, day):  # not a day in any year: keep the month
         return resolve_month(ref, month, "back" if since else "", future)
     if ref is None:
