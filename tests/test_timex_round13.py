@@ -99,3 +99,29 @@ def test_a_run_up_is_no_deadline() -> None:
     assert (run_up.mod, run_up.signal) == (None, None)
     (up_to,) = tag_times("They waited up to Friday.", D)
     assert (up_to.mod, up_to.signal) == ("ON_OR_BEFORE", "up to")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The deadline is 5pm on Thursday.", ("5pm on Thursday", "TIME", "2026-11-19T17:00")),
+        ("The deadline is Friday.", ("Friday", "DATE", "2026-11-20")),
+        (
+            "The deadline for bids is midnight on Friday.",
+            ("midnight on Friday", "TIME", "2026-11-20T24:00"),
+        ),
+        ("Friday is the deadline.", ("Friday", "DATE", "2026-11-20")),
+        ("Thursday is the final deadline.", ("Thursday", "DATE", "2026-11-19")),
+        ("The deadline falls on 4 December.", ("4 December", "DATE", "2026-12-04")),
+        ("The deadline falls on 4 January.", ("4 January", "DATE", "2027-01-04")),
+        # a deadline told in the past, or passed, stays before the dct
+        ("The deadline was Friday.", ("Friday", "DATE", "2026-11-13")),
+        ("The deadline was 5pm on Thursday.", ("5pm on Thursday", "TIME", "2026-11-12T17:00")),
+        ("Friday was the deadline.", ("Friday", "DATE", "2026-11-13")),
+        ("The deadline passed on Monday.", ("Monday", "DATE", "2026-11-16")),
+    ],
+)
+def test_a_deadline_stated_in_the_present_lies_ahead(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in found(text)

@@ -51,9 +51,13 @@ _PAST_VERB = re.compile(
 )
 # A timetable told in the present tense looks ahead as "will" does: "E3 takes place in May",
 # "the show opens on Friday", "the festival runs from 10-12 June". Only third-person forms
-# that are verbs here: "runs" needs its preposition ("20 runs on Friday" is cricket).
+# that are verbs here: "runs" needs its preposition ("20 runs on Friday" is cricket). So does
+# a deadline stated in the present: "The deadline is 5pm on Thursday", "Friday is the deadline"
+# (not "The deadline was Friday").
 SCHEDULE_CUE = re.compile(
-    r"\b(?:takes\s+place|opens|starts|begins|ends|closes|kicks\s+off|comes\s+out|goes\s+on\s+"
+    r"\b(?:deadline(?:\s+(?!was\b|were\b|had\b)[\w-]+){0,4}?\s+(?:is|falls|comes)|"
+    r"(?:is|are)\s+the\s+(?:[\w-]+\s+)?deadline|"
+    r"takes\s+place|opens|starts|begins|ends|closes|kicks\s+off|comes\s+out|goes\s+on\s+"
     r"(?:sale|display|show|tour|trial)|runs\s+(?:from|until|till|through|between)|"
     r"(?:is|are)\s+(?:held|staged|released|published|broadcast|shown|screened|out|on)|airs)\b",
     re.I,
