@@ -125,3 +125,39 @@ def test_a_deadline_stated_in_the_present_lies_ahead(
     text: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The index closed at a record on Tuesday. In afternoon trading it slipped.",
+            ("afternoon", "TIME", "2026-11-17TAF"),
+        ),
+        ("On Tuesday the index rose in morning trading.", ("morning", "TIME", "2026-11-17TMO")),
+        (
+            "Shares were sold on Monday. Most went in the morning.",
+            ("the morning", "TIME", "2026-11-16TMO"),
+        ),
+        # no day named before, a day far from the dct, or "today" in between: the dct's
+        ("The index slipped in afternoon trading.", ("afternoon", "TIME", "2026-11-18TAF")),
+        ("The index rose in the morning.", ("the morning", "TIME", "2026-11-18TMO")),
+        (
+            "He was born on 5 May 1950. The index slipped in afternoon trading.",
+            ("afternoon", "TIME", "2026-11-18TAF"),
+        ),
+        (
+            "It closed at a record on Tuesday. Today it slipped in afternoon trading.",
+            ("afternoon", "TIME", "2026-11-18TAF"),
+        ),
+    ],
+)
+def test_a_bare_part_of_day_belongs_to_the_day_named_before(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in found(text)
+
+
+def test_a_bare_part_of_day_without_a_dct_keeps_its_x() -> None:
+    (_, part) = tag_times("On Tuesday the index rose in morning trading.", None)
+    assert (part.value, part.anchored) == ("XXXX-XX-XXTMO", False)

@@ -188,6 +188,8 @@ def _narrative(cands: list[Cand], ref: Dct | None) -> None:
             step = int(step_s)
             # the last date precise enough for the unit: a day needs a day, a month a month
             own = {"year": last, "month": last_month}.get(unit, last_day)
+            if unit == "nday":  # "in morning trading": the news day named last, if one near
+                own, unit = (own if _near(own, ref) else None), "day"
             if unit == "eday" and own is None:  # "the day after his death": no day to count from
                 c.value, c.anchored = DROP, False
                 continue
@@ -219,6 +221,14 @@ def _narrative(cands: list[Cand], ref: Dct | None) -> None:
             last = c.value
             last_day = c.value if len(c.value) == 10 else last_day
             last_month = c.value if len(c.value) >= 7 else last_month
+
+
+def _near(day: str | None, ref: Dct | None) -> bool:
+    """True when ``day`` (YYYY-MM-DD) lies within a week of the dct (any day without one): the
+    day a news report is about, not a date in its background."""
+    if day is None or ref is None or ref.date is None:
+        return day is not None
+    return abs((dt.date.fromisoformat(day) - ref.date).days) <= 7
 
 
 _URL = re.compile(r"(?:https?://|www\.)\S+")

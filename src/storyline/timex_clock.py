@@ -197,6 +197,8 @@ def _part_of_day(m: re.Match[str], ctx: Ctx) -> Cand | None:
     groups = m.groupdict()
     part = PARTS_OF_DAY[(groups.get("part") or groups.get("night") or "").lower()]
     day, anchored = _day_value(m, ctx)
+    if groups.get("the"):  # "in the morning": of the last day named before, else the dct's
+        return Cand(m.start("the"), m.end(), "TIME", f"NARR:0:nday:{part}")
     if day is None:
         ref = ctx.ref.date if ctx.ref else None
         shift = -1 if groups.get("last") else 0
@@ -214,9 +216,9 @@ def _part_of_day(m: re.Match[str], ctx: Ctx) -> Cand | None:
 )
 def _trading_part(m: re.Match[str], ctx: Ctx) -> Cand | None:
     """ "rose in morning trading": the part of the day is a time of its own (TimeML marks a
-    time word that modifies a noun), on the dct's day ("in the morning session" is the
-    plain "in the morning" rule's)."""
-    ref = ctx.ref.date if ctx.ref else None
-    day = ref.isoformat() if ref else "XXXX-XX-XX"
-    value = f"{day}T{PARTS_OF_DAY[m['part'].lower()]}"
-    return Cand(m.start("span"), m.end("span"), "TIME", value, anchored=ref is not None)
+    time word that modifies a noun), on the day the report is about: the last day named
+    before it within a week of the dct ("closed at a record on Tuesday. In afternoon trading
+    it slipped"), else the dct's ("in the morning session" is the plain "in the morning"
+    rule's, which reads its day the same way)."""
+    value = f"NARR:0:nday:{PARTS_OF_DAY[m['part'].lower()]}"
+    return Cand(m.start("span"), m.end("span"), "TIME", value)
