@@ -161,3 +161,28 @@ def test_a_bare_part_of_day_belongs_to_the_day_named_before(
 def test_a_bare_part_of_day_without_a_dct_keeps_its_x() -> None:
     (_, part) = tag_times("On Tuesday the index rose in morning trading.", None)
     assert (part.value, part.anchored) == ("XXXX-XX-XXTMO", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the ISO week holding the middle of days 7N-6..7N: 1 March 2026 is a Sunday, so the
+        # first week of March (1-7) is mostly W10 (2-8 March), not W09 (which holds the 1st)
+        ("It rose in the first week of March 2026.", "2026-W10"),
+        ("It rose in the second week of January.", "2026-W02"),  # 8-14 Jan: day 11 in W02
+        ("It closes in the last week of March 2026.", "2026-W13"),  # 25-31 March: day 28
+        ("Talks resume in the third week of November.", "2026-W47"),
+        # the month's year as a bare month's: ahead with a cue, back with a past verb
+        ("It will open in the first week of December.", "2026-W49"),
+        ("It rose in the first week of December.", "2025-W49"),
+        ("It will open in the second week of January.", "2027-W02"),
+    ],
+)
+def test_the_nth_week_of_a_month_is_an_iso_week(text: str, expected: str) -> None:
+    (week,) = [t for t in tag_times(text, D) if "week of" in t.text]
+    assert (week.type, week.value) == ("DATE", expected)
+
+
+def test_the_nth_week_of_a_month_without_a_dct() -> None:
+    (week,) = tag_times("It rose in the second week of January.", None)
+    assert (week.text, week.value) == ("the second week of January", "XXXX-WXX")

@@ -8,6 +8,12 @@ them or, failing that, resolved against the document creation time as "March 8" 
 :func:`storyline.timex_rules.resolve_day`). The noun phrase "the twenty-first of June"
 keeps its determiner, as "the end of June" does.
 
+"The second week of January" is the ISO week (YYYY-Www, as TimeBank writes "the week of
+March 6") that holds most of the month's days 8-14: the N-th week of a month is its days
+7N-6 to 7N, and the ISO week holding the middle one (day 7N-3) holds at least four of the
+seven. "The last week of March" is its last seven days, the week holding the fourth from
+the end. The month's year is resolved as a bare month's is.
+
 A count of days into a happening told in the present names the day of the report itself
 (TimeML marks "the eighth day", valued as the document creation time); "its" stays out of
 the span as a possessive does. Told in the past ("it was the third day") the day depends on
@@ -16,6 +22,8 @@ when the happening began, which the text rarely says, so it is left unmarked.
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import re
 
 from storyline.timex_base import Cand, Ctx, needs, rule
@@ -23,8 +31,10 @@ from storyline.timex_rules import (
     MONTH,
     WEEKDAY,
     YEAR,
+    fmt_week,
     month_number,
     resolve_day,
+    resolve_month,
     unit_value,
     ymd,
 )
@@ -105,3 +115,30 @@ def _day_reached(m: re.Match[str], ctx: Ctx) -> Cand | None:
     value = unit_value(ctx.ref, m["unit"], 0)
     start = m.start("the") if m["the"] else m.start("span")
     return Cand(start, m.end(), "DATE", value or "PRESENT_REF", anchored=value is not None)
+
+
+_WEEK_OF = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 0, "final": 0}
+
+
+@needs("week of")
+@rule(
+    r"\b[Tt]he\s+(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+"
+    r"(?P<mon>" + MONTH + r")(?:,?\s+(?P<year>" + YEAR + r")(?!\d))?"
+)
+def _week_of_month(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """ "the second week of January", "the last week of March 2026": an ISO week."""
+    month = month_number(m["mon"])
+    if m["year"]:
+        value, anchored = f"{m['year']}-{month:02d}", False
+    else:
+        ahead = ctx.ahead(m.start(), m.end())
+        back = not ahead and ctx.back(m.start(), m.end())
+        value, anchored = resolve_month(ctx.ref, month, "back" if back else "", ahead)
+    if value.startswith("X"):
+        return Cand(m.start(), m.end(), "DATE", "XXXX-WXX", anchored=False)
+    year = int(value[:4])
+    n = _WEEK_OF[m["ord"]]
+    days = calendar.monthrange(year, month)[1]
+    middle = 7 * n - 3 if n else days - 3  # the middle of the seven days meant
+    week = fmt_week(dt.date(year, month, middle))
+    return Cand(m.start(), m.end(), "DATE", week, anchored=anchored)

@@ -115,9 +115,8 @@ def _first_days(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if m["year"]:
         return Cand(m.start(), m.end(), "DATE", ymd(int(m["year"]), month, day))
     at = m.start("last")  # the last day is resolved where it stands, and lends its year
-    value, anchored = resolve_day(
-        ctx.ref, month, last, ctx.ahead(at, m.end()), ctx.back(at, m.end())
-    )
+    ahead, back = ctx.ahead(at, m.end()), ctx.back(at, m.end())
+    value, anchored = resolve_day(ctx.ref, month, last, ahead, back)
     if len(value) == 10:  # the first day in the last one's month and year
         value = value[:8] + f"{day:02d}" if value[0] == "X" else ymd(int(value[:4]), month, day)
     return Cand(m.start(), m.end(), "DATE", value, anchored=anchored)
@@ -362,9 +361,8 @@ def _relative_unit(m: re.Match[str], ctx: Ctx) -> Cand | None:
         value = unit_value(ctx.ref, unit, -1)  # "in the last century": the one before, 19
         value = value and value[:2]
         return Cand(m.start(), m.end(), "DATE", value or "XXXX", anchored=value is not None)
-    if unit == "fortnight" or (
-        m["the"] and how in ("past", "last", "coming", "next") and unit != "weekend"
-    ):  # "the past week": a length; "last fortnight" too, no calendar unit holds a fortnight
+    lengths = ("past", "last", "coming", "next")  # "the past week"; any fortnight (no ISO unit)
+    if unit == "fortnight" or (m["the"] and how in lengths and unit != "weekend"):
         return Cand(m.start(), m.end(), "DURATION", duration_value(1, unit))
     if how in ("following", "previous", "preceding") or (m["the"] and how == "next"):
         step = -1 if how in ("previous", "preceding") else 1
