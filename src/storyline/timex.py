@@ -7,7 +7,8 @@ document creation time (dct) in news mode: unmarked weekdays and months point to
 (news reports what happened) unless a future cue ("will", "would", "next", "scheduled", "as
 soon as", not taken back by "had been") precedes them in the clause, or a deadline word
 ("by", "until", "effective") leads to them; a month one or two months after the dct is
-the coming one. A date opening its clause takes the tense of the first verb after it ("On
+the coming one, unless a past verb governs it in its clause ("Sales rose in December", see
+:mod:`timex_past`). A date opening its clause takes the tense of the first verb after it ("On
 Friday, the union plans to ..."); a plan word is taken back by a past verb right after the
 date ("the rally planned for Saturday was canceled"); a weekday in the possessive ("Monday's
 ruling") names a reported event unless the noun is one usually ahead ("Sunday's vote").
