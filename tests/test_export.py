@@ -274,3 +274,22 @@ def test_counts_agree_with_their_nouns() -> None:
     assert counted(1, "article") == "1 article" and counted(3, "article") == "3 articles"
     assert counted(1, "story", "stories") == "1 story"
     assert counted(2, "story", "stories") == "2 stories"
+
+
+def test_a_briefing_lists_every_shared_fact_and_some_single_source_ones(document: dict) -> None:
+    from storyline.views import BRIEF_FACTS, brief_facts
+
+    many = json.loads(json.dumps(document))
+    facts = many["stories"][0]["facts"]
+    single = next(f for f in facts if f["status"] == "single-source")
+    shared = next(f for f in facts if f["status"] != "single-source")
+    extra = [{**single, "attribute": f"figure {k}"} for k in range(BRIEF_FACTS + 3)]
+    many["stories"][0]["facts"] = [*extra, shared]  # the shared fact comes last
+    listed, left_out = brief_facts(many["stories"][0]["facts"])
+    assert len(listed) == BRIEF_FACTS and listed[-1] is many["stories"][0]["facts"][-1]
+    assert left_out == len(extra) - (BRIEF_FACTS - 1)
+    note = f"Not listed: {left_out} single-source figures (in the JSON export and the web page)."
+    md, html = render(many, "md"), render(many, "html")
+    assert note in md and note in html
+    assert f"figure {BRIEF_FACTS - 2} |" in md and f"figure {BRIEF_FACTS - 1} |" not in md
+    assert "Not listed" not in render(document, "md")  # a short table is listed whole

@@ -6,7 +6,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from storyline.views import counted, story_views
+from storyline.views import brief_facts, counted, left_out_note, story_views
 
 
 def render_html(document: dict[str, Any]) -> str:
@@ -17,5 +17,6 @@ def render_html(document: dict[str, Any]) -> str:
         lstrip_blocks=True,
     )
     environment.filters["counted"] = counted
+    environment.globals.update(brief_facts=brief_facts, left_out_note=left_out_note)
     template = environment.get_template("briefing.html")
     return template.render(generator=document["generator"], stories=story_views(document))

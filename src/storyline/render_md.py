@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from storyline.views import counted, story_views
+from storyline.views import brief_facts, counted, left_out_note, story_views
 
 
 def _cites(numbers: list[int]) -> str:
@@ -47,14 +47,15 @@ def render_markdown(document: dict[str, Any]) -> str:
                 for e in story["timeline"]
             ]
             lines.append("")
-        if story["facts"]:
+        listed, left_out = brief_facts(story["facts"])
+        if listed:
             lines += [
                 "### Facts",
                 "",
                 "| subject | attribute | value | status | sources |",
                 "|---|---|---|---|---|",
             ]
-            for fact in story["facts"]:
+            for fact in listed:
                 value = fact["shown"]
                 status = fact["status"]
                 if fact.get("updated"):
@@ -72,6 +73,8 @@ def render_markdown(document: dict[str, Any]) -> str:
                     f"{_cell(value)} | {status} | {_cites(fact['cites'])} |"
                 )
             lines.append("")
+            if left_out:
+                lines += [left_out_note(left_out), ""]
         if story["differences"]:
             lines += ["### Where the sources differ", ""]
             for difference in story["differences"]:

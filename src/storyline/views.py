@@ -108,6 +108,34 @@ def _number(value: Any, unit: str | None) -> str:
     return f"{value:,}" if isinstance(value, int | float) and not yearlike else str(value)
 
 
+BRIEF_FACTS = 15  # facts a briefing lists: every shared or disputed one, single-source up to this
+
+
+def brief_facts(facts: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], int]:
+    """The facts a short briefing lists, in their order, and how many it leaves out.
+
+    Every corroborated, conflicting or updated fact is listed; single-source figures fill
+    the table up to :data:`BRIEF_FACTS`. A wide storyline of undated reports gave 42 rows,
+    most of them one article's figures; the export and the web page keep them all.
+    """
+    shared = sum(1 for f in facts if f["status"] != "single-source")
+    room = max(0, BRIEF_FACTS - shared)
+    listed: list[dict[str, Any]] = []
+    for fact in facts:
+        if fact["status"] != "single-source":
+            listed.append(fact)
+        elif room:
+            listed.append(fact)
+            room -= 1
+    return listed, len(facts) - len(listed)
+
+
+def left_out_note(count: int) -> str:
+    """What a briefing says of the single-source figures it does not list."""
+    figures = counted(count, "single-source figure")
+    return f"Not listed: {figures} (in the JSON export and the web page)."
+
+
 def story_views(document: dict[str, Any]) -> list[dict[str, Any]]:
     """Per story: its sources numbered, and every part of the briefing citing those numbers."""
     articles = {a["id"]: a for a in document["articles"]}
