@@ -119,3 +119,21 @@ def test_british_parties_meet_under_their_everyday_names():
     # other nationality words stay apart from names
     arts = [article("a", "British troops left Britain.", [("British", "NORP"), ("Britain", "GPE")])]
     assert groups(arts) == [["Britain"], ["British"]]
+
+
+def test_a_double_barrelled_surname_alone_joins_its_full_name_only():
+    arts = [
+        article("a", "Roberta Kelvin-Sallow spoke.", [("Roberta Kelvin-Sallow", "PERSON")]),
+        article("b", "Kelvin-Sallow said so.", [("Kelvin-Sallow", "PERSON")]),
+        article("c", "Jane Sallow said nothing.", [("Jane Sallow", "PERSON")]),
+    ]
+    assert groups(arts) == [["Jane Sallow"], ["Kelvin-Sallow", "Roberta Kelvin-Sallow"]]
+
+
+def test_an_acronym_keeps_a_short_capitalised_word_whole():
+    arts = [
+        article("a", "The UK Freedom Party met.", [("UK Freedom Party", "ORG")]),
+        article("b", "UKFP leaders met.", [("UKFP", "ORG")]),
+        article("c", "The US Ferry Party met.", [("US Ferry Party", "ORG")]),
+    ]
+    assert groups(arts) == [["UK Freedom Party", "UKFP"], ["US Ferry Party"]]

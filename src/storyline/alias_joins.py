@@ -289,6 +289,9 @@ def join_acronyms(forms: dict[str, Counter[str]], texts: list[str], groups: Grou
             for target in sorted(defined[surface]):
                 groups.join(target, key)
             continue
+        if spelled := _spelled_by_words(surface, longs):
+            groups.join(spelled, key)  # "UKIP": "UK Independence Party"
+            continue
         pairs = pairs or [initial_pairs(t) for t in texts]
         for phrase, _ in expansions(surface, texts, pairs).most_common():
             pkey = mention_key(phrase, "")
@@ -300,6 +303,22 @@ def join_acronyms(forms: dict[str, Counter[str]], texts: list[str], groups: Grou
                 groups.join(target, key)
                 forms[target][phrase] += 0
                 break
+
+
+def _spelled_by_words(acronym: str, longs: list[tuple[str, str]]) -> str | None:
+    """The key of the one name whose short capitalised words, kept whole, and the initials
+    of its other words spell ``acronym``: "UK Independence Party" -> "UKIP". Only names
+    with such a word are tried (the others are the initials :func:`expansions` reads)."""
+    letters = acronym.replace(".", "")
+    found = set()
+    for surface, key in longs:
+        words = surface.split()
+        if not any(w.isupper() and 2 <= len(w) <= 3 for w in words):
+            continue
+        spelt = "".join(w if w.isupper() and len(w) <= 3 else w[:1] for w in words)
+        if spelt == letters:
+            found.add(key)
+    return found.pop() if len(found) == 1 else None
 
 
 def join_of_phrases(forms: dict[str, Counter[str]], groups: Groups) -> None:
@@ -325,6 +344,7 @@ def join_surnames(
     pollster "Mori" is not "Andrew Marr")."""
     people: dict[str, set[str]] = defaultdict(set)  # last word key -> person groups
     spelt: dict[str, set[str]] = defaultdict(set)  # person key -> last words as written
+    endings: dict[str, set[tuple[str, ...]]] = defaultdict(set)  # person key -> last 2 words
     for key, surfaces in forms.items():
         if labels[key].most_common(1)[0][0] != "PERSON":
             continue
@@ -333,6 +353,7 @@ def join_surnames(
         if len(words) >= 2 and not _joint_name(surface):
             people[word_key(words[-1], True)].add(groups.find(key))
             spelt[groups.find(key)].add(word_key(words[-1], False))
+            endings[groups.find(key)].add(tuple(words[-2:]))
     # one-word forms the model tagged as a person somewhere in the story
     personal = {
         word_key(w[0], True)
@@ -342,13 +363,18 @@ def join_surnames(
     for key, surfaces in forms.items():
         if key.startswith(("norp:", "known:")):
             continue
-        words = name_words(surfaces.most_common(1)[0][0])
-        if len(words) != 1:
+        surface = surfaces.most_common(1)[0][0]
+        words = name_words(surface)
+        # a double-barrelled surname written alone ("Kilroy-Silk") is one word as written
+        barrelled = len(words) == 2 and len(surface.split()) == 1
+        if len(words) != 1 and not barrelled:
             continue
-        word = word_key(words[0], True)
+        word = word_key(words[-1], True)
         if labels[key]["PERSON"] == 0 and labels[key]["ORG"] == 0 and word not in personal:
             continue  # "Jordan" the country is no surname unless tagged a person too
         owners = people.get(word, set())
+        if barrelled:  # "Robert Kilroy-Silk" ends with both words, "Jane Silk" does not
+            owners = {o for o in owners if tuple(words) in endings[groups.find(o)]}
         if len({groups.find(o) for o in owners}) == 1:
             owner = next(iter(owners))
             written = name_words(" ".join(surfaces))
