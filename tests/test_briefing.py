@@ -145,3 +145,63 @@ def test_copies_count_once_for_the_summary_length_but_are_cited() -> None:
 def test_no_sentences_no_summary() -> None:
     assert summarise([]) == []
     assert summarise([sentence_article("x", "Too short.")]) == []
+
+
+def _candidate(text: str, times=(), places=(), people=()):
+    from storyline.briefing import _Candidate
+
+    article = sentence_article("x", text)
+    return _Candidate(article, 0, 0, text, frozenset(times), frozenset(places), tuple(people))
+
+
+def _supports(sentence, other) -> bool:
+    from storyline.briefing import _stems, supports
+
+    return supports(sentence, other, (_stems(sentence), _stems(other)))
+
+
+def test_support_needs_more_than_a_few_shared_heavy_words() -> None:
+    glut = _candidate(
+        "There has been a glut of recent headlines about mobile TV, with French operators "
+        "teaming up, Harlow Mobile trialling a system in Oxford and Nokia trialling one in "
+        "Finland with the national broadcaster."
+    )
+    short = _candidate("Mobile operators Harlow and Vodafone are trialling mobile TV.")
+    assert not _supports(glut, short)
+    paraphrase = _candidate(
+        "Mobile TV has drawn a glut of recent headlines: French operators are teaming up, "
+        "and trials run in Oxford and in Finland with the national broadcaster."
+    )
+    assert _supports(glut, paraphrase)
+
+
+def test_support_needs_a_shared_time_and_no_other_place() -> None:
+    saturday = _candidate("The Gizmo player goes on sale on Saturday.", times={"XXXX-WXX-6"})
+    last_week = _candidate("The Gizmo player went on sale in the UK last week.", times={"PAST"})
+    assert not _supports(saturday, last_week)
+    also_saturday = _candidate("The Gizmo player goes on sale on Saturday.", {"XXXX-WXX-6"})
+    assert _supports(saturday, also_saturday)
+    quay = _candidate(
+        "Residents of the Lower Quay district will be allowed back by the end of March.",
+        {"2026-03"},
+        {"lower quay"},
+    )
+    millbrook = _candidate(
+        "Residents of the Millbrook district will be allowed back by the end of March.",
+        {"2026-03"},
+        {"millbrook"},
+    )
+    assert not _supports(quay, millbrook) and not _supports(millbrook, quay)
+
+
+def test_one_persons_two_statements_do_not_support_each_other() -> None:
+    urged = _candidate(
+        "Party chairman Petra Holt urged the two men to step down from the assembly.",
+        people=["Petra Holt"],
+    )
+    parody = _candidate(
+        "Party chairman Petra Holt said the new group would be a parody of the party the "
+        "two men have left.",
+        people=["Petra Holt"],
+    )
+    assert not _supports(urged, parody)
