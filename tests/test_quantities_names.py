@@ -116,3 +116,19 @@ def test_bbc_politics_session_18(quantities):
     assert [(q.value, q.unit) for q in tenants] == [(300_000, "tenant")]
     governors = quantities("The 50 state governors met on Monday.")
     assert [(q.value, q.unit) for q in governors] == [(50, "governor")]
+
+
+def test_a_count_the_model_tags_money_is_a_count(quantities):
+    served = quantities("The network served 15 billion WAP page impressions last year.")
+    assert [(q.value, q.unit) for q in served] == [(15_000_000_000, "impression")]
+    riyals = quantities("A ticket costs 200 riyals.")
+    assert [(q.value, q.unit) for q in riyals] == [(200, "money")]
+
+
+def test_a_sum_described_by_its_currency_alone_is_no_fact(facts_of):
+    facts = facts_of(
+        "Excluding special items, Ebbon's profit was 33 cents a share.",
+        "Shares in Westjet fell 65 cents to $14.35 as analysts voiced disappointment.",
+    )
+    assert not [f for f in facts if f.status == "conflicting"]
+    assert not [f for f in facts if f.attribute == "cents"]

@@ -51,7 +51,7 @@ from storyline.claims import LEXICON_PREDICATES
 from storyline.fact_agreement import compatible
 from storyline.fact_statements import Statement, agree, by_happening, sentence_when, value_clusters
 from storyline.model import Article, Entity, Fact, FactValue, source_of
-from storyline.quantity_words import plural
+from storyline.quantity_words import CURRENCY, MONEY_WORDS, plural
 
 NAMED_UNITS = {"dead": "people", "wounded": "people", "casualties": "people"}
 WHOLE_PHRASE_UNITS = frozenset({"%", "USD", "EUR", "GBP", "money"})
@@ -159,6 +159,8 @@ def _names_the_actors(
         return False
     if attribute.split(" ")[0] in GENERIC_ATTRIBUTES:
         return True
+    if unit in WHOLE_PHRASE_UNITS and all(_money_word(w) for w in attribute.split()):
+        return True  # "cents 33 vs 65": the currency alone says nothing of what the sum is
     if unit in WHOLE_PHRASE_UNITS or unit in LENGTH_UNITS:
         return False  # "a two-day strike" is a length, not a count of actors
     if unit in MEASURES:
@@ -168,6 +170,12 @@ def _names_the_actors(
     if subject or place:
         return False
     return all(isinstance(s.value, int | float) and s.value <= 2 for s in stmts)
+
+
+def _money_word(word: str) -> bool:
+    """ "cents", "riyals", "dollars", "money": a word that only says a sum is money."""
+    singular = word.removesuffix("s")
+    return word == "money" or any(w in MONEY_WORDS or w in CURRENCY for w in (word, singular))
 
 
 def _noun_of(unit: str, attribute: str) -> str:

@@ -20,7 +20,13 @@ from typing import Any
 from storyline.entities import mention_index, sentence_of, sentence_starts
 from storyline.model import Mention, Quantity
 from storyline.quantity_filters import not_a_count, participle_taken_for_a_noun
-from storyline.quantity_numbers import fraction_before, glued_scale, is_number, number_value
+from storyline.quantity_numbers import (
+    fraction_before,
+    glued_scale,
+    is_number,
+    names_money,
+    number_value,
+)
 from storyline.quantity_owners import holder as _holder
 from storyline.quantity_owners import place as _place
 from storyline.quantity_phrases import (
@@ -259,9 +265,9 @@ def _money(doc: Any, i: int, j: int) -> tuple[str, Any, int] | None:
         return CURRENCY[nxt.lower_], nxt, j + 1
     if prev is not None and prev.text in CURRENCY:
         return CURRENCY[prev.text], doc[j - 1], j
-    if doc[i].ent_type_ == "MONEY":
+    if doc[i].ent_type_ == "MONEY" and names_money(doc, i):
         return "money", doc[j - 1], j
-    return None
+    return None  # "15 billion WAP page impressions", tagged MONEY, counts impressions
 
 
 def _quantity(

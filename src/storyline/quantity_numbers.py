@@ -13,6 +13,7 @@ from storyline.quantity_words import (
     ABBREVIATED_SCALES,
     CURRENCY,
     DURATION_UNITS,
+    MONEY_WORDS,
     SCALES,
     SKIP_ENTS,
     WORD_NUMBERS,
@@ -149,3 +150,23 @@ def _count_taken_for_a_date(tok: Any, word: str) -> bool:
 
 RANGE_GLUE = frozenset({"between", "and", "to", "-", "–"})
 TIME_NOUNS = frozenset({"time", "season", "decade", "century", "weekend", "night", "morning"})
+
+
+_CURRENCY_SIGNS = frozenset("$£€¥₹#")
+
+
+def names_money(doc: Any, i: int) -> bool:
+    """Whether the MONEY entity at token ``i`` is money. The model also tags counts MONEY
+    ("15 billion WAP page impressions", "four billion IP addresses"): an entity with no
+    currency sign or money word ("US$ 40 billion", "33 cents", "200 riyals") that a plural
+    noun follows counts that noun; without one it stays money ("on top of the four billion
+    it has already received")."""
+    entity = next((e for e in doc.ents if e.start <= i < e.end), None)
+    words = entity if entity is not None else doc[i : i + 1]
+    for t in words:
+        if t.lemma_.lower() in MONEY_WORDS or t.lower_ in CURRENCY:
+            return True
+        if any(sign in t.text for sign in _CURRENCY_SIGNS):
+            return True
+    end = words[-1].i + 1
+    return not any(t.tag_ in {"NNS", "NNPS"} for t in doc[end : end + 3])

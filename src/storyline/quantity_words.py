@@ -70,6 +70,9 @@ CURRENCY = {"$": "USD", "dollar": "USD", "€": "EUR", "euro": "EUR", "£": "GBP
 CURRENCY |= {"usd": "USD", "eur": "EUR", "gbp": "GBP", "euros": "EUR", "dollars": "USD"}
 CURRENCY |= {"yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupee": "INR", "rupees": "INR"}
 CURRENCY |= {"rupiah": "IDR", "pence": "GBX", "p": "GBX", "¥": "JPY", "₹": "INR"}
+# Money words without a code here: a sum in them keeps the unit "money" ("200 riyals")
+MONEY_WORDS = frozenset({"cent", "riyal", "dirham", "rouble", "ruble", "peso", "naira", "rand"})
+MONEY_WORDS |= {"lira", "shekel", "baht", "ringgit", "franc", "krona", "krone", "won", "real"}
 DURATION_UNITS = frozenset({"day", "week", "month", "year", "hour", "minute"})
 NON_COUNTS = frozenset({"%", "USD", "EUR", "GBP", "money", "days", "weeks", "months", "years"})
 EXTREMES = frozenset({"high", "low", "record", "peak", "best", "worst"})
