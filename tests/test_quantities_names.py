@@ -132,3 +132,23 @@ def test_a_sum_described_by_its_currency_alone_is_no_fact(facts_of):
     )
     assert not [f for f in facts if f.status == "conflicting"]
     assert not [f for f in facts if f.attribute == "cents"]
+
+
+def test_numbers_the_audit_of_session_18_misread(quantities):
+    # a number written in words and split by the tokenizer at its hyphen
+    bid = quantities("Thirty-five contenders have bid for the licence.")
+    assert [(q.value, q.unit) for q in bid] == [(35, "contender")]
+    hurt = quantities("About twenty-two people were hurt in the fire.")
+    assert [(q.value, q.hedge) for q in hurt] == [(22, "about")]
+    # a number word after digits is another number: "Three" begins the dam's name
+    dam = quantities("China is building the $22bn Three Gorges Dam.")
+    assert [(q.value, q.unit) for q in dam] == [(22_000_000_000, "USD")]
+    # measurements, models and years are no counts
+    assert quantities("The firm will build a 4,200 MW power plant.") == []
+    assert quantities("It makes 14 and 15 inch screens.") == []
+    assert quantities("Commodore 64 enthusiasts met in London.") == []
+    assert quantities("The coin dates from 190 A.D. and was found in a field.") == []
+    # counts at the start of a sentence still count
+    assert [(q.value, q.unit) for q in quantities("Officials sent 300 troops.")] == [
+        (300, "troops")
+    ]

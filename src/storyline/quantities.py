@@ -24,8 +24,10 @@ from storyline.quantity_numbers import (
     fraction_before,
     glued_scale,
     is_number,
-    names_money,
+    money_at,
     number_value,
+    tens_hyphen,
+    words_after_digits,
 )
 from storyline.quantity_owners import holder as _holder
 from storyline.quantity_owners import place as _place
@@ -145,7 +147,10 @@ def extract_quantities(doc: Any, mentions: list[Mention]) -> list[Quantity]:
             continue
         j = i + 1
         while j < len(doc) and (
-            is_number(doc[j]) or doc[j].lower_ in SCALES or glued_scale(doc, i, j)
+            (is_number(doc[j]) and not words_after_digits(doc, i, j))
+            or doc[j].lower_ in SCALES
+            or glued_scale(doc, i, j)
+            or tens_hyphen(doc, j)
         ):
             j += 1
         q, upto = _range(doc, text, i, j, read), j
@@ -255,21 +260,6 @@ def _previous_sentence_start(tok: Any) -> int:
     return tok.doc[start - 1].sent.start if start > 0 else 0
 
 
-def _money(doc: Any, i: int, j: int) -> tuple[str, Any, int] | None:
-    """(currency code, currency token, end) for a sum of money at tokens ``i:j``."""
-    prev = doc[i - 1] if i > 0 else None
-    nxt = doc[j] if j < len(doc) else None
-    if nxt is not None and nxt.lemma_.lower() in CURRENCY:
-        return CURRENCY[nxt.lemma_.lower()], nxt, j + 1
-    if nxt is not None and nxt.lower_ in CURRENCY:
-        return CURRENCY[nxt.lower_], nxt, j + 1
-    if prev is not None and prev.text in CURRENCY:
-        return CURRENCY[prev.text], doc[j - 1], j
-    if doc[i].ent_type_ == "MONEY" and names_money(doc, i):
-        return "money", doc[j - 1], j
-    return None  # "15 billion WAP page impressions", tagged MONEY, counts impressions
-
-
 def _quantity(
     doc: Any,
     text: str,
@@ -299,7 +289,7 @@ def _quantity(
     nxt = doc[j] if j < len(doc) else None
     head_tok = num
     written = ""  # the counted noun as written, when the text names one
-    money = None if per_cent(doc, j) else _money(doc, i, j)
+    money = None if per_cent(doc, j) else money_at(doc, i, j)
     duration = _duration(doc, i, j)
     if duration is not None:
         unit, attribute, end = duration

@@ -25,6 +25,11 @@ PARTICIPLES_IN_ID = frozenset({"unpaid", "paid", "laid", "said", "mislaid", "pre
 TITLE_NAMES = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "MONEY", "EVENT"})
 # a number after these is a position in a list, not a count ("the first three sentences")
 RANK_WORDS = frozenset({"first", "last", "top", "next", "final", "opening", "closing"})
+# units a number measures rather than counts ("a 4,200 MW power plant", "15 inch screens"),
+# and eras that make it a year ("190 A.D.")
+MEASURE_UNITS = frozenset({"mw", "gw", "kw", "kwh", "mwh", "inch", "inches", "ft", "feet"})
+MEASURE_UNITS |= {"cm", "mm", "mph", "kph", "mhz", "ghz", "gb", "mb", "tb", "megawatt"}
+MEASURE_UNITS |= {"megawatts", "gigawatt", "gigawatts", "megapixel", "megapixels", "mbps"}
 
 
 def not_a_count(doc: Any, i: int, j: int) -> bool:
@@ -50,6 +55,12 @@ def not_a_count(doc: Any, i: int, j: int) -> bool:
     nxt = doc[j] if j < len(doc) else None
     if nxt is not None and nxt.lower_ in TIME_ZONES:
         return True
+    if nxt is not None and (
+        nxt.lower_ in MEASURE_UNITS or nxt.text in {"AD", "BC", "A.D.", "B.C."}
+    ):
+        return True  # a measurement or a year: "4,200 MW", "15 inch", "190 A.D."
+    if nxt is not None and nxt.lower_ == "and" and _measured_after(doc, j):
+        return True  # "14 and 15 inch screens"
     if (
         nxt is not None
         and nxt.lower_ == "local"
@@ -62,6 +73,11 @@ def not_a_count(doc: Any, i: int, j: int) -> bool:
     if nxt is not None and nxt.is_alpha and not doc[j - 1].whitespace_:
         return nxt.lower_ not in CURRENCY  # a scale letter by a currency was read already
     return _ratio(doc, i, j) or _conversion(doc, i)
+
+
+def _measured_after(doc: Any, j: int) -> bool:
+    """Whether the number after "and" at ``j`` measures a unit ("14 and 15 inch")."""
+    return j + 2 < len(doc) and doc[j + 1].like_num and doc[j + 2].lower_ in MEASURE_UNITS
 
 
 def _vague(doc: Any, i: int, j: int) -> bool:
@@ -93,7 +109,7 @@ def _designation(doc: Any, i: int) -> bool:
     if prev.text == "." and i >= 2 and doc[i - 2].text == "No" and not doc[i - 2].whitespace_:
         return True  # "No." cut in two by the tokenizer
     return (
-        prev.pos_ == "PROPN"
+        (prev.pos_ == "PROPN" or prev.pos_ == "NOUN" and prev.is_title)  # "Commodore 64 fans"
         and prev.ent_type_ not in NAMES_BEFORE_COUNTS
         and prev.text not in CURRENCY
         and prev.lower_ not in CURRENCY

@@ -46,6 +46,8 @@ def number_value(tokens: list[Any]) -> float | None:
             current += WORD_NUMBERS[word]
         elif "-" in word and all(p in WORD_NUMBERS for p in word.split("-")):
             current += sum(WORD_NUMBERS[p] for p in word.split("-"))
+        elif word in HYPHENS:
+            continue  # "thirty - five", split by the tokenizer (see :func:`tens_hyphen`)
         else:
             return None
         seen = True
@@ -58,6 +60,22 @@ def number_value(tokens: list[Any]) -> float | None:
 
 
 FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
+HYPHENS = frozenset({"-", "–"})
+_TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
+_UNITS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"})
+
+
+def tens_hyphen(doc: Any, j: int) -> bool:
+    """Whether token ``j`` is the hyphen of a number written in words and split into three
+    tokens: "Thirty-five contenders" read as five contenders, "Twenty-two" as two."""
+    return (
+        doc[j].text in HYPHENS
+        and 0 < j < len(doc) - 1
+        and doc[j - 1].lower_ in _TENS
+        and doc[j + 1].lower_ in _UNITS
+        and not doc[j - 1].whitespace_
+        and not doc[j].whitespace_
+    )
 
 
 def fraction_before(doc: Any, i: int) -> tuple[float, int]:
@@ -170,3 +188,27 @@ def names_money(doc: Any, i: int) -> bool:
             return True
     end = words[-1].i + 1
     return not any(t.tag_ in {"NNS", "NNPS"} for t in doc[end : end + 3])
+
+
+def words_after_digits(doc: Any, i: int, j: int) -> bool:
+    """A number word after digits is another number ("the $22bn Three Gorges Dam")."""
+    return (
+        doc[j].is_alpha
+        and doc[j].lower_ not in SCALES
+        and any(t.text[:1].isdigit() for t in doc[i:j])
+    )
+
+
+def money_at(doc: Any, i: int, j: int) -> tuple[str, Any, int] | None:
+    """(currency code, currency token, end) for a sum of money at tokens ``i:j``."""
+    prev = doc[i - 1] if i > 0 else None
+    nxt = doc[j] if j < len(doc) else None
+    if nxt is not None and nxt.lemma_.lower() in CURRENCY:
+        return CURRENCY[nxt.lemma_.lower()], nxt, j + 1
+    if nxt is not None and nxt.lower_ in CURRENCY:
+        return CURRENCY[nxt.lower_], nxt, j + 1
+    if prev is not None and prev.text in CURRENCY:
+        return CURRENCY[prev.text], doc[j - 1], j
+    if doc[i].ent_type_ == "MONEY" and names_money(doc, i):
+        return "money", doc[j - 1], j
+    return None  # "15 billion WAP page impressions", tagged MONEY, counts impressions
