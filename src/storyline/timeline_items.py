@@ -35,6 +35,24 @@ _VERB = re.compile(
 _CALENDAR = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?:T.*)?$")
 _COARSE = re.compile(r"^(\d{4})-(?:WI|SP|SU|FA|Q[1-4]|H[12])$")
 _WEEK = re.compile(r"^(\d{4})-W(\d\d)")
+# A date a figure is compared against is no happening of the story: "GM earned $3.7bn, down
+# from $3.8bn in 2003", "up from $66m during the same period in 2003", "up on 2003",
+# "compared with $4bn in 2003", "higher than in 2003", "an increase of 62,000 units from 2003",
+# "rose to $51.2bn from $48.8bn a year earlier".
+_FIGURE = r"[$£€]?\s?[\d.,]+\s*(?:bn|m|billion|million|%|per\s+cent|[a-z]+)?\s+"
+_COMPARED = re.compile(
+    r"(?:(?:\b(?:up|down|rise|rising|fall|falling|increase|decrease|drop|gain)\s+"
+    r"(?:(?:nearly|almost|about|around|some|just|over|by)\s+)?(?:" + _FIGURE + r")?"
+    r"(?:from|on|against)|\bcompared\s+(?:with|to))\s+"
+    r"(?:" + _FIGURE + r")?(?:(?:in|at|during|for)\s+)?"
+    r"|\b(?:higher|lower|more|less|fewer|better|worse|slower|faster|bigger|smaller|greater|"
+    r"stronger|weaker|larger|cheaper)\s+than\s+(?:in\s+)?"
+    r"|\b(?:increase|decrease|rise|fall|drop|gain)\s+of\s+[^;]{1,30}?\s+from\s+"
+    r"|\b(?:from|against)\s+[$£€]\s?[\d.,]+\s*(?:bn|m|billion|million)?\s+"
+    r"|\b(?:from|against)\s+[\d.,]+\s*(?:%|per\s+cent)\s+)"
+    r"(?:the\s+same\s+(?:period|quarter|month|time)\s+(?:in|of|last)\s+)?$",
+    re.IGNORECASE,
+)
 _VAGUE_OFFSET = re.compile(
     r"\b(?:decades?|centur(?:y|ies)|(?:several|many|few|some)\s+years)\b", re.IGNORECASE
 )
@@ -296,6 +314,8 @@ def article_items(article: Article) -> list[Item]:
         for (t, date), (left, right) in zip(dated, parts, strict=True):
             qual = qualifier(t)
             before = article.text[s : t.start]
+            if _COMPARED.search(before[-80:]):
+                continue  # the baseline of a comparison, not a happening
             cue = governing_cue(before, article.text[t.end : e], t.text)
             future = cue is not None
             scheduled = _scheduled(date, qual, future, pub, t.value, not reported_plan(cue or ""))
