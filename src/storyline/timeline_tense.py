@@ -35,12 +35,13 @@ def _set(words: str) -> frozenset[str]:
 # and forecasts whose object is still to come.
 _EXTRA_CUE = re.compile(
     r"\b(?:(?<!than )(?<!as )(?:expected|projected|predicted|forecasts?|forecasting)|"
-    r"hop(?:e|es|ed|ing) to|expects? for|look(?:s|ed|ing)? to|wants? to|wanted to|aim(?:ed|ing) to|"
+    r"hop(?:e|es|ed|ing) to|expects? for|expects|expecting|(?:is|are) set (?:to|for)|"
+    r"look(?:s|ed|ing)? to|wants? to|wanted to|aim(?:ed|ing) to|"
     r"intend(?:ed|ing) to|likely to|poised to|on course to|on track to|slated|"
     r"comes? into (?:force|effect))\b",
     re.IGNORECASE,
 )
-_MODAL = re.compile(r"\b(?:could|may|might|should|must)\b")  # lower case: not "May"
+_MODAL = re.compile(r"\b(?:can|could|may|might|should|must)\b")  # lower case: not "May"
 _BOUNDARY = re.compile(r"[;:]\s|\s[–—-]+\s|\b(?:which|who|whom|whose|where)\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 _PAST_FINITE = _set(
@@ -52,7 +53,7 @@ _PAST_FINITE = _set(
 )
 # words in -ed that are no past verb; shorter ones and those in -eed never pass _past's test
 _NOT_PAST = _set(
-    "hundred embed sacred naked wicked kindred expected projected predicted forecasted"
+    "hundred embed sacred naked wicked kindred expected projected predicted forecasted estimated"
 )
 _GROUP = _set("be been being have has get to")  # the cue's own verb group
 _ADVERB = _set(
@@ -111,8 +112,8 @@ def _governs(after_cue: str, modal: bool) -> bool:
             state = "verb"  # the cue's verb itself
         elif state == "verb" and low == "to":
             state = "aux"  # a chain: "will need to have registered by"
-        elif _past(word, previous):
-            return False
+        elif _past(word, previous) and previous not in {"be", "been", "being"}:
+            return False  # "expects 1m boxes to be sold in 2005": a passive to come
         else:
             state = "rest"
         previous = low
