@@ -65,7 +65,7 @@ def test_a_sum_in_a_possessed_noun_phrase_is_the_possessors(quantities) -> None:
     )
     sums = [q for q in found if q.unit == "EUR"]
     assert [(q.value, q.subject, q.attribute) for q in sums] == [
-        (1_800_000_000, "Castmoor Transit Group", "price")
+        (1_800_000_000, "Castmoor Transit Group", "purchase")
     ]
 
 

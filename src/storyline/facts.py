@@ -51,6 +51,7 @@ from storyline.claims import LEXICON_PREDICATES
 from storyline.fact_agreement import compatible
 from storyline.fact_statements import Statement, agree, by_happening, sentence_when, value_clusters
 from storyline.model import Article, Entity, Fact, FactValue, source_of
+from storyline.quantity_phrases import PRICE_NOUNS
 from storyline.quantity_words import CURRENCY, MONEY_WORDS, plural
 
 NAMED_UNITS = {"dead": "people", "wounded": "people", "casualties": "people"}
@@ -234,9 +235,11 @@ def _per(attribute: str) -> str:
 
 def _share_word(a: str, b: str) -> bool:
     """Whether two attributes share a word of four letters or more ("stake bought" and
-    "stake held"), plural or not."""
+    "stake held"), plural or not; the words of a price paid count as one ("takeover",
+    "purchase", "price")."""
     words = [{w.removesuffix("s") for w in x.split() if len(w) >= 4} for x in (a, b)]
-    return bool(words[0] & words[1])
+    prices = [bool(w & PRICE_NOUNS) for w in words]
+    return bool(words[0] & words[1]) or all(prices)
 
 
 def _fact(subject: str, attribute: str, unit: str | None, stmts: list[Statement]) -> Fact:

@@ -81,8 +81,8 @@ IRREGULAR = {
 CURRENCY_WORDS = frozenset({"euro", "dollar", "pound", "yen", "franc", "krona", "eur", "usd"})
 CURRENCY_WORDS |= {"yuan", "rupee", "rupiah", "m", "bn", "tn", "k"}  # and glued scale letters
 # A sum that names a purchase is what was paid for it: "a 1.8 billion euro takeover" states
-# the price that "bought Norland Rail for 1.8 billion euros" states.
-PRICE_NOUNS = frozenset({"takeover", "purchase", "acquisition", "buyout"})
+# the price that "bought Norland Rail for 1.8 billion euros" states (see facts._share_word).
+PRICE_NOUNS = frozenset({"price", "takeover", "purchase", "acquisition", "buyout"})
 RELATIVE = frozenset({"who", "which", "that"})
 PRONOUNS = frozenset({"them", "these", "those", "they", "us", "it"})
 
@@ -192,9 +192,7 @@ def money_noun(cur: Any) -> str:
             of = [g for c in head.children if c.lower_ == "of" for g in c.children]
             if of and of[0].pos_ in NOUNS:
                 return noun_words(of[0])
-        if head.lemma_.lower() in PRICE_NOUNS:  # "a 1.8 billion euro takeover"
-            return "price"
-        return noun_words(head, CURRENCY_WORDS)  # "a £40m contract"
+        return noun_words(head, CURRENCY_WORDS)  # "a 1.8 billion euro takeover"
     if cur.dep_ == "pobj" and head.lower_ == "for":
         return "price"
     if cur.dep_ == "pobj" and head.head.pos_ in VERBS:

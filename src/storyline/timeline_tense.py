@@ -41,7 +41,11 @@ _EXTRA_CUE = re.compile(
     r"comes? into (?:force|effect))\b",
     re.IGNORECASE,
 )
-_MODAL = re.compile(r"\b(?:can|could|may|might|should|must)\b")  # lower case: not "May"
+# lower case: not "May"; "can" looks ahead ("it can achieve this in 2007"), not as a passive
+# of the present ("this can be attributed to growth of 5.2% in 2004")
+_MODAL = re.compile(
+    r"\b(?:can(?!\s+(?:be|now|already|still|also|only)\b)|could|may|might|should|must)\b"
+)
 _BOUNDARY = re.compile(r"[;:]\s|\s[–—-]+\s|\b(?:which|who|whom|whose|where)\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 _PAST_FINITE = _set(
