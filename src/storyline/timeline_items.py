@@ -47,6 +47,7 @@ _COMPARED = re.compile(
     r"(?:" + _FIGURE + r")?(?:(?:in|at|during|for)\s+)?"
     r"|\b(?:higher|lower|more|less|fewer|better|worse|slower|faster|bigger|smaller|greater|"
     r"stronger|weaker|larger|cheaper)\s+than\s+(?:in\s+)?"
+    r"|\b(?:well\s+)?(?:above|below)\s+"  # "well above 2003's 9.1%"
     r"|\b(?:increase|decrease|rise|fall|drop|gain)\s+of\s+[^;]{1,30}?\s+from\s+"
     r"|\b(?:from|against)\s+[$£€]\s?[\d.,]+\s*(?:bn|m|billion|million)?\s+"
     r"|\b(?:from|against)\s+[\d.,]+\s*(?:%|per\s+cent)\s+)"

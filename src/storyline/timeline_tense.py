@@ -34,7 +34,8 @@ def _set(words: str) -> frozenset[str]:
 # Cues the timex rules do not need (they anchor no date) but a timeline does: plans, hopes
 # and forecasts whose object is still to come.
 _EXTRA_CUE = re.compile(
-    r"\b(?:(?<!than )(?<!as )(?:expected|projected|predicted|forecasts?|forecasting)|"
+    r"\b(?:(?<!than )(?<!as )(?:expected|projected|predicted|predicts?|predicting|forecasts?|"
+    r"forecasting)|"
     r"hop(?:e|es|ed|ing) to|expects? for|expects|expecting|(?:is|are) set (?:to|for)|"
     r"look(?:s|ed|ing)? to|wants? to|wanted to|aim(?:ed|ing) to|"
     r"intend(?:ed|ing) to|likely to|poised to|on course to|on track to|slated|"
@@ -47,7 +48,7 @@ _MODAL = re.compile(
     r"\b(?:can(?!\s+(?:be|now|already|still|also|only)\b)|could|may|might|should|must)\b"
 )
 _BOUNDARY = re.compile(r"[;:]\s|\s[–—-]+\s|\b(?:which|who|whom|whose|where)\b", re.IGNORECASE)
-_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
+_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*(?:'[a-z]+)?")  # "built-in" is no "built"
 _PAST_FINITE = _set(
     "was were had did said told began met held left won lost came went became led gave took "
     "made saw rose fell sent built bought brought caught chose drove fought found flew got "
