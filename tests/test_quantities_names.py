@@ -152,3 +152,12 @@ def test_numbers_the_audit_of_session_18_misread(quantities):
     assert [(q.value, q.unit) for q in quantities("Officials sent 300 troops.")] == [
         (300, "troops")
     ]
+
+
+def test_a_count_per_span_of_time_keeps_its_rate_after_the_verb(quantities):
+    hiv = quantities("About 14,000 people contract HIV/Aids every day in Africa.")
+    assert [(q.value, q.attribute) for q in hiv] == [(14_000, "people contract per day")]
+    films = quantities("About 500,000 films are downloaded a day.")
+    assert [q.attribute for q in films] == ["films downloaded per day"]
+    home = quantities("The charity gave 30 people a home.")  # a home is no span of time
+    assert [q.attribute for q in home] == ["people"]

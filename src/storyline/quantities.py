@@ -218,7 +218,12 @@ def _counted(doc: Any, i: int, j: int, head: Any, unit: str, written: str) -> st
     adjs = [t.lower_ for t in doc[j : head.i] if t.pos_ == "ADJ" and t.dep_ == "amod"]
     noun = " ".join(adjs + [_plural(head)]) if head.pos_ in {"NOUN", "PROPN"} else written
     verb = verb_phrase(head) or verb_phrase(doc[j - 1]) or role_phrase(head)
-    rate = rate_suffix(doc, head.i + 1, counted=True) if head.i >= j else ""
+    rate = ""
+    if head.i >= j:  # "40 applications a day", "2.6bn files downloaded every month"
+        for k in range(head.i + 1, min(len(doc), head.i + 8)):
+            stop = doc[k].is_punct and doc[k].text not in {"/", "-"} or doc[k].dep_ == "cc"
+            if stop or (rate := rate_suffix(doc, k, True)):
+                break
     return (f"{noun} {verb}" if verb else noun) + rate
 
 
