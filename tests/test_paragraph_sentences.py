@@ -1,6 +1,7 @@
-"""Sentences end at paragraph breaks, and what the corrected sentences of the example
-corpus showed downstream: the holder of a sum inside a possessed noun phrase, a purchase's
-sum as its price, a claim's subject without the currency of its sum."""
+"""What spaCy's parse gives storyline: sentences end at paragraph breaks, past forms keep
+their lemma; and what the corrected sentences of the example corpus showed downstream: the
+holder of a sum inside a possessed noun phrase, a purchase's sum joining a price paid, a
+claim's subject without the currency of its sum."""
 
 from __future__ import annotations
 
@@ -106,3 +107,18 @@ def test_a_claims_subject_leaves_the_currency_out() -> None:
     text = "The 1.8 billion euro takeover, announced on Monday, would join two rail companies."
     claims = analyse_text(text, tag_times(text, "2025-11-12")).claims
     assert [(c.subject, c.value) for c in claims] == [("takeover", "2025-11-10")]
+
+
+def test_past_forms_keep_the_silent_e_of_their_lemma() -> None:
+    from storyline.nlp import parse
+
+    doc = parse("She hoped they fined him, taped it, opened it, tapped it and fixed it.")
+    lemmas = {t.lower_: t.lemma_ for t in doc if t.tag_ in {"VBD", "VBN"}}
+    assert lemmas == {
+        "hoped": "hope",  # the model says "hop"
+        "fined": "fine",  # "fin"
+        "taped": "tape",  # "tap"
+        "opened": "open",  # two syllables: no doubling expected
+        "tapped": "tap",  # doubled: the stem is "tap"
+        "fixed": "fix",  # "x" never doubles
+    }

@@ -8,6 +8,7 @@ gives the dependency tree and the sentence boundaries, and the NER gives mention
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
@@ -26,6 +27,22 @@ _SCALE_ABBREVIATIONS = ("m.", "k.")
 # closing quote, so the quote led the next paragraph ('"\nKovalenko said ...').
 _CLOSERS = frozenset("\"\u201d\u2019')]")
 PARAGRAPH_STARTS = "storyline_paragraph_starts"
+LEMMA_REPAIR = "storyline_lemma_repair"
+# one syllable, one vowel, one final consonant that doubles before "-ed" ("hop" -> "hopped")
+_DOUBLING_STEM = re.compile(r"^[^aeiou]*[aeiou][bcdfghjklmnpqrstvz]$")
+
+
+def repair_lemmas(doc: Any) -> Any:
+    """Give back the silent "e" the model's lemmatizer drops from some past forms: "hoped"
+    -> "hop", "fined" -> "fin", "taped" -> "tap". Had the verb been "hop", its past would be
+    "hopped"; a one-syllable stem in vowel + consonant that did not double is the stem + "e".
+    """
+    for tok in doc:
+        low = tok.lower_
+        past = tok.tag_ in {"VBD", "VBN"} and low.endswith("ed")
+        if past and tok.lemma_ == low[:-2] and _DOUBLING_STEM.match(tok.lemma_):
+            tok.lemma_ = low[:-1]
+    return doc
 
 
 def mark_paragraph_starts(doc: Any) -> Any:
@@ -62,8 +79,11 @@ def load_pipeline() -> Any:
 
     if not Language.has_factory(PARAGRAPH_STARTS):
         Language.component(PARAGRAPH_STARTS, func=mark_paragraph_starts)
+    if not Language.has_factory(LEMMA_REPAIR):
+        Language.component(LEMMA_REPAIR, func=repair_lemmas)
     nlp = spacy.load(MODEL_NAME)
     nlp.add_pipe(PARAGRAPH_STARTS, before="parser")
+    nlp.add_pipe(LEMMA_REPAIR, after="lemmatizer")
     rules = nlp.tokenizer.rules
     nlp.tokenizer.rules = {k: v for k, v in rules.items() if k not in _SCALE_ABBREVIATIONS}
     nlp.max_length = max(nlp.max_length, MAX_CHARS + 1)
