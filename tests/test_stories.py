@@ -547,3 +547,30 @@ def test_a_storyline_is_not_joined_through_one_event_its_whole_hardly_resembles(
     for article in _flood_storyline():
         fresh.add(article)
     assert fresh.add(gig).story == "s-gig"
+
+
+SKYLINE = [
+    "Skyline Air said its annual profits fell as fuel costs rose and fewer passengers flew on "
+    "its European routes. Skyline Air shares dropped in London trading.",
+    "Skyline Air warned that high fuel costs would cut profits again next year, after "
+    "passenger numbers on European routes fell. Its shares slid.",
+    "Shares in Skyline Air fell after the airline reported lower profits, blaming fuel costs "
+    "and a fall in passengers on its European routes.",
+]
+BLUEBIRD = (
+    "Bluebird Airways named a new chief executive on Monday, as fuel costs weigh on profits "
+    "at airlines across Asia."
+)
+
+
+@pytest.mark.parametrize(("day", "joins"), [("2005-02-01", True), (None, False)])
+def test_an_undated_article_needs_an_event_of_an_undated_storyline(
+    day: str | None, joins: bool
+) -> None:
+    # alike to the storyline at about 0.15 through airline words only: dated, the storyline's
+    # date vouches for it; undated, nothing does, so it opens its own (BBC's topic buckets)
+    index = StoryIndex()
+    skyline = [index.add(make(f"s{k}", text, day=day)) for k, text in enumerate(SKYLINE)]
+    bluebird = index.add(make("b", BLUEBIRD, day=day))
+    assert len({p.story for p in skyline}) == 1
+    assert (bluebird.story == skyline[0].story) is joins

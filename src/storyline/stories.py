@@ -57,6 +57,7 @@ NORM_REFRESH = 0.05  # a cached centroid length is kept until the collection gro
 STORY_CENTROID_MIN = 0.10  # similarity to a storyline's centroid needed to open an event in it
 NEAR_EVENT_MIN = 0.08  # an article that opens an event this close to another storyline's
 # event names that storyline as a neighbour (storyline.story_merges; 0.03 to 0.15 measured)
+UNDATED_STORY_EVENT_MIN = 0.15  # an undated article joins an undated storyline via an event
 
 
 @dataclass(slots=True)
@@ -328,6 +329,9 @@ class StoryIndex:
         unrelated stories used to chain into one (measured on bench/stream.py's stream: at
         30k articles, 13% of articles sat in a storyline of another source category; 6.8%
         with the check at 0.05; session 11 raised it to 0.10, see docs/benchmarks.md).
+        An undated article joins an undated storyline through one of its events
+        (``UNDATED_STORY_EVENT_MIN``), not its centroid alone: else undated news gathers in
+        topic buckets (docs/evaluation.md, session 18).
         """
         scores: dict[int, float] = {}
         for event in candidates:
@@ -339,6 +343,9 @@ class StoryIndex:
             centroid = self._similarity(query, story)
             if centroid < STORY_CENTROID_MIN:  # it touches one event, not the storyline
                 continue
+            undated = query.doc.when is None and story.lo is None
+            if undated and scores[key] < UNDATED_STORY_EVENT_MIN:
+                continue  # no date vouches for the storyline: one of its events must
             score = max(scores[key], centroid)
             gap = _gap(query.doc.when, story.lo, story.hi)
             if gap is not None and gap > STORY_GRACE_DAYS:
