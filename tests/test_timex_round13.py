@@ -186,3 +186,14 @@ def test_the_nth_week_of_a_month_is_an_iso_week(text: str, expected: str) -> Non
 def test_the_nth_week_of_a_month_without_a_dct() -> None:
     (week,) = tag_times("It rose in the second week of January.", None)
     assert (week.text, week.value) == ("the second week of January", "XXXX-WXX")
+
+
+def test_a_year_that_ends_a_products_name_is_no_date() -> None:
+    # session 18's held-out labelling: "Media Centre edition 2005" made a timeline entry
+    assert found("Microsoft released Windows XP Media Centre Edition 2005 last month.") == [
+        ("last month", "DATE", "2026-10")
+    ]
+    assert found("The firm moved to Office 2003 and Windows Server 2003.") == []
+    # a meeting's or a contest's year is a date (MEANTIME tags "WWDC 2005")
+    assert found("Jobs gave the keynote at WWDC 2005.") == [("2005", "DATE", "2005")]
+    assert found("Sales rose in fiscal 2004.") == [("fiscal 2004", "DATE", "2004")]

@@ -267,13 +267,24 @@ _PEOPLE = re.compile(
 _COUNT_NOUN = re.compile(r"\s+(?:[a-z]+s|people|men|women|police|staff|personnel)\b")
 
 
+# A year that ends a product's name is no date: "Windows XP Media Centre Edition 2005",
+# "Office 2003", "Windows Server 2003". A meeting's or a contest's is ("WWDC 2005", "Euro
+# 2004": MEANTIME tags them), so only words that name versions count.
+_PRODUCT_BEFORE = re.compile(
+    r"\b(?:[Ee]dition|[Vv]ersion|[Rr]elease|Server|Office|Windows|Studio|Exchange|SQL)\s$"
+)
+
+
 def year_is_plausible(text: str, start: int, end: int) -> bool:
     """True when the 4-digit number at text[start:end] reads as a year, not as a count.
 
     A year needs a cue before it ("in", "since", "of", a month name, a dash) or must not
-    read as a count: no "about"/"some"/"$" before it and no plural noun after it.
+    read as a count: no "about"/"some"/"$" before it and no plural noun after it. A year
+    that ends a product's name ("Media Centre Edition 2005", "Office 2003") is no date.
     """
     before = text[max(0, start - 30) : start]
+    if _PRODUCT_BEFORE.search(before):
+        return False
     if re.search(r"\b(?:page|room|flight)\s+$", before, re.I) or (
         _PEOPLE.match(text[end : end + 24]) and re.search(r"\b(?:the|its|their)\s+$", before, re.I)
     ):
