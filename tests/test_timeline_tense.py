@@ -110,6 +110,8 @@ def test_the_baseline_of_a_comparison_is_no_happening(text: str) -> None:
         "By the middle of 2005, it is estimated that half of all users will be on broadband.",
         "The player is set for much larger consumer trials later in 2005.",
         "The report predicts that 70% of all phones sold will have a built-in camera by 2008.",
+        "The fund backed efforts to have 3 million people on the drugs by the end of 2005.",
+        "The agency has the aim of reaching 85% of parents by 2007.",
     ],
 )
 def test_forecasts_and_plans_of_an_undated_article_are_scheduled(text: str) -> None:

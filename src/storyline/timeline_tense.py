@@ -37,6 +37,7 @@ _EXTRA_CUE = re.compile(
     r"\b(?:(?<!than )(?<!as )(?:expected|projected|predicted|predicts?|predicting|forecasts?|"
     r"forecasting)|"
     r"hop(?:e|es|ed|ing) to|expects? for|expects|expecting|(?:is|are) set (?:to|for)|"
+    r"(?:aim|goal) of|efforts? to|"
     r"look(?:s|ed|ing)? to|wants? to|wanted to|aim(?:ed|ing) to|"
     r"intend(?:ed|ing) to|likely to|poised to|on course to|on track to|slated|"
     r"comes? into (?:force|effect))\b",
