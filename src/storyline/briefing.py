@@ -100,13 +100,13 @@ def _stems(candidate: _Candidate) -> frozenset[str]:
 def supports(sentence: _Candidate, other: _Candidate, stems: tuple[frozenset[str], ...]) -> bool:
     """Whether ``other`` says what ``sentence`` says, beyond being alike (the caller checks
     the cosine and the figures): it holds more than half of the sentence's content words
-    outside people's names (one person's two statements share the name, "UKIP chairman
-    Petrina Holdsworth", and little else), and when both name times, they share one. In BBC news,
-    "Mobile operators O2 and Vodafone
-    are among the operators trialling mobile TV" is alike enough to a 40-word sentence on a
-    glut of mobile TV trials and says a sixth of it; "goes on sale on Saturday" is not "went
-    on sale in the UK last week". Nor does a sentence about another place: residents of the
-    Lower Quay district going home by March are not families of the Millbrook district."""
+    outside people's names, shares a time when both name one, and names no other place.
+
+    From BBC news: "Mobile operators O2 and Vodafone are among the operators trialling mobile
+    TV" is alike enough to a 40-word sentence on a glut of mobile TV trials, and says a sixth
+    of it; "goes on sale on Saturday" is not "went on sale in the UK last week"; a party
+    chairman's two statements share her name and little else. And residents of the Lower
+    Quay district going home by March are not families of the Millbrook district."""
     mine, theirs = stems
     if not mine or len(mine & theirs) * 2 <= len(mine):
         return False

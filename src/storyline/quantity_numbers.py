@@ -18,6 +18,7 @@ from storyline.quantity_words import (
     SKIP_ENTS,
     WORD_NUMBERS,
 )
+from storyline.timex_rules import MONTHS
 
 GLUED_SCALE = re.compile(r"(\d+(?:\.\d+)?)(k|m|bn|tn)")
 
@@ -61,8 +62,8 @@ def number_value(tokens: list[Any]) -> float | None:
 
 FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
 HYPHENS = frozenset({"-", "–"})
-_TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
-_UNITS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"})
+_TENS = frozenset(w for w, n in WORD_NUMBERS.items() if n in range(20, 100, 10))
+_UNITS = frozenset(w for w, n in WORD_NUMBERS.items() if n in range(1, 10))
 
 
 def tens_hyphen(doc: Any, j: int) -> bool:
@@ -104,21 +105,16 @@ def beside_currency(doc: Any, i: int, j: int) -> bool:
     return before in CURRENCY or after in CURRENCY or doc[j : j + 1].lemma_.lower() in CURRENCY
 
 
-# A day number right before a month's name is a date even when the model calls it a count
-# ("widely tipped for 5 May": "May" is read as a noun, counted five times).
-_MONTH_NAME = re.compile(
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
-)
-
-
 def _day_of_a_month(tok: Any, word: str) -> bool:
+    """A day number right before a month's name is a date even when the model calls it a
+    count ("widely tipped for 5 May": "May" read as a noun, counted five times)."""
     after = tok.doc[tok.i + 1 : tok.i + 2]
     return (
         bool(re.fullmatch(r"\d{1,2}", word))
         and 1 <= int(word) <= 31
         and bool(after)
-        and _MONTH_NAME.fullmatch(after[0].text) is not None
+        and after[0].text[:1].isupper()
+        and after[0].lower_.rstrip(".") in MONTHS
     )
 
 
