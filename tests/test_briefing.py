@@ -205,3 +205,26 @@ def test_one_persons_two_statements_do_not_support_each_other() -> None:
         people=["Petra Holt"],
     )
     assert not _supports(urged, parody)
+
+
+def test_past_the_lead_a_sentence_that_names_nobody_after_the_does_not_stand_alone() -> None:
+    from storyline.model import Mention
+
+    text = (
+        "Harbour Telecom will launch a broadband phone service in the UK next month. "
+        "The service will cost an extra 4 pounds a month for existing customers. "
+        "Harbour Telecom chief Ines Moreau said demand for cheaper calls was growing fast."
+    )
+    article = sentence_article("tel", text)
+    names = ["Harbour Telecom", "UK", "Harbour Telecom", "Ines Moreau"]
+    found, at = [], 0
+    for name in names:
+        at = text.index(name, at)
+        found.append(Mention(at, at + len(name), name, "ORG"))
+        at += len(name)
+    article.analysis.mentions = found
+    texts = [c.text for c in candidate_sentences([article])]
+    assert not any(t.startswith("The service") for t in texts)
+    assert texts[0].startswith("Harbour Telecom will launch")  # a lead stands alone
+    article.analysis.mentions = []  # no names read at all (another language): nothing judged
+    assert len(candidate_sentences([article])) == 3

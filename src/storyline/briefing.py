@@ -45,6 +45,11 @@ _POINTS_BACK = re.compile(
 )
 
 
+# A sentence past its article's lead that opens with a definite description ("The firm",
+# "The service", "The entertainment device") and names nobody means what an earlier one named.
+_DEFINITE = re.compile(r"^(?:The|This|These|Those)\s+[a-z]")
+
+
 @dataclass(slots=True)
 class _Candidate:
     article: Article
@@ -73,6 +78,8 @@ def candidate_sentences(articles: list[Article]) -> list[_Candidate]:
             analysis = article.analysis
             times = frozenset(t.value for t in analysis.times if start <= t.start < end)
             mentions = [m for m in analysis.mentions if start <= m.start < end]
+            if position and analysis.mentions and not mentions and _DEFINITE.match(text):
+                continue  # past the lead, "The firm said it hoped to pay $100m": which firm?
             places = frozenset(m.text.lower() for m in mentions if m.label in _PLACE_LABELS)
             names = tuple(m.text for m in mentions if m.label == "PERSON")
             found.append(_Candidate(article, order, position, text, times, places, names))
