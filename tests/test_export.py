@@ -293,3 +293,13 @@ def test_a_briefing_lists_every_shared_fact_and_some_single_source_ones(document
     assert note in md and note in html
     assert f"figure {BRIEF_FACTS - 2} |" in md and f"figure {BRIEF_FACTS - 1} |" not in md
     assert "Not listed" not in render(document, "md")  # a short table is listed whole
+
+
+def test_a_forecast_fact_is_marked_in_the_briefings_and_valid(document: dict) -> None:
+    marked = json.loads(json.dumps(document))
+    fact = next(f for f in marked["stories"][0]["facts"] if f["status"] == "single-source")
+    fact["forecast"] = True
+    jsonschema.validate(marked, export_schema())
+    assert "| single-source, forecast |" in render(marked, "md")
+    assert '<span class="badge scheduled">forecast</span>' in render(marked, "html")
+    assert "forecast" not in render(document, "md")  # no fact of the fixture is one

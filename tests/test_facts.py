@@ -499,3 +499,16 @@ def test_two_reports_of_one_toll_conflict_though_their_sentences_share_no_word(a
     facts = consolidate_facts(arts[2:], resolve_entities(arts[2:]))
     [toll] = [f for f in facts if f.unit == "dead"]
     assert toll.status == "corroborated" and toll.sources == ["v3", "v4"]
+
+
+def test_a_figure_told_as_still_to_come_is_marked_a_forecast(facts_of) -> None:
+    def marked(text: str) -> list[tuple[str, bool]]:
+        return [(f.attribute, f.forecast) for f in facts_of(text)]
+
+    assert marked("The game is expected to sell 300,000 copies in its first year.") == [
+        ("copies sold", True)
+    ]
+    assert marked("The game sold 300,000 copies in its first year.") == [("copies sold", False)]
+    assert marked("The two men could face a five-year jail term.") == [
+        ("length of jail term", True)
+    ]

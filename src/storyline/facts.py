@@ -281,6 +281,7 @@ def _fact(subject: str, attribute: str, unit: str | None, stmts: list[Statement]
         hedge=best.hedge,
         updated=updated,
         low=best.low,
+        forecast=all(s.forecast for s in stmts),
     )
 
 

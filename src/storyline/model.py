@@ -338,6 +338,9 @@ class Fact:
     # next): ``values`` then runs oldest first and ``value`` is the latest
     updated: bool = False
     low: Any = None  # the lower bound when ``value`` ends a range ("25,000 to 30,000")
+    # True when every statement of it is told as still to come: a forecast, a plan, a
+    # possibility ("is expected to sell 300,000", "could face a five-year term")
+    forecast: bool = False
 
 
 @dataclass(slots=True)

@@ -68,6 +68,8 @@ def render_markdown(document: dict[str, Any]) -> str:
                     value = " vs ".join(
                         f"{v['shown']} {_cites(v['cites'])}" for v in fact["values"]
                     )
+                if fact.get("forecast"):
+                    status += ", forecast"
                 lines.append(
                     f"| {_cell(fact['subject'])} | {_cell(fact['attribute'])} | "
                     f"{_cell(value)} | {status} | {_cites(fact['cites'])} |"
