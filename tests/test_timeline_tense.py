@@ -94,6 +94,7 @@ def test_quotes_fronted_dates_baselines_and_named_things(
         "The bank warned growth this year may be slower than in 2003.",
         "Profits rose to $5bn, compared with $4bn in 2003.",
         "Inflation was 7.6% in 2004, well above 2003's 9.1% target.",
+        "Profit was 2.3bn rupees in 2004, compared with 1.41bn rupees in 2003.",
     ],
 )
 def test_the_baseline_of_a_comparison_is_no_happening(text: str) -> None:

@@ -39,7 +39,7 @@ _WEEK = re.compile(r"^(\d{4})-W(\d\d)")
 # from $3.8bn in 2003", "up from $66m during the same period in 2003", "up on 2003",
 # "compared with $4bn in 2003", "higher than in 2003", "an increase of 62,000 units from 2003",
 # "rose to $51.2bn from $48.8bn a year earlier".
-_FIGURE = r"[$£€]?\s?[\d.,]+\s*(?:bn|m|billion|million|%|per\s+cent|[a-z]+)?\s+"
+_FIGURE = r"[$£€]?\s?[\d.,]+\s*(?:bn|m|billion|million|%|per\s+cent)?\s*(?:[a-z]+\s+)?"
 _COMPARED = re.compile(
     r"(?:(?:\b(?:up|down|rise|rising|fall|falling|increase|decrease|drop|gain)\s+"
     r"(?:(?:nearly|almost|about|around|some|just|over|by)\s+)?(?:" + _FIGURE + r")?"
