@@ -42,3 +42,15 @@ def test_hedges_of_several_words(quantities, text, hedge):
 )
 def test_a_scale_word_with_no_figure_is_no_count(quantities, text):
     assert quantities(text) == []
+
+
+def test_hedges_before_an_article_and_in_three_words(quantities) -> None:
+    def read(text: str) -> list[tuple[float, str | None]]:
+        return [(q.value, q.hedge) for q in quantities(text)]
+
+    assert read("CCTV claims an audience of more than a billion people.") == [
+        (1_000_000_000, "more than")
+    ]
+    assert read("There are in excess of 200 domain names.") == [(200, "more than")]
+    assert read("It sold upwards of 3,000 cars.") == [(3000, "more than")]
+    assert read("A million people marched.") == [(1_000_000, None)]

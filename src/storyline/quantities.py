@@ -62,7 +62,10 @@ from storyline.quantity_words import (
 
 
 def _hedge(doc: Any, start: int) -> tuple[str | None, int]:
-    """The normalised hedge just before token ``start`` and the token where it begins."""
+    """The normalised hedge before token ``start`` (past "a": "more than a billion")."""
+    if start >= 1 and doc[start - 1].lower_ in {"a", "an"} and doc[start].lower_ in SCALES:
+        hedge, first = _hedge(doc, start - 1)
+        return (hedge, first) if hedge else (None, start)
     if start >= 3 and doc[start - 3 : start].text.lower() in HEDGES_3:
         return HEDGES_3[doc[start - 3 : start].text.lower()], start - 3
     if start >= 2:

@@ -44,6 +44,8 @@ HEDGES_2 = {"at least": "at least", "more than": "more than", "up to": "up to"}
 HEDGES_3 = {"as many as": "up to", "as much as": "up to"}
 # "no less than 34" is at least 34, not less than it
 HEDGES_3 |= {"no less than": "at least", "no fewer than": "at least", "no more than": "up to"}
+HEDGES_3 |= {"in excess of": "more than"}
+HEDGES_2 |= {"upwards of": "more than"}
 HEDGES_2 |= {"less than": "less than", "fewer than": "less than"}
 HEDGES_2 |= {"an estimated": "about", "at most": "up to"}
 HEDGES_2 |= {"just under": "nearly", "just over": "more than", "well over": "more than"}
