@@ -293,6 +293,9 @@ def test_a_briefing_lists_every_shared_fact_and_some_single_source_ones(document
     assert note in md and note in html
     assert f"figure {BRIEF_FACTS - 2} |" in md and f"figure {BRIEF_FACTS - 1} |" not in md
     assert "Not listed" not in render(document, "md")  # a short table is listed whole
+    updated = {**single, "attribute": "toll", "updated": True}  # the latest value one source's
+    listed, left_out = brief_facts([*extra, updated])
+    assert listed[-1] is updated and left_out == len(extra) - (BRIEF_FACTS - 1)
 
 
 def test_a_forecast_fact_is_marked_in_the_briefings_and_valid(document: dict) -> None:

@@ -25,8 +25,7 @@ PARTICIPLES_IN_ID = frozenset({"unpaid", "paid", "laid", "said", "mislaid", "pre
 TITLE_NAMES = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "MONEY", "EVENT"})
 # a number after these is a position in a list, not a count ("the first three sentences")
 RANK_WORDS = frozenset({"first", "last", "top", "next", "final", "opening", "closing"})
-# units a number measures rather than counts ("a 4,200 MW power plant", "15 inch screens"),
-# and eras that make it a year ("190 A.D.")
+# units a number measures rather than counts ("a 4,200 MW power plant", "15 inch screens")
 MEASURE_UNITS = frozenset({"mw", "gw", "kw", "kwh", "mwh", "inch", "inches", "ft", "feet"})
 MEASURE_UNITS |= {"cm", "mm", "mph", "kph", "mhz", "ghz", "gb", "mb", "tb", "megawatt"}
 MEASURE_UNITS |= {"megawatts", "gigawatt", "gigawatts", "megapixel", "megapixels", "mbps"}

@@ -118,11 +118,14 @@ def brief_facts(facts: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], int]
     the table up to :data:`BRIEF_FACTS`. A wide storyline of undated reports gave 42 rows,
     most of them one article's figures; the export and the web page keep them all.
     """
-    shared = sum(1 for f in facts if f["status"] != "single-source")
-    room = max(0, BRIEF_FACTS - shared)
+
+    def shared(fact: dict[str, Any]) -> bool:
+        return fact["status"] != "single-source" or bool(fact.get("updated"))
+
+    room = max(0, BRIEF_FACTS - sum(1 for f in facts if shared(f)))
     listed: list[dict[str, Any]] = []
     for fact in facts:
-        if fact["status"] != "single-source":
+        if shared(fact):
             listed.append(fact)
         elif room:
             listed.append(fact)
