@@ -12,11 +12,11 @@ from storyline.model import Analysis, Article, Mention, PublishedDate
 from storyline.stories import (
     STORY_CENTROID_MIN,
     StoryIndex,
-    cluster,
     date_range,
     entity_key,
     features,
 )
+from storyline.story_batch import cluster
 from storyline.titles import event_title, first_sentence, story_title
 from tests.conftest import GOLD, SEEDS, need
 

@@ -14,20 +14,19 @@ Similarity to a cluster: ``(1 - ENTITY_WEIGHT)`` x the IDF-weighted word cosine 
 These placement events and storylines are the index's own. Users see the events
 :mod:`storyline.events` forms from each changed storyline's members (whatever the order of
 arrival), in storylines that :mod:`storyline.story_merges` merges when an event straddles
-them (:func:`cluster` and the pipeline do both). Candidates come from an inverted index
-(:mod:`storyline.story_index`), so the cost per article does not grow with the archive.
+them (:func:`storyline.story_batch.cluster` and the pipeline do both). Candidates come from
+an inverted index (:mod:`storyline.story_index`), so the cost per article does not grow with
+the archive.
 Languages never mix (an unknown one agrees with any). Ids are ``"s-"``/``"e-"`` + the
 cluster's first article id: the same input in the same order gives the same ids, and
-:func:`cluster` sorts its input.
+:func:`storyline.story_batch.cluster` sorts its input.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
 from dataclasses import dataclass
 
-from storyline.events import form_events, publication_order
 from storyline.model import Article
 from storyline.story_features import TITLE_WEIGHT, Doc, date_range, entity_key, features, terms
 from storyline.story_index import (
@@ -40,9 +39,8 @@ from storyline.story_index import (
     merge,
     top_terms,
 )
-from storyline.story_merges import heal, neighbours
 
-__all__ = ["TITLE_WEIGHT", "StoryAssignment", "StoryIndex", "cluster", "date_range"]
+__all__ = ["TITLE_WEIGHT", "StoryAssignment", "StoryIndex", "date_range"]
 __all__ += ["entity_key", "features", "terms"]
 
 ENTITY_WEIGHT = 0.35  # share of the entity cosine in the combined similarity
@@ -379,34 +377,3 @@ class StoryIndex:
 def _language_ok(doc: Doc, cluster: Cluster) -> bool:
     """Languages never mix; an unknown language (on either side) agrees with anything."""
     return not doc.language or cluster.language in (None, doc.language)
-
-
-def cluster(
-    articles: Iterable[Article],
-    story_threshold: float = 0.1,
-    event_threshold: float = 0.18,
-    event_days: int = 3,
-) -> dict[str, StoryAssignment]:
-    """Cluster a batch: article id -> assignment.
-
-    Storylines come from the index, adding by date (unknown last), then id; copies
-    (``duplicate_of``) are added after their original wherever they sort. The events of each
-    storyline are then formed from all its members (:func:`storyline.events.form_events`),
-    as a pipeline run does, so they do not depend on the order of arrival, after the
-    storylines an event straddles are merged (:mod:`storyline.story_merges`).
-    """
-    ordered = sorted(articles, key=publication_order)
-    index = StoryIndex(story_threshold, event_threshold, event_days)
-    pending = [a for a in ordered if not a.duplicate_of]
-    pending += [a for a in ordered if a.duplicate_of]
-    placed = {a.id: index.add(a) for a in pending}
-    members: dict[str, list[Article]] = {}
-    for article in pending:
-        members.setdefault(placed[article.id].story, []).append(article)
-    near = neighbours((p.story, p.near) for p in placed.values())
-    events: dict[str, str] = {}
-    stories: dict[str, str] = {}
-    for story, group in heal(members, near).items():
-        events.update(form_events(group))
-        stories.update((a.id, story) for a in group)
-    return {i: StoryAssignment(stories[i], events[i]) for i in placed}
