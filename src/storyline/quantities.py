@@ -41,13 +41,18 @@ from storyline.quantity_phrases import (
     verb_phrase,
 )
 from storyline.quantity_roles import role_phrase
-from storyline.quantity_spans import one_phrase, partitive, per_cent, range_end, shared_scale
+from storyline.quantity_spans import (
+    length_phrase,
+    one_phrase,
+    partitive,
+    per_cent,
+    range_end,
+    shared_scale,
+)
 from storyline.quantity_words import (
     ANIMALS,
     CURRENCY,
     DEATH_VERBS,
-    DURATION_UNITS,
-    EXTREMES,
     HEDGES_1,
     HEDGES_2,
     HEDGES_3,
@@ -230,21 +235,6 @@ def _counted(doc: Any, i: int, j: int, head: Any, unit: str, written: str) -> st
     return (f"{noun} {verb}" if verb else noun) + rate
 
 
-def _duration(doc: Any, i: int, j: int) -> tuple[str, str, int] | None:
-    """(unit, phrase, end) for "a 12-day strike": a length in days of the noun after."""
-    if j + 2 >= len(doc) or doc[j].text not in {"-", "–"}:
-        return None
-    unit = doc[j + 1].lemma_.lower()
-    if unit not in DURATION_UNITS:
-        return None
-    noun = doc[j + 1].head
-    if noun.i <= j + 1 or noun.pos_ not in {"NOUN", "PROPN"}:
-        return None
-    if noun.lemma_.lower() in EXTREMES or noun.lower_ in {"old", "olds"}:
-        return None  # "a four-year high" is a comparison, "17-year-olds" an age
-    return f"{unit}s", f"length of {noun_words(noun, DURATION_UNITS)}", noun.i + 1
-
-
 def _percent(doc: Any, pct: Any, earlier: list[Quantity], sent: int) -> str:
     """The attribute phrase of a percentage."""
     owner = percent_noun(pct)
@@ -298,7 +288,7 @@ def _quantity(
     head_tok = num
     written = ""  # the counted noun as written, when the text names one
     money = None if per_cent(doc, j) else money_at(doc, i, j)
-    duration = _duration(doc, i, j)
+    duration = length_phrase(doc, j)
     if duration is not None:
         unit, attribute, end = duration
         head_tok = doc[end - 1]

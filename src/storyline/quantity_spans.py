@@ -8,7 +8,14 @@ from __future__ import annotations
 from typing import Any
 
 from storyline.quantity_numbers import GLUED_SCALE, is_number
-from storyline.quantity_words import ABBREVIATED_SCALES, CURRENCY, SCALES
+from storyline.quantity_phrases import noun_words
+from storyline.quantity_words import (
+    ABBREVIATED_SCALES,
+    CURRENCY,
+    DURATION_UNITS,
+    EXTREMES,
+    SCALES,
+)
 
 RANGE_WORDS = frozenset({"to", "-", "–", "and", "or"})
 
@@ -73,3 +80,19 @@ def partitive(doc: Any, j: int) -> Any | None:
 def per_cent(doc: Any, j: int) -> bool:
     """Whether tokens ``j``, ``j + 1`` are "per cent" written in two words."""
     return j + 1 < len(doc) and doc[j].lower_ == "per" and doc[j + 1].lower_ == "cent"
+
+
+def length_phrase(doc: Any, j: int) -> tuple[str, str, int] | None:
+    """(unit, phrase, end) for "a 12-day strike" (the number ends before token ``j``): a
+    length in days of the noun after."""
+    if j + 2 >= len(doc) or doc[j].text not in {"-", "–"}:
+        return None
+    unit = doc[j + 1].lemma_.lower()
+    if unit not in DURATION_UNITS:
+        return None
+    noun = doc[j + 1].head
+    if noun.i <= j + 1 or noun.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    if noun.lemma_.lower() in EXTREMES or noun.lower_ in {"old", "olds"}:
+        return None  # "a four-year high" is a comparison, "17-year-olds" an age
+    return f"{unit}s", f"length of {noun_words(noun, DURATION_UNITS)}", noun.i + 1
