@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from storyline.briefing import candidate_sentences, summarise
+from storyline.furniture import without_dateline
 from storyline.model import Analysis, Article, PublishedDate
+from storyline.titles import first_sentence
 
 
 def sentence_article(article_id: str, text: str, date: str | None = None) -> Article:
@@ -89,6 +93,25 @@ def test_a_dateline_without_an_agency_is_not_quoted_either() -> None:
         "Dockworkers at the Port of Saltmere will return to work on Monday after the union "
         "accepted a pay rise."
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("BAGHDAD, Jan. 5 (Xinhua) -- Iraq said it would act.", "Iraq said it would act."),
+        ("LONDON (AP, Reuters) \u2014 The vote passed.", "The vote passed."),
+        ("MOSCOW, Sept 27 (Reuters) -The rouble fell.", "The rouble fell."),
+        ("NEW YORK -- Stocks fell.", "Stocks fell."),
+        # brackets and dashes inside a sentence are no dateline
+        ("Mr Smith (Labour) - who won - said so.", None),
+        ("The firm (IBM) \u2014 a giant \u2014 fell.", None),
+        ("Shares in Ebbco (the grocer) - its best day - rose.", None),
+        ("UK - Germany talks ended.", None),
+    ],
+)
+def test_one_reading_of_datelines_for_summaries_and_titles(line: str, kept: str | None) -> None:
+    assert without_dateline(line) == (kept or line)
+    assert first_sentence(line) == (kept or line)
 
 
 def test_sentences_that_point_back_do_not_stand_alone_in_a_summary() -> None:

@@ -195,9 +195,11 @@ def test_helpers() -> None:
     assert date_range("2024-09")[:2] == (date_range("2024-09-01")[0], date_range("2024-09-30")[0])
     assert date_range(None) is None
     assert date_range("garbage") is None
-    long = "WASHINGTON (Reuters) - " + "word " * 40 + "end. Second sentence."
+    long = "WASHINGTON (Reuters) - Word " + "word " * 40 + "end. Second sentence."
     title = first_sentence(long)
-    assert title.startswith("word") and len(title) <= 90 and title.endswith("\u2026")
+    assert title.startswith("Word word") and len(title) <= 90 and title.endswith("\u2026")
+    # a bracket and dashes inside a sentence are no dateline
+    assert first_sentence("UK - Germany talks ended. More.") == "UK - Germany talks ended."
     assert first_sentence("Short one. Another.") == "Short one."
 
 

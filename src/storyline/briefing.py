@@ -28,7 +28,6 @@ MAX_SENTENCES = 6
 POOL = 400  # candidates the pairwise steps compare (see summarise)
 
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
-_DATELINE = re.compile(r"^[^\n]{0,80}\([A-Z][^)]{1,40}\)\s*[-–—]+\s*")
 # A sentence that opens by pointing back ("He said", "The pair's row", "But the deal") means
 # what the sentence before it in its article says: in a summary of several sources it would
 # seem to point at the previous summary sentence instead ("The former Portsmouth boss
@@ -67,7 +66,7 @@ def candidate_sentences(articles: list[Article]) -> list[_Candidate]:
     found = []
     for order, article in enumerate(articles):
         for position, (start, end) in enumerate(article.analysis.sentences):
-            text = without_dateline(_DATELINE.sub("", " ".join(article.text[start:end].split())))
+            text = without_dateline(" ".join(article.text[start:end].split()))
             words = text.split()
             if not MIN_WORDS <= len(words) <= MAX_WORDS:
                 continue

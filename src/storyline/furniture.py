@@ -85,9 +85,15 @@ _DATE_BITS = re.compile(
 _LONE_DATE_LABEL = {"published", "updated", "posted", "modified", "last updated", "date"}
 
 # --------------------------------------------------------------------------- patterns
+# A dateline: a place and/or date, then the agency in brackets ("BAGHDAD, Jan. 5 (Xinhua)
+# --", "LONDON (AP, Reuters) —"), or a place in capitals alone ("NEW YORK --"). Not a
+# sentence's subject with a bracket ("Mr Smith (Labour) - who won - said"), and the text
+# after the dash starts as a sentence does.
 _DATELINE = re.compile(
-    r"^[^()\n]{0,60}\([A-Z][\w .&'/-]{0,40}\)\s*(?:-{1,2}|[–—:])"
-    r"|^[A-Z][A-Z .'-]{2,40}(?:,[^()\n]{0,30})?\s+(?:-{1,2}|[–—])\s"
+    r"^(?!(?:The|A|An|Mr|Mrs|Ms|Dr|Sir|He|She|It|They|We|This|That)\b)"
+    r"(?:[^()\n]{0,60}\([A-Z][\w .,&'/-]{0,40}\)\s*(?:-{1,2}|[–—:])"
+    r"|[A-Z][A-Z .'-]{2,40}(?:,[^()\n]{0,30})?\s+(?:-{1,2}|[–—])\s)"
+    r"(?=\s*(?:[A-Z0-9\"“‘']|$))"
 )
 _READING_TIME = re.compile(
     r"^(?:reading time|read time|lesezeit|temps de lecture|tiempo de lectura)\b.{0,20}$"

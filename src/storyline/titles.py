@@ -6,12 +6,10 @@ import math
 import re
 from collections.abc import Sequence
 
+from storyline.furniture import without_dateline
 from storyline.model import Article
 from storyline.stories import features
 
-_DATELINE = re.compile(
-    r"^\s*(?:[A-Z][^\n.!?]{0,50}\([^)\n]{2,40}\)|[A-Z][A-Z ,.'-]{2,40})\s*[\u2013\u2014-]+\s*"
-)
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"\u201d\u2019]?\s+(?=[\"\u201c\u2018A-Z0-9])")
 TITLE_CHARS = 90
 
@@ -46,7 +44,7 @@ def central(articles: Sequence[Article]) -> Article | None:
 def first_sentence(text: str, limit: int = TITLE_CHARS) -> str:
     """The first sentence of ``text`` (a leading dateline dropped), cut at a word boundary."""
     flat = " ".join(text.split())
-    flat = _DATELINE.sub("", flat, count=1) or flat
+    flat = without_dateline(flat) or flat
     sentence = _SENTENCE_END.split(flat, maxsplit=1)[0].strip()
     if len(sentence) <= limit:
         return sentence
