@@ -44,6 +44,10 @@ __all__ = ["TITLE_WEIGHT", "StoryAssignment", "StoryIndex", "date_range"]
 __all__ += ["entity_key", "features", "terms"]
 
 ENTITY_WEIGHT = 0.35  # share of the entity cosine in the combined similarity
+STORY_THRESHOLD = 0.15  # similarity (an event's or the centroid's) that opens an event in a
+# storyline; 0.10 until session 19, when dated news of one field (tennis, film awards) chained
+# into topic bags at 0.10-0.14 (docs/evaluation.md, "Session 19")
+EVENT_THRESHOLD = 0.18  # similarity that joins an event
 STORY_GRACE_DAYS = 30  # no time penalty for storyline members closer than this
 STORY_HALF_LIFE_DAYS = 180  # beyond the grace period, similarity halves every this many days
 UNDATED_EVENT_MARGIN = 0.15  # extra similarity a vaguely dated article needs to join an
@@ -99,7 +103,10 @@ class StoryIndex:
     """
 
     def __init__(
-        self, story_threshold: float = 0.1, event_threshold: float = 0.18, event_days: int = 3
+        self,
+        story_threshold: float = STORY_THRESHOLD,
+        event_threshold: float = EVENT_THRESHOLD,
+        event_days: int = 3,
     ) -> None:
         self.story_threshold = story_threshold
         self.event_threshold = event_threshold

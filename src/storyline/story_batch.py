@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from storyline.events import form_events, publication_order
 from storyline.model import Article
-from storyline.stories import StoryAssignment, StoryIndex
+from storyline.stories import EVENT_THRESHOLD, STORY_THRESHOLD, StoryAssignment, StoryIndex
 from storyline.story_merges import heal, neighbours
 
 __all__ = ["cluster"]
@@ -21,8 +21,8 @@ __all__ = ["cluster"]
 
 def cluster(
     articles: Iterable[Article],
-    story_threshold: float = 0.1,
-    event_threshold: float = 0.18,
+    story_threshold: float = STORY_THRESHOLD,
+    event_threshold: float = EVENT_THRESHOLD,
     event_days: int = 3,
 ) -> dict[str, StoryAssignment]:
     """Cluster a batch: article id -> assignment.

@@ -52,7 +52,8 @@ from storyline.story_features import Doc, features
 
 STORY_MAX = 200  # a storyline with more members takes no part in merges
 LINK_MIN = 0.2  # similarity two page-dated members of an event need to join their storylines
-AFFINITY_MIN = 0.05  # mean similarity of two storylines' members, dates aside, to pool them
+AFFINITY_MIN = 0.10  # mean similarity of two storylines' members, dates aside, to pool them
+# (0.05 until session 19: dated news of one field, tennis tournaments a week apart, merged)
 EVENT_MIN = 3  # members a straddling event needs: a third report bridges the two
 POOL_MAX = 400  # members pooled at most around one storyline (the event grouping's window)
 REACH_DAYS = EVENT_DAYS  # a run pools the members dated this close to its articles' days
