@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from storyline.past_forms import PARTICIPLES
 from storyline.quantity_phrases import (
     LIGHT_VERBS,
     RELATIVE,
@@ -30,15 +31,6 @@ ACTION_PREPS = frozenset({"in", "on", "at", "across", "to", "into", "for", "agai
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "PERCENT", "MONEY"})
 # nouns whose "of" phrase is the counted thing: "a total of 600 envelopes"
 TOTAL_NOUNS = frozenset({"total", "number", "tally", "maximum", "minimum"})
-# past tenses unlike their participles, for "seen by 9 million viewers" -> "who saw"
-PAST = {
-    "seen": "saw", "taken": "took", "given": "gave", "chosen": "chose", "written": "wrote",
-    "done": "did", "known": "knew", "driven": "drove", "thrown": "threw", "drawn": "drew",
-    "eaten": "ate", "spoken": "spoke", "broken": "broke", "ridden": "rode", "sung": "sang",
-    "begun": "began", "forgotten": "forgot", "hidden": "hid", "stolen": "stole",
-    "worn": "wore", "grown": "grew", "flown": "flew", "fallen": "fell", "gone": "went",
-    "beaten": "beat", "shown": "showed", "bitten": "bit", "sworn": "swore",
-}  # fmt: skip
 
 
 def role_phrase(tok: Any, depth: int = 0) -> str | None:
@@ -60,7 +52,7 @@ def role_phrase(tok: Any, depth: int = 0) -> str | None:
     verb = prep.head
     if prep.dep_ == "agent" and verb.pos_ == "VERB":
         done = participle(verb)
-        return f"who {PAST.get(done, done)}"
+        return f"who {PARTICIPLES.get(done, done)}"  # "seen by 9m viewers": "who saw"
     if prep.lower_ == "of" and verb.lemma_.lower() in TOTAL_NOUNS and verb is not prep:
         return verb_phrase(verb)
     word = prep.lower_

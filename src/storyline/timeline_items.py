@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from storyline.model import Article, Claim, TimeExpr
+from storyline.past_forms import AUXILIARIES, IRREGULAR, SAYING, UNCHANGED, alternation
 from storyline.timeline_tense import announces, governing_cue, reported_plan
 from storyline.timex import qualifier, with_signal
 from storyline.timex_rules import MONTHS, NUMBERS, WEEKDAYS
@@ -24,13 +25,12 @@ __all__ = ["Anchor", "Item", "article_items", "content_words"]
 
 MAX_TEXT = 200
 
+# a verb of any tense (storyline.past_forms for the past): a sentence without one is a
+# caption or a heading, no happening
 _VERB = re.compile(
-    r"\b(?:is|are|was|were|be|been|has|have|had|will|would|shall|can|could|may|might|must|"
-    r"did|does|said|says|began|met|held|left|won|lost|came|went|became|led|told|gave|took|"
-    r"made|saw|rose|fell|sent|set|burst|hit|cut|put|quit|shut|broke|built|bought|brought|"
-    r"caught|chose|drove|fought|found|flew|got|grew|heard|kept|knew|laid|lent|meant|paid|"
-    r"ran|sold|sought|shot|sank|spoke|spent|stood|struck|swore|taught|thought|threw|wrote|"
-    r"[a-z]{3,}(?:ed|es|ing))\b"
+    r"\b(?:is|are|be|been|has|have|will|would|shall|can|could|may|might|must|does|says|"
+    + alternation(AUXILIARIES, SAYING, IRREGULAR, UNCHANGED)
+    + r"|[a-z]{3,}(?:ed|es|ing))\b"
 )
 _CALENDAR = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?:T.*)?$")
 _COARSE = re.compile(r"^(\d{4})-(?:WI|SP|SU|FA|Q[1-4]|H[12])$")

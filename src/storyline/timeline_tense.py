@@ -22,6 +22,15 @@ from __future__ import annotations
 
 import re
 
+from storyline.past_forms import (
+    AUXILIARIES,
+    FORECASTS,
+    IRREGULAR,
+    PARTICIPLES,
+    PAST_AUX,
+    REGULAR,
+    SAYING,
+)
 from storyline.timex_rules import FUTURE_CUE
 
 __all__ = ["announces", "future_governs", "governing_cue", "reported_plan"]
@@ -50,17 +59,11 @@ _MODAL = re.compile(
 )
 _BOUNDARY = re.compile(r"[;:]\s|\s[–—-]+\s|\b(?:which|who|whom|whose|where)\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*(?:'[a-z]+)?")  # "built-in" is no "built"
-_PAST_FINITE = _set(
-    "was were had did said told began met held left won lost came went became led gave took "
-    "made saw rose fell sent built bought brought caught chose drove fought found flew got "
-    "grew heard kept knew laid lent meant paid ran sold sought shot sank spoke spent stood "
-    "struck swore taught thought threw wrote agreed born seen known given taken done shown "
-    "grown begun written chosen driven fallen risen spoken broken drawn flown thrown"
-)
-# words in -ed that are no past verb; shorter ones and those in -eed never pass _past's test
-_NOT_PAST = _set(
-    "hundred embed sacred naked wicked kindred expected projected predicted forecasted estimated"
-)
+# past forms read as such without the "-ed" test (storyline.past_forms): "agreed" is one
+# of the words in "-eed" that are verbs
+_PAST_FINITE = frozenset((*AUXILIARIES, *SAYING, *IRREGULAR, *PARTICIPLES, "agreed"))
+# a regular past form, maybe after a prefix ("re-elected", "well-received")
+_REGULAR = re.compile(r"(?:[a-z]+-)*(?:" + REGULAR + ")")
 _GROUP = _set("be been being have has get to")  # the cue's own verb group
 _ADVERB = _set(
     "not also still probably possibly likely then soon now only even further finally "
@@ -70,7 +73,7 @@ _DETERMINER = _set(
     "a an the its their his her our your my this that these those new more most fully newly"
 )
 _PAST_MODALS = _set("could may might must should would")
-_PAST_AUX = _set("was were had")  # "was due to", "were scheduled to", "had planned to"
+_PAST_AUX = frozenset(PAST_AUX)  # "was due to", "were scheduled to", "had planned to"
 _FUTURE_TENSE = frozenset({"will", "shall", "'ll", "’ll", "going to"})
 _SINCE_WORDS = re.compile(r"since\b", re.IGNORECASE)
 # a date compared with ("lower than in 2004", "up on 2003") is the baseline, not the plan
@@ -91,9 +94,9 @@ def _past(word: str, previous: str) -> bool:
     low = word.lower()
     if low in _PAST_FINITE:
         return True
-    if len(low) < 5 or not low.endswith("ed") or low.endswith("eed") or low in _NOT_PAST:
-        return False
-    return word.islower() and previous not in _DETERMINER
+    if low in FORECASTS or not _REGULAR.fullmatch(word):
+        return False  # "expected" looks ahead: a cue (see _EXTRA_CUE), not a past
+    return previous not in _DETERMINER
 
 
 def _cues(clause: str) -> list[re.Match[str]]:

@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from storyline.past_forms import AUXILIARIES, IRREGULAR, PAST_AUX, REGULAR, SAYING, alternation
 from storyline.timex_past import past_follows, past_governs
 from storyline.timex_rules import FUTURE_CUE, Dct
 
@@ -37,17 +38,18 @@ class Cand:
 
 # A future cue loses its force after a past auxiliary: "had been scheduled to expire Friday"
 # (but not a progressive plan still ahead: "were planning to march Monday").
-_PAST_BEFORE_CUE = re.compile(r"\b(?:had(?:\s+been)?|was|were|previously|originally)\s+$", re.I)
+_PAST_BEFORE_CUE = re.compile(
+    r"\b(?:had\s+been|" + alternation(PAST_AUX) + r"|previously|originally)\s+$", re.I
+)
 _STILL_AHEAD = re.compile(r"planning\b", re.I)
 # A plan word ("planned", "scheduled") is taken back by a past verb right after the date:
 # "the rally scheduled for Saturday was canceled".
 _PLAN_CUE = re.compile(r"^(?:planned|scheduled|due|set to|expected to)\b", re.I)
-_PAST_AFTER = re.compile(r"\W{0,3}(?:was|were|had|has been|got)\b", re.I)
+_PAST_AFTER = re.compile(r"\W{0,3}(?:" + alternation(PAST_AUX) + r"|has been|got)\b", re.I)
 # After a date that opens its clause ("On Tuesday, the league plans to ..."), the first
 # finite verb tells the tense: a future cue, or a past form ("said", "met", "-ed").
 _PAST_VERB = re.compile(
-    r"\b(?:said|told|was|were|had|did|met|went|came|took|made|gave|began|left|held|won|"
-    r"lost|fell|rose|sent|found|got|saw|spoke|[a-z]{3,}ed)\b"
+    r"\b(?:" + alternation(AUXILIARIES, SAYING, IRREGULAR) + "|" + REGULAR + r")\b"
 )
 # A timetable told in the present tense looks ahead as "will" does: "E3 takes place in May",
 # "the show opens on Friday", "the festival runs from 10-12 June". Only third-person forms

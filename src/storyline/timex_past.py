@@ -20,27 +20,35 @@ from __future__ import annotations
 
 import re
 
+from storyline.past_forms import (
+    AUXILIARIES,
+    FORECASTS,
+    IRREGULAR,
+    NOT_VERBS,
+    REGULAR,
+    SAYING,
+    UNCHANGED,
+    alternation,
+)
 from storyline.timex_rules import FUTURE_CUE
 
-# Past forms: auxiliaries and copulas, common irregular verbs of news, and regular "-ed" forms
-# (lower case only: "United", "Fed" are names).
+# Past forms (storyline.past_forms): auxiliaries, irregular verbs of news (those whose past is
+# their present too: "hit 50m in December"), regular "-ed" forms (lower case only: "United",
+# "Fed" are names).
 _PAST = re.compile(
-    r"\b(?:was|were|had|did|rose|fell|grew|sank|shrank|slid|won|lost|held|met|made|took|came|"
-    r"went|began|left|saw|sold|bought|spent|paid|built|broke|led|ran|hit|struck|fought|threw|"
-    r"drew|wrote|gave|got|found|kept|brought|stood|[a-z]{3,}ed)\b"
+    r"\b(?:" + alternation(AUXILIARIES, SAYING, IRREGULAR, UNCHANGED) + "|" + REGULAR + r")\b"
 )
-# Past forms that do not govern the date as a thing done: saying, planning, moving a date,
-# and "-ed" words that are not verbs.
+# Past forms that do not govern the date as a thing done: saying, forecasting, planning,
+# moving a date, and "-ed" words that are not verbs.
 _NOT_DONE = frozenset({
-    "said", "told", "announced", "reported", "added", "stated", "noted", "warned", "predicted",
-    "forecast", "estimated", "expected", "projected", "suggested", "indicated", "claimed",
-    "confirmed", "revealed", "explained", "argued", "insisted", "signalled", "signaled",
-    "hinted", "disclosed", "urged", "promised", "pledged", "vowed", "agreed", "decided", "voted",
-    "planned", "scheduled", "rescheduled", "proposed", "postponed", "delayed", "deferred",
-    "moved", "extended", "pushed", "asked", "called", "ordered", "wanted", "hoped", "aimed",
-    "intended", "threatened", "offered", "invited", "booked", "slated", "timed", "targeted",
-    "earmarked", "anticipated", "awaited", "prepared", "readied",
-    "hundred", "naked", "sacred", "wicked", "rugged", "beloved", "aged",
+    "said", "told", "announced", "reported", "added", "stated", "noted", "warned", "forecast",
+    "suggested", "indicated", "claimed", "confirmed", "revealed", "explained", "argued",
+    "insisted", "signalled", "signaled", "hinted", "disclosed", "urged", "promised", "pledged",
+    "vowed", "agreed", "decided", "voted", "planned", "scheduled", "rescheduled", "proposed",
+    "postponed", "delayed", "deferred", "moved", "extended", "pushed", "asked", "called",
+    "ordered", "wanted", "hoped", "aimed", "intended", "threatened", "offered", "invited",
+    "booked", "slated", "timed", "targeted", "earmarked", "anticipated", "awaited", "prepared",
+    "readied", *FORECASTS, *NOT_VERBS,
 })  # fmt: skip
 # a word that makes the next "-ed" word an adjective: "the proposed vote", "a delayed launch"
 _DETERMINER = re.compile(
@@ -48,6 +56,9 @@ _DETERMINER = re.compile(
 )
 # an infinitive before the verb: "shares, to be completed around Nov. 1"
 _TO_BEFORE = re.compile(r"\bto\s+(?:be\s+|have\s+(?:been\s+)?)?$")
+# a present passive or perfect: "when the case is heard in May", "has set Nov. 10 as the
+# deadline", "has been put back to 17 April" (what is done now places the date ahead)
+_PRESENT_PASSIVE = re.compile(r"\b(?:is|are|has|have)\s+(?:been\s+|being\s+)?$")
 # between the verb and the date: a new clause, a verb in the present, or an infinitive
 _OWN_CLAUSE = re.compile(
     r"\b(?:that|which|who|whom|whose|whether|if|because|as|when|while|once|though|although|"
@@ -77,6 +88,7 @@ def past_governs(clause: str) -> bool:
         verb[0] in _NOT_DONE
         or verb[0].endswith("eed")
         or _TO_BEFORE.search(clause, 0, verb.start())
+        or _PRESENT_PASSIVE.search(clause, 0, verb.start())
     ):
         return False
     if verb[0].endswith("ed") and _DETERMINER.search(clause, 0, verb.start()):
