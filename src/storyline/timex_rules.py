@@ -268,10 +268,16 @@ _COUNT_NOUN = re.compile(r"\s+(?:[a-z]+s|people|men|women|police|staff|personnel
 
 
 # A year that ends a product's name is no date: "Windows XP Media Centre Edition 2005",
-# "Office 2003", "Windows Server 2003". A meeting's or a contest's is ("WWDC 2005", "Euro
-# 2004": MEANTIME tags them), so only words that name versions count.
-_PRODUCT_BEFORE = re.compile(
-    r"\b(?:[Ee]dition|[Vv]ersion|[Rr]elease|Server|Office|Windows|Studio|Exchange|SQL)\s$"
+# "Office 2003", "Windows Server 2003", "versions 2003 and 2005". A meeting's or a contest's
+# is ("WWDC 2005", "Euro 2004": MEANTIME tags them), so only words that name versions count.
+_PRODUCT = r"\b(?:[Ee]ditions?|[Vv]ersions?|[Rr]eleases?|Server|Office|Windows|Studio|Exchange|SQL)"
+_PRODUCT_BEFORE = re.compile(_PRODUCT + r"\s$")
+# ... and so is one that goes on a list of versions after such a name: "Windows 95, 98, 2000
+# and XP", "Office 97 and 2000", "versions 2003 and 2005" (not "in 1998, 1999 and 2000")
+_VERSION = r"(?:\d+(?:\.\d+)*|[A-Z][A-Za-z]{0,4})"  # "95", "3.1", "2003", "XP", "Me", "Vista"
+_AND = r"(?:,\s(?:and\s|or\s)?|\s(?:and|or)\s|\s?/\s?)"
+_VERSION_LIST = re.compile(
+    _PRODUCT + r"\s" + _VERSION + r"(?:" + _AND + _VERSION + r")*" + _AND + "$"
 )
 
 
@@ -280,10 +286,11 @@ def year_is_plausible(text: str, start: int, end: int) -> bool:
 
     A year needs a cue before it ("in", "since", "of", a month name, a dash) or must not
     read as a count: no "about"/"some"/"$" before it and no plural noun after it. A year
-    that ends a product's name ("Media Centre Edition 2005", "Office 2003") is no date.
+    that ends a product's name ("Media Centre Edition 2005", "Office 2003") or a list of its
+    versions ("Windows 95, 98, 2000 and XP") is no date.
     """
     before = text[max(0, start - 30) : start]
-    if _PRODUCT_BEFORE.search(before):
+    if _PRODUCT_BEFORE.search(before) or _VERSION_LIST.search(text, max(0, start - 60), start):
         return False
     if re.search(r"\b(?:page|room|flight)\s+$", before, re.I) or (
         _PEOPLE.match(text[end : end + 24]) and re.search(r"\b(?:the|its|their)\s+$", before, re.I)
