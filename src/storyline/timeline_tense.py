@@ -87,6 +87,13 @@ _FRONT = _set(
     "while if unless"
 )
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?(?:(?:start|end|beginning|middle)\s+of\s+)?$", re.I)
+# a forecast's past form, and what makes it a verb of its own telling what happened
+_FORECAST_PAST = frozenset((*FORECASTS, "forecast"))
+_BE = _set("is are am was were be been being isn't aren't wasn't weren't")
+_NEVER = _set("never hardly scarcely")
+_SKIPPED = _ADVERB | _NEVER | _set("ever long")  # between a subject and its verb
+_NEGATIVE_SUBJECT = _set("nobody none few no-one")
+_NOT_QUANTIFIER = _set("many all everyone everybody much even one")
 
 
 def _past(word: str, previous: str) -> bool:
@@ -129,6 +136,34 @@ def _governs(after_cue: str, modal: bool) -> bool:
     return True
 
 
+def _past_forecast(clause: str, cue: re.Match[str]) -> bool:
+    """Whether ``cue`` is the past form of a forecast verb as a verb of its own, after
+    "had", "never" or a negative subject: "Nobody expected the crash in 2001", "Few had
+    expected the merger in 1999" tell of what happened, and the date with it; "The merger
+    is expected in 2006", "the vote, (not) expected in 2006", "Analysts expected growth
+    in 2006" and a plan in the past perfect ("had expected to finish in 2005", as "had
+    planned to") still look ahead."""
+    if cue.group().split()[0].lower() not in _FORECAST_PAST:
+        return False
+    words = [w.lower() for w in _WORD.findall(clause[: cue.start()].replace("’", "'"))]
+    never = False
+    while words and (words[-1] in _SKIPPED or words[-1].endswith("ly")):
+        never = never or words.pop() in _NEVER
+    if not words or words[-1] in _BE or words[-1].endswith(("'s", "'re")):
+        return False  # a passive: "is not expected in 2006", "it's expected in 2006"
+    pairs = zip(["", *words], words, strict=False)
+    negative = any(
+        (w in _NEGATIVE_SUBJECT and p not in {"a", "quite"})  # "a few" is no negation
+        or (p, w) in {("no", "one"), ("hardly", "anyone")}
+        or (p == "not" and w in _NOT_QUANTIFIER)  # "not many investors"
+        for p, w in pairs
+    )
+    if never or negative:
+        return True
+    # "had expected the merger in 1999"; but "had expected to finish" is as "had planned to"
+    return words[-1] in {"had", "hadn't"} and not re.match(r"\S+\s+to\b", clause[cue.start() :])
+
+
 def _clause_start(text: str) -> int:
     """Where the clause ending at the end of ``text`` starts."""
     cuts = [m.end() for m in _BOUNDARY.finditer(text)]
@@ -151,6 +186,8 @@ def governing_cue(before: str, after: str, expression: str = "") -> str | None:
     if cues:
         last = cues[-1]
         cue = last.group().lower()
+        if _past_forecast(clause, last):
+            return None  # "Nobody expected the crash in 2001": a past verb
         if not _governs(clause[last.end() :], cue in _PAST_MODALS):
             return None
         tense = _WORD.findall(clause[: last.start()])[-1:]
