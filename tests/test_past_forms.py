@@ -11,6 +11,8 @@ from storyline import past_forms
 from storyline.past_forms import (
     FORECASTS,
     IRREGULAR,
+    IRREGULAR_BOTH,
+    IRREGULAR_PAST,
     NOT_VERBS,
     PARTICIPLES,
     REGULAR,
@@ -27,7 +29,9 @@ _REGULAR = re.compile(r"\b(?:" + REGULAR + r")\b")
 
 
 def test_no_word_is_in_two_lists() -> None:
-    groups = [SAYING, IRREGULAR, UNCHANGED, tuple(PARTICIPLES), FORECASTS, NOT_VERBS]
+    groups = [SAYING, IRREGULAR_PAST, IRREGULAR_BOTH, UNCHANGED, tuple(PARTICIPLES), FORECASTS]
+    groups.append(NOT_VERBS)
+    assert set(IRREGULAR) == {*IRREGULAR_PAST, *IRREGULAR_BOTH}
     words = [w for group in groups for w in group]
     assert len(words) == len(set(words))
     assert all(w == w.lower() and " " not in w for w in words)

@@ -50,3 +50,35 @@ def test_a_forecast_as_a_passive_a_participle_or_a_plan_still_looks_ahead(
 def test_than_expected_stays_a_comparison() -> None:
     # "than expected" was no cue before this rule and is none now
     assert kinds("Sales were lower than expected in 2004.") == {"2004": False}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "TNT expects the number of phones sold in 2008 to reach 50 million.",
+        "Analysts forecast that handsets sold in 2008 will double.",
+        "A survey predicted that the number of 3G handsets sold in 2005 would double.",
+        "The firm expects cars built in 2006 to be safer.",
+    ],
+)
+def test_a_participle_in_a_forecasts_object_leaves_the_date_to_the_forecast(text: str) -> None:
+    assert list(kinds(text).values()) == [True]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a finite past verb of its own clause
+        "The firm expects growth, having sold 2m phones in 2004.",
+        "It expects more after it sold 2m phones in 2004.",
+        "It expects more after rivals sold in 2004 will rise.",
+        # the object does not go on after the date: the participle's date is its own
+        "The firm expects sales to beat the phones sold in 2004.",
+        "It expects the phones sold in 2004 were faulty.",
+        # no forecast verb: a plan's object keeps its past ("a link closed in 1969")
+        "Campaigners are to stage a rally for a rail link closed in 1969.",
+        "It will replace phones sold in 2004 to customers.",
+    ],
+)
+def test_a_past_verb_or_a_participle_outside_a_forecast_stays_past(text: str) -> None:
+    assert list(kinds(text).values()) == [False]

@@ -20,6 +20,8 @@ __all__ = [
     "AUXILIARIES",
     "FORECASTS",
     "IRREGULAR",
+    "IRREGULAR_BOTH",
+    "IRREGULAR_PAST",
     "NOT_VERBS",
     "PARTICIPLES",
     "PAST_AUX",
@@ -36,15 +38,19 @@ PAST_AUX = ("was", "were", "had")
 AUXILIARIES = (*PAST_AUX, "did")
 # irregular verbs of saying
 SAYING = ("said", "told", "spoke")
-# irregular past forms of other verbs news tells with (a form shared with the participle,
-# "sold", "built", is here too)
-IRREGULAR = (
-    "began", "became", "met", "held", "left", "won", "lost", "came", "went", "led", "gave",
-    "took", "made", "saw", "rose", "fell", "grew", "sank", "shrank", "slid", "sent", "built",
-    "bought", "brought", "broke", "caught", "chose", "drew", "drove", "fought", "found", "flew",
-    "got", "heard", "kept", "knew", "laid", "lent", "meant", "paid", "ran", "sold", "sought",
-    "shot", "spent", "stood", "struck", "swore", "taught", "thought", "threw", "wrote",
+# irregular past forms of other verbs news tells with: those that are no participle ("rose":
+# "has risen") and those that are the participle too ("sold": "phones sold in 2008")
+IRREGULAR_PAST = (
+    "began", "became", "came", "went", "gave", "took", "saw", "rose", "fell", "grew", "sank",
+    "shrank", "slid", "broke", "chose", "drew", "drove", "flew", "knew", "ran", "swore",
+    "threw", "wrote",
 )  # fmt: skip
+IRREGULAR_BOTH = (
+    "met", "held", "left", "won", "lost", "led", "made", "sent", "built", "bought", "brought",
+    "caught", "fought", "found", "got", "heard", "kept", "laid", "lent", "meant", "paid",
+    "sold", "sought", "shot", "spent", "stood", "struck", "taught", "thought",
+)  # fmt: skip
+IRREGULAR = (*IRREGULAR_PAST, *IRREGULAR_BOTH)
 # verbs whose past is their present: only the context tells ("hit 50m in 2004")
 UNCHANGED = ("hit", "set", "cut", "put", "quit", "shut", "burst")
 # past participles unlike the past form, each with that past form ("seen by 9 million

@@ -26,10 +26,12 @@ from storyline.past_forms import (
     AUXILIARIES,
     FORECASTS,
     IRREGULAR,
+    IRREGULAR_BOTH,
     PARTICIPLES,
     PAST_AUX,
     REGULAR,
     SAYING,
+    UNCHANGED,
 )
 from storyline.timex_rules import FUTURE_CUE
 
@@ -87,6 +89,25 @@ _FRONT = _set(
     "while if unless"
 )
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?(?:(?:start|end|beginning|middle)\s+of\s+)?$", re.I)
+# forms that can be a participle after a noun: "phones sold in 2008", "cars built by 2006"
+_PARTICIPLE = frozenset((*IRREGULAR_BOTH, *PARTICIPLES, *UNCHANGED))
+# words after which a past form is no participle of a noun's
+_FUNCTION = _set(
+    "a an the its their his her our your my this that these those it he she they we i you "
+    "him them us who which what having being been be is are was were has have had do does "
+    "did and or but nor not also"
+)
+_SUBORDINATOR = _set(
+    "after before when whenever as since because while once if though although unless until than so"
+)
+_TO_DATE = _set("in by during on at for until till through throughout")
+# a forecast verb, and what goes on after the date in its object
+_FORECAST_VERB = re.compile(
+    r"expect(?:s|ed|ing)|forecast(?:s|ed|ing)?|predict(?:s|ed|ing)|projected", re.IGNORECASE
+)
+_OBJECT_GOES_ON = re.compile(
+    r"\W{0,3}(?:to|will|would|could|should|may|might|can)\s+(?:[a-z]+ly\s+)?[a-z]{2,}\b"
+)
 # a forecast's past form, and what makes it a verb of its own telling what happened
 _FORECAST_PAST = frozenset((*FORECASTS, "forecast"))
 _BE = _set("is are am was were be been being isn't aren't wasn't weren't")
@@ -111,16 +132,19 @@ def _cues(clause: str) -> list[re.Match[str]]:
     return sorted(found, key=lambda m: m.start())
 
 
-def _governs(after_cue: str, modal: bool) -> bool:
+def _governs(after_cue: str, modal: bool, forecast_object: bool = False) -> bool:
     """The words between a cue and its date leave the date to the cue: no past verb beyond
-    the cue's own verb group (adverbs, "be"/"have", then one verb)."""
+    the cue's own verb group (adverbs, "be"/"have", then one verb). With
+    ``forecast_object`` (see :func:`_forecast_object`) a participle after a noun right
+    before the date is the noun's, not a past verb: "expects the number of phones sold in
+    2008 to reach 50m"."""
     words = _WORD.findall(after_cue)
     perfect = len(words) > 1 and words[0].lower() == "have"
     if modal and perfect and (words[1].lower() == "been" or _past(words[1], "have")):
         return False  # "may have been killed in 2001", "would have forced": past
     state = "aux"  # before the cue's verb: adverbs, "be", "have", "to"
     previous = ""
-    for word in words:
+    for i, word in enumerate(words):
         low = word.lower()
         if state == "aux" and (low in _ADVERB or low in _GROUP or low.endswith("ly")):
             pass
@@ -129,11 +153,34 @@ def _governs(after_cue: str, modal: bool) -> bool:
         elif state == "verb" and low == "to":
             state = "aux"  # a chain: "will need to have registered by"
         elif _past(word, previous) and previous not in {"be", "been", "being"}:
-            return False  # "expects 1m boxes to be sold in 2005": a passive to come
+            if not (forecast_object and _reduced_relative(words, i)):
+                return False  # "expects 1m boxes to be sold in 2005": a passive to come
         else:
             state = "rest"
         previous = low
     return True
+
+
+def _reduced_relative(words: list[str], i: int) -> bool:
+    """``words[i]`` is a participle that tells of the noun before it, with only a
+    preposition between it and the date ("phones sold in", "cars built by"), and no
+    subordinator before it opens a clause of its own ("after rivals sold in")."""
+    word, rest = words[i], words[i + 1 :]
+    if word.lower() not in _PARTICIPLE and not _REGULAR.fullmatch(word):
+        return False
+    noun = words[i - 1] if i else ""
+    if not noun.isalpha() or not noun.islower() or noun in _FUNCTION or noun.endswith("ly"):
+        return False
+    if any(w.lower() in _SUBORDINATOR for w in words[:i]):
+        return False
+    return len(rest) == 1 and rest[0].lower() in _TO_DATE
+
+
+def _forecast_object(cue: str, after: str) -> bool:
+    """Whether ``cue`` is a forecast verb ("expects", "forecast", "predicted") whose
+    object goes on after the date with a verb of its own ("... in 2008 to reach 50
+    million", "... in 2008 will double"): the date is then inside what is forecast."""
+    return bool(_FORECAST_VERB.fullmatch(cue) and _OBJECT_GOES_ON.match(after))
 
 
 def _past_forecast(clause: str, cue: re.Match[str]) -> bool:
@@ -188,7 +235,8 @@ def governing_cue(before: str, after: str, expression: str = "") -> str | None:
         cue = last.group().lower()
         if _past_forecast(clause, last):
             return None  # "Nobody expected the crash in 2001": a past verb
-        if not _governs(clause[last.end() :], cue in _PAST_MODALS):
+        forecast_object = _forecast_object(cue, after)
+        if not _governs(clause[last.end() :], cue in _PAST_MODALS, forecast_object):
             return None
         tense = _WORD.findall(clause[: last.start()])[-1:]
         return f"{tense[0].lower()} {cue}" if tense and tense[0].lower() in _PAST_AUX else cue
