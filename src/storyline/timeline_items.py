@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from storyline.model import Article, Claim, TimeExpr
 from storyline.past_forms import AUXILIARIES, IRREGULAR, SAYING, UNCHANGED, alternation
+from storyline.timeline_epithets import names_only
 from storyline.timeline_tense import announces, governing_cue, reported_plan
 from storyline.timex import qualifier, with_signal
 from storyline.timex_rules import MONTHS, NUMBERS, WEEKDAYS
@@ -317,6 +318,8 @@ def article_items(article: Article) -> list[Item]:
             before = article.text[s : t.start]
             if _COMPARED.search(before[-80:]):
                 continue  # the baseline of a comparison, not a happening
+            if names_only(before, t.text, article.text[t.end : e], t.signal):
+                continue  # "the 2002 champion Johansson": a title, not a happening's date
             cue = governing_cue(before, article.text[t.end : e], t.text)
             future = cue is not None
             scheduled = _scheduled(date, qual, future, pub, t.value, not reported_plan(cue or ""))
