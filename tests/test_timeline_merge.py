@@ -53,8 +53,9 @@ def test_a_shared_figure_or_four_uncommon_words_join_despite_other_names() -> No
         "Mr Ruerup said the 1.4% growth forecast for 2005 was too optimistic.",
         "The BdB warned the economy would miss the 1.4% growth forecast for 2005.",
     ) == [["a", "b"]]
+    # (session 11 joined "the worst since 1981" here: since session 19 that is a baseline)
     assert sources(
-        "Sales failed to meet expectations and were the worst since 1981, the Office for"
+        "Sales failed to meet expectations in 1981 as shops cut staff, the Office for"
         " National Statistics said.",
-        "UK retail sales fell, failing to meet expectations, the worst since 1981.",
+        "UK retail sales fell in 1981, failing to meet expectations as shops cut staff.",
     ) == [["a", "b"]]

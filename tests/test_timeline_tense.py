@@ -38,7 +38,7 @@ def kinds(text: str, published: str | None = None) -> dict[str, bool]:
         ("In 2006, the company will float its shares in London.", "2006", True),
         ("In 2002, investors in the company lost millions of dollars.", "2002", False),
         ("Sales of the new phone were lower than expected in 2004.", "2004", False),
-        ("The awards will be the biggest held since 1997, organisers say.", "1997", False),
+        ("The awards will return to the hall used since 1997, organisers say.", "1997", False),
         (
             "Members must have been customers for two years on 31 December 2004.",
             "2004-12-31",

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from storyline.model import Article, Claim, TimeExpr
 from storyline.past_forms import AUXILIARIES, IRREGULAR, SAYING, UNCHANGED, alternation
+from storyline.timeline_baselines import baseline
 from storyline.timeline_epithets import names_only
 from storyline.timeline_tense import announces, governing_cue, reported_plan
 from storyline.timex import qualifier, with_signal
@@ -36,25 +37,6 @@ _VERB = re.compile(
 _CALENDAR = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?:T.*)?$")
 _COARSE = re.compile(r"^(\d{4})-(?:WI|SP|SU|FA|Q[1-4]|H[12])$")
 _WEEK = re.compile(r"^(\d{4})-W(\d\d)")
-# A date a figure is compared against is no happening of the story: "GM earned $3.7bn, down
-# from $3.8bn in 2003", "up from $66m during the same period in 2003", "up on 2003",
-# "compared with $4bn in 2003", "higher than in 2003", "an increase of 62,000 units from 2003",
-# "rose to $51.2bn from $48.8bn a year earlier".
-_FIGURE = r"[$£€]?\s?[\d.,]+\s*(?:bn|m|billion|million|%|per\s+cent)?\s*(?:[a-z]+\s+)?"
-_COMPARED = re.compile(
-    r"(?:(?:\b(?:up|down|rise|rising|fall|falling|increase|decrease|drop|gain)\s+"
-    r"(?:(?:nearly|almost|about|around|some|just|over|by)\s+)?(?:" + _FIGURE + r")?"
-    r"(?:from|on|against)|\bcompared\s+(?:with|to))\s+"
-    r"(?:" + _FIGURE + r")?(?:(?:in|at|during|for)\s+)?"
-    r"|\b(?:higher|lower|more|less|fewer|better|worse|slower|faster|bigger|smaller|greater|"
-    r"stronger|weaker|larger|cheaper)\s+than\s+(?:in\s+)?"
-    r"|\b(?:well\s+)?(?:above|below)\s+"  # "well above 2003's 9.1%"
-    r"|\b(?:increase|decrease|rise|fall|drop|gain)\s+of\s+[^;]{1,30}?\s+from\s+"
-    r"|\b(?:from|against)\s+[$£€]\s?[\d.,]+\s*(?:bn|m|billion|million)?\s+"
-    r"|\b(?:from|against)\s+[\d.,]+\s*(?:%|per\s+cent)\s+)"
-    r"(?:the\s+same\s+(?:period|quarter|month|time)\s+(?:in|of|last)\s+)?$",
-    re.IGNORECASE,
-)
 _VAGUE_OFFSET = re.compile(
     r"\b(?:decades?|centur(?:y|ies)|(?:several|many|few|some)\s+years)\b", re.IGNORECASE
 )
@@ -316,9 +298,10 @@ def article_items(article: Article) -> list[Item]:
         for (t, date), (left, right) in zip(dated, parts, strict=True):
             qual = qualifier(t)
             before = article.text[s : t.start]
-            if _COMPARED.search(before[-80:]):
-                continue  # the baseline of a comparison, not a happening
-            if names_only(before, t.text, article.text[t.end : e], t.signal):
+            after = article.text[t.end : e]
+            if baseline(before, t.text, after, date, t.signal):
+                continue  # "up on 2003", "first title since 2003": no happening
+            if names_only(before, t.text, after, t.signal):
                 continue  # "the 2002 champion Johansson": a title, not a happening's date
             cue = governing_cue(before, article.text[t.end : e], t.text)
             future = cue is not None
