@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from storyline.model import Article, Claim, TimeExpr
 from storyline.past_forms import AUXILIARIES, IRREGULAR, SAYING, UNCHANGED, alternation
@@ -42,6 +42,7 @@ _VAGUE_OFFSET = re.compile(
 )
 _RANGE_START = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"^\s*(?:and|to|until|till|through|-|–|—)\s*$", re.IGNORECASE)
+_BARE_DAY = re.compile(r"^\d{1,2}$")  # "26" of "26-28 August": a range's first day
 _SPEECH_BEFORE = re.compile(
     r"\b(?:said|says|told|tells|stated|added|noted|according\s+to)\b(?:\W+\w+){0,5}\W*$",
     re.IGNORECASE,
@@ -251,27 +252,34 @@ def _sentences(article: Article) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _SENTENCE.finditer(article.text) if m.group().strip()]
 
 
-def _dated(article: Article, times: list[TimeExpr], s: int, e: int) -> list[tuple[TimeExpr, str]]:
-    """The calendar times of the sentence at [s, e) with their dates; of a range ("between
-    X and Y", "from X to Y") only the start, which takes the end's year when the text gives
-    the year only there ("from January to March 2020")."""
+def _dated(
+    article: Article, times: list[TimeExpr], s: int, e: int
+) -> list[tuple[TimeExpr, str, bool]]:
+    """The calendar times of the sentence at [s, e) with their dates and whether each is a
+    range; of a range ("between X and Y", "from X to Y", "on 26-28 August") only the start,
+    which takes the end's year when the text gives the year only there ("from January to
+    March 2020"), its span widened over the end so that the range is shown whole."""
     pub = article.published.dated_by_page  # an estimate is only a lower bound
-    out: list[tuple[TimeExpr, str]] = []
+    out: list[tuple[TimeExpr, str, bool]] = []
     for t in (t for t in times if s <= t.start < e):
         date = _calendar(t)
         if date is None or (t.anchored and pub is None):
             continue
         if out:
-            prev, prev_date = out[-1]
+            prev, prev_date, _ = out[-1]
             between = article.text[prev.end : t.start]
             if t.signal and not between.strip():  # "from 14 July until 2 August 2022"
                 between = t.signal  # the signal, read with the date, is the join
-            if _RANGE_JOIN.match(between) and _RANGE_START.search(article.text[s : prev.start]):
+            opened = _RANGE_START.search(article.text[s : prev.start])
+            day_span = _BARE_DAY.match(prev.text) and "and" not in between.lower()  # "4-6 May"
+            if _RANGE_JOIN.match(between) and (opened or day_span):
                 if prev.anchored and not t.anchored and len(prev_date) >= 7:
                     start = f"{date[:4]}{prev_date[4:]}"
-                    out[-1] = (prev, start if start <= date else prev_date)
+                    prev_date = start if start <= date else prev_date
+                whole = replace(prev, end=t.end, text=article.text[prev.start : t.end])
+                out[-1] = (whole, prev_date, True)
                 continue
-        out.append((t, date))
+        out.append((t, date, False))
     return out
 
 
@@ -293,13 +301,13 @@ def article_items(article: Article) -> list[Item]:
         words = content_words(blank)
         names = name_keys(blank, (m.text for m in article.analysis.mentions if s <= m.start < e))
         dated = _dated(article, times, s, e)
-        parts = _segments(blank, [(t.start - s, t.end - s) for t, _ in dated])
+        parts = _segments(blank, [(t.start - s, t.end - s) for t, _, _ in dated])
         dated_past = False
-        for (t, date), (left, right) in zip(dated, parts, strict=True):
+        for (t, date, ranged), (left, right) in zip(dated, parts, strict=True):
             qual = qualifier(t)
             before = article.text[s : t.start]
             after = article.text[t.end : e]
-            if baseline(before, t.text, after, date, t.signal):
+            if not ranged and baseline(before, t.text, after, date, t.signal):
                 continue  # "up on 2003", "first title since 2003": no happening
             if names_only(before, t.text, after, t.signal):
                 continue  # "the 2002 champion Johansson": a title, not a happening's date
