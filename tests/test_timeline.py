@@ -233,11 +233,25 @@ def test_each_entry_marks_the_words_its_date_was_read_from() -> None:
 def test_marks_do_not_lengthen_a_trimmed_text() -> None:
     from storyline.timeline_items import _snippet
 
+    sentence = "In 1991 " + " ".join(["abcdefghi"] * 30) + "."
+    text, span = _snippet(sentence, 3, 7)
+    assert len(text) == 198 and text.endswith("…") and span == (3, 7)
+    assert text == "In 1991 " + " ".join(["abcdefghi"] * 19) + "…"  # cut as without the marks
+
+
+def test_a_trimmed_text_keeps_a_date_near_the_end_of_its_sentence() -> None:
+    # session 19's audit: "previously filmed by the BBC in…" lost its date to the cut
+    from storyline.timeline_items import _snippet
+
     sentence = " ".join(["abcdefghi"] * 20) + "j tail words and more words in 1991."
     start = sentence.index("1991")
     text, span = _snippet(sentence, start, start + 4)
-    assert len(text) <= 200 and text.endswith("…") and span is None  # the date was cut off
-    assert text == " ".join(["abcdefghi"] * 19) + "…"  # cut where it was before the marks
+    assert len(text) <= 200 and text.startswith("…") and text.endswith("in 1991.")
+    assert span is not None and text[span[0] : span[1]] == "1991"
+    sentence = "The story of a mission " + "to a far country " * 10 + "during the 1994 war ended."
+    start = sentence.index("1994")
+    text, span = _snippet(sentence, start, start + 4)
+    assert text.endswith("during the 1994 war ended.") and len(text) <= 200
 
 
 def test_a_trimmed_text_still_marks_its_date() -> None:

@@ -26,6 +26,7 @@ from storyline.timex_rules import MONTHS, NUMBERS, WEEKDAYS
 __all__ = ["Anchor", "Item", "article_items", "content_words"]
 
 MAX_TEXT = 200
+DATE_TAIL = 24  # characters a trimmed text keeps after its date's words, when it has them
 
 # a verb of any tense (storyline.past_forms for the past): a sentence without one is a
 # caption or a heading, no happening
@@ -168,11 +169,24 @@ def _segments(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
 
 def _trim(text: str, limit: int = MAX_TEXT) -> str:
     """``text`` on one line, cut at a word boundary to at most ``limit`` characters (the
-    marks of :func:`_snippet` do not count)."""
+    marks of :func:`_snippet` do not count). When the cut would fall in the marked date
+    or just after it, words are dropped from the start instead ("…previously filmed by the
+    BBC in 1991."), so that the date and a few words after it are shown."""
     text = " ".join(text.split())
     visible = [i for i, c in enumerate(text) if c not in (_OPEN, _CLOSE)]
     if len(visible) <= limit:
         return text
+    close, opened = text.find(_CLOSE), text.find(_OPEN)
+    if 0 <= opened < close:
+        shown = sum(1 for i in visible if i < close)  # visible characters up to the date's end
+        need = min(len(visible), shown + DATE_TAIL)
+        if need > limit:  # drop words from the start, a "…" in their place
+            first = visible[need - limit + 1]
+            cut = text.find(" ", first, opened)
+            text = "…" + text[cut + 1 if cut >= 0 else opened :]
+            visible = [i for i, c in enumerate(text) if c not in (_OPEN, _CLOSE)]
+            if len(visible) <= limit:
+                return text
     cut = text[: visible[limit - 1]].rsplit(" ", 1)[0].rstrip(",;:–—- ")
     return cut + "…"
 
