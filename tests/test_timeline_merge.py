@@ -59,3 +59,42 @@ def test_a_shared_figure_or_four_uncommon_words_join_despite_other_names() -> No
         " National Statistics said.",
         "UK retail sales fell in 1981, failing to meet expectations as shops cut staff.",
     ) == [["a", "b"]]
+
+
+def leads(*texts: str, published: str = "2005-01-26") -> list[list[str]]:
+    """The sources of each entry at the articles' common publication day."""
+    articles = [article(chr(97 + i), t, published, parse=True) for i, t in enumerate(texts)]
+    return sorted(e.sources for e in build_timeline(articles) if e.date == published)
+
+
+def test_two_leads_of_one_day_about_different_people_stay_apart() -> None:
+    # session 19's audit: Annette Bening's nomination joined Catalina Sandino Moreno's
+    got = leads(
+        "Actress Julia Marsh has earned an Oscar nomination for Harbour Lights.\nMarsh, who was"
+        " born in Ohio, began her career on the stage.",
+        "Colombian actress Rosa Delgado has won an Oscar nomination for her first role.\n"
+        "Delgado plays a young courier.",
+    )
+    assert got == [["a"], ["b"]]  # they share three words: actress, Oscar, nomination
+
+
+def test_two_leads_about_one_person_still_join() -> None:
+    got = leads(
+        "Film actress Julia Marsh is up for an Oscar for her starring role in Harbour Lights."
+        "\nMarsh, who was born in Ohio, began her career on the stage.",
+        "The drama Harbour Lights has earned an Oscar nomination for its star.\nJulia Marsh"
+        " plays a lighthouse keeper's widow in the film.",
+    )
+    assert got == [["a", "b"]]
+
+
+def test_a_lead_about_a_person_does_not_join_an_article_that_never_names_him() -> None:
+    # session 19's audit: Day-Lewis's award cited an article on the festival without him
+    got = leads(
+        "Actor Tom Reilly is to be given a career award at the Lisbon Film Festival.\nReilly"
+        " has made twenty films.",
+        "The Lisbon Film Festival has announced a programme of European films.\nSome 300"
+        " films will be screened.",
+        published="2005-01-21",
+    )
+    assert got == [["a"], ["b"]]

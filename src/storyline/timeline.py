@@ -16,6 +16,9 @@ announced with "will ... by/until") and joins items that report the same happeni
   and subject word or place: "the coalition was formed in 2014", "the coalition, created
   in 2014") needs little overlap; two past year-only claims of one class in different
   articles ("built in 1968", "completed in 1968") join outright;
+* an article's lead about a person joins another article's item only when that article
+  names the person too, or on a figure or four uncommon shared words ("Annette Bening is up
+  for an Oscar" and "Catalina Sandino Moreno has been nominated for an Oscar", same day);
 * two announcements of the same deadline (same date and qualifier: "by the end of
   February 2026") join on one shared word; in one article, a date given only to attribute
   speech ("a senior official told reporters Friday") joins the article's item of that day.
@@ -129,6 +132,30 @@ def _figure(word: str) -> bool:
     return not word.isdigit() or (len(word) >= 3 and not 1900 <= int(word) <= 2099)
 
 
+def _rare_shared(a: Item, b: Item, weight: _Weights) -> list[str]:
+    """The content words and figures two items share that few of the story's dated
+    sentences hold."""
+    shared = (a.words & b.words) | (a.local & b.local)
+    return [w for w in shared if not weight.common(w)]
+
+
+def _strong(rare: list[str]) -> bool:
+    """Shared uncommon words that tie two items despite what sets them apart: a figure
+    ("1.4%") or four words."""
+    return len(rare) >= MANY_WORDS or any(_figure(w) for w in rare)
+
+
+def _strangers(a: Item, b: Item, weight: _Weights) -> bool:
+    """Items of two articles, one an article's lead about a person the other article never
+    mentions ("Annette Bening is up for an Oscar" and another lead, "Catalina Sandino Moreno
+    has joined a rare group of actresses nominated for an Oscar"; "Day-Lewis is to be
+    honoured at the Berlin festival" and an article on the festival without him), unless
+    both are about a person few of the story's dated sentences name."""
+    if any(not weight.common_name(p) for p in a.people & b.people):
+        return False
+    return bool(a.people - b.cast) or bool(b.people - a.cast)
+
+
 def _year_evidence(a: Item, b: Item, weight: _Weights) -> bool:
     """Two items of different articles dated by the same year report one happening on more
     than the year and the story's common words (a year holds many: "GM earned $3.7bn in
@@ -142,9 +169,8 @@ def _year_evidence(a: Item, b: Item, weight: _Weights) -> bool:
         subjects = [content_words(i.claim.subject) & i.names for i in (a, b) if i.claim]
         if all(subjects) and not subjects[0] & subjects[1]:
             return False  # claims about two named subjects
-    shared = (a.words & b.words) | (a.local & b.local)
-    rare = [w for w in shared if not weight.common(w)]
-    strong = len(rare) >= MANY_WORDS or any(_figure(w) for w in rare)
+    rare = _rare_shared(a, b, weight)
+    strong = _strong(rare)
     names = a.names & b.names
     if a.names and b.names and not names and not strong:
         return False  # about different actors
@@ -159,6 +185,8 @@ def _similar(a: Item, b: Item, weight: _Weights) -> bool:
     if a.scheduled != b.scheduled:
         return False
     same_article = a.anchor.article == b.anchor.article
+    if not same_article and _strangers(a, b, weight) and not _strong(_rare_shared(a, b, weight)):
+        return False  # about someone the other article never names
     year = min(len(a.date), len(b.date)) == 4
     if year and not same_article and not _year_evidence(a, b, weight):
         return False

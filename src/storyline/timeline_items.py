@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from storyline.model import Article, Claim, TimeExpr
+from storyline.model import Article, Claim, Mention, TimeExpr
 from storyline.past_forms import AUXILIARIES, IRREGULAR, SAYING, UNCHANGED, alternation
 from storyline.timeline_baselines import baseline
 from storyline.timeline_epithets import names_only
@@ -93,6 +93,8 @@ class Item:
     names: set[str] = field(default_factory=set)  # content words of the sentence's names
     year_only: bool = False  # the text gives a year; ``mod`` put the date at its start or end
     week: str | None = None  # the ISO week the text gives ("2005-W09"), shown as its month
+    people: set[str] = field(default_factory=set)  # a lead's: surname keys of its subject
+    cast: frozenset[str] = frozenset()  # name keys of every name in its article
 
 
 def _calendar(t: TimeExpr) -> str | None:
@@ -143,6 +145,14 @@ def name_keys(text: str, mentions: Iterable[str] = ()) -> set[str]:
     ]
     found += [w for m in mentions for w in _WORD.findall(m)]
     return {k for w in found if (k := _name_key(w))}
+
+
+def _people(mentions: Iterable[Mention]) -> set[str]:
+    """Keys of the surnames of the people among ``mentions`` ("Annette Bening" -> "bening"):
+    those named before a sentence's first verb, its subject ("Film actress Annette Bening
+    is up for an Oscar"), not the others it names ("a film starring Joseph Fiennes")."""
+    last = (_WORD.findall(m.text)[-1:] for m in mentions if m.label == "PERSON")
+    return {k for words in last for w in words if (k := _name_key(w))}
 
 
 def _blank(article: Article, times: list[TimeExpr], s: int, e: int) -> str:
@@ -305,6 +315,8 @@ def article_items(article: Article) -> list[Item]:
     times = [with_signal(article.text, t) for t in article.analysis.times]
     claims = {(c.sentence, c.value): c for c in reversed(article.analysis.claims)}
     original = article.duplicate_of is None
+    mentions = article.analysis.mentions
+    cast = frozenset(name_keys(article.text, (m.text for m in mentions)))
     items: list[Item] = []
     lead_done = pub is None
     for index, (s, e) in enumerate(_sentences(article)):
@@ -313,7 +325,7 @@ def article_items(article: Article) -> list[Item]:
             continue
         blank = _blank(article, times, s, e)
         words = content_words(blank)
-        names = name_keys(blank, (m.text for m in article.analysis.mentions if s <= m.start < e))
+        names = name_keys(blank, (m.text for m in mentions if s <= m.start < e))
         dated = _dated(article, times, s, e)
         parts = _segments(blank, [(t.start - s, t.end - s) for t, _, _ in dated])
         dated_past = False
@@ -360,6 +372,7 @@ def article_items(article: Article) -> list[Item]:
                     names,
                     year_only,
                     t.value[:8] if _WEEK.match(t.value) else None,
+                    cast=cast,
                 )
             )
         if not lead_done:
@@ -370,6 +383,9 @@ def article_items(article: Article) -> list[Item]:
             if not dated_past and not ahead and pub:
                 anchor = Anchor(article.id, s, e, pub)
                 lead = Item(pub, _trim(sentence), None, False, anchor, None, words, words, original)
-                lead.names = names
+                verb = _VERB.search(sentence)
+                subject = s + (verb.start() if verb else 0)  # the lead's happening is its own
+                lead.people = _people(m for m in mentions if s <= m.start < subject)
+                lead.names, lead.cast = names, cast
                 items.append(lead)
     return items
