@@ -58,6 +58,20 @@ def _slash(m: re.Match[str], ctx: Ctx) -> Cand | None:
 _WD_PREFIX = r"(?:(?P<how>[Tt]his\s+(?:coming|past)\s+)?(?P<wd>" + WEEKDAY + r"),?\s+(?:the\s+)?)?"
 
 
+# The first day of a range before a day and month ("26-" in "on 26-28 August", "3 to "): the
+# range's own tense is read where it opens.
+_RANGE_OPENING = re.compile(
+    r"(?<![\d.,:/£$€])\b[0-3]?\d(?:st|nd|rd|th)?(?:\s*,\s*[0-3]?\d(?:st|nd|rd|th)?)*"
+    r"(?:,?\s+(?:and|or|&|to|until|till|through)\s+|\s*[-–,]\s*)$"
+)
+
+
+def _range_opening(text: str, start: int) -> int:
+    """Where the range or list of days that a day at ``start`` closes opens, else ``start``."""
+    m = _RANGE_OPENING.search(text, max(0, start - 40), start)
+    return m.start() if m else start
+
+
 # The rest of a range of days written after its first day: "-7, 2010" in "Jan. 5-7, 2010".
 _RANGE_TAIL = re.compile(r"\s*[-–]\s*[0-3]?\d(?:st|nd|rd|th)?,?\s+(?P<year>" + YEAR + r")(?!\d)")
 
@@ -77,8 +91,9 @@ def _month_day(m: re.Match[str], ctx: Ctx) -> Cand | None:
     year = m["year"] or ((tail := _RANGE_TAIL.match(ctx.text, m.end())) and tail["year"])
     if year:  # "March 3, 2009"; "Jan. 5-7, 2010": the first day takes the range's year
         return Cand(m.start(), m.end(), "DATE", ymd(int(year), month, day))
-    ahead = ctx.ahead(m.start(), m.end()) or "coming" in (m.groupdict().get("how") or "")
-    back = not ahead and ctx.back(m.start(), m.end())  # "since May 3", "Exports fell on 5 May"
+    at = _range_opening(ctx.text, m.start())  # "to be held on 26-28 August": read at "26"
+    ahead = ctx.ahead(at, m.end()) or "coming" in (m.groupdict().get("how") or "")
+    back = not ahead and ctx.back(at, m.end())  # "since May 3", "Exports fell on 5 May"
     value, anchored = resolve_day(ctx.ref, month, day, ahead, back)
     return Cand(m.start(), m.end(), "DATE", value, anchored=anchored)
 
@@ -114,8 +129,11 @@ def _first_days(m: re.Match[str], ctx: Ctx) -> Cand | None:
     month = month_number(m["mon"])
     if m["year"]:
         return Cand(m.start(), m.end(), "DATE", ymd(int(m["year"]), month, day))
-    at = m.start("last")  # the last day is resolved where it stands, and lends its year
-    ahead, back = ctx.ahead(at, m.end()), ctx.back(at, m.end())
+    # the range is read where it opens ("to be held on 26-28 August" looks ahead), and the
+    # last day lends its month and year
+    at = _range_opening(ctx.text, m.start())  # "4" in "on 3, 4 and 5 March": read at "3"
+    ahead = ctx.ahead(at, m.end())
+    back = not ahead and ctx.back(at, m.end())
     value, anchored = resolve_day(ctx.ref, month, last, ahead, back)
     if len(value) == 10:  # the first day in the last one's month and year
         value = value[:8] + f"{day:02d}" if value[0] == "X" else ymd(int(value[:4]), month, day)
