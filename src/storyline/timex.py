@@ -13,7 +13,8 @@ Friday, the union plans to ..."); a plan word is taken back by a past verb right
 date ("the rally planned for Saturday was canceled"); a weekday in the possessive ("Monday's
 ruling") names a reported event unless the noun is one usually ahead ("Sunday's vote").
 
-The rules live by kind in :mod:`timex_patterns` (calendar dates), :mod:`timex_relative`
+The rules live by kind in :mod:`timex_patterns` (calendar dates), :mod:`timex_deictic`
+(weekdays, "today", "next month": counted from the dct), :mod:`timex_relative`
 (dates counted from another: "that year", "two years ago", "a year from now"), :mod:`timex_finance`
 (quarters, fiscal years, "the year-ago period"), :mod:`timex_vague` (PRESENT_REF,
 PAST_REF, FUTURE_REF), :mod:`timex_durations` (durations and sets), :mod:`timex_clock`
@@ -52,7 +53,7 @@ from dataclasses import replace
 # The rule modules register their rules on import; the order settles ties between candidates
 # of the same span (earlier wins).
 from storyline import timex_conjoined  # noqa: F401  isort: skip
-from storyline import timex_patterns, timex_relative  # noqa: F401  isort: skip
+from storyline import timex_patterns, timex_deictic, timex_relative  # noqa: F401  isort: skip
 from storyline import timex_ordinals  # noqa: F401  isort: skip
 from storyline import timex_finance, timex_vague  # noqa: F401  isort: skip
 from storyline import timex_durations, timex_clock, timex_holidays  # noqa: F401  isort: skip

@@ -1,5 +1,6 @@
 """Rules for calendar expressions: absolute dates (ISO, "March 29, 2020", "1990s", seasons)
-and dates relative to the document creation time ("Friday", "last week", "two years ago").
+and months and days named without a year ("in May", "on 5 March"). Weekdays, "today" and
+"last week" are in :mod:`timex_deictic`.
 
 Each handler turns a match into a candidate with a TIMEX3 value, resolving relative
 expressions against the document creation time held by :class:`Ctx` (news mode: past-leaning
@@ -9,7 +10,6 @@ the other ``timex_*`` modules; :mod:`storyline.timex` runs them all.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from storyline.timex_base import Cand, Ctx, needs
@@ -17,18 +17,13 @@ from storyline.timex_base import rule as _rule
 from storyline.timex_rules import (
     FULL_MONTH,
     MONTH,
-    PARTS_OF_DAY,
     SEASONS,
     WEEKDAY,
-    WEEKDAYS,
     YEAR,
-    duration_value,
     month_number,
     resolve_day,
     resolve_month,
-    unit_value,
     valid_date,
-    weekday_date,
     year_is_plausible,
     ymd,
 )
@@ -286,132 +281,3 @@ def _season(m: re.Match[str], ctx: Ctx) -> Cand | None:
 
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _FALL_NOUN = re.compile(r"\s+(?:in|of|to|from|on)\b")  # "the fall in exports"
-
-
-# --------------------------------------------------------------------------- relative dates
-
-
-@needs("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-@_rule(
-    r"(?:\b(?P<how>[Tt]his(?:\s+(?:coming|past))?|[Ll]ast|[Nn]ext|[Cc]oming|[Pp]ast|[Oo]n|[Tt]he\s+(?:"
-    r"previous|preceding|following))"
-    r"\s+)?(?P<wd>" + WEEKDAY + r")(?:\s+(?P<part>morning|afternoon|evening|night))?",
-)
-def _weekday(m: re.Match[str], ctx: Ctx) -> Cand | None:
-    weekday = WEEKDAYS[m["wd"].lower()]
-    how = re.sub(r"^this (?=coming|past)", "", " ".join((m["how"] or "").lower().split()))
-    start = m.start("wd") if how == "on" else m.start()
-    part = PARTS_OF_DAY[m["part"]] if m["part"] else None
-    if how.startswith("the ") and not part:  # "the previous Friday": before the date in focus
-        return Cand(
-            start, m.end(), "DATE", f"NARR:{1 if how == 'the following' else -1}:wd{weekday}"
-        )
-    ref = ctx.ref.date if ctx.ref else None
-    if ref is None:
-        value, anchored = f"XXXX-WXX-{weekday + 1}", False
-    else:
-        future = ctx.future(m.start(), m.end())
-        event = _POSSESSIVE.match(ctx.after(m.end(), 24))
-        if event and not event["ahead"]:
-            future = False  # "Wednesday's ruling": an event reported, not one announced
-        elif event and ctx.later(m.end() + event.end()) and not _AFTER.search(ctx.before(start)):
-            future = True  # "Sunday's Oscar ceremony will be watched": the coming Sunday
-        direction = {"last": "before", "past": "before", "next": "after", "coming": "on_or_after"}
-        way = direction.get(how, "on_or_after" if future else "on_or_before")
-        if how == "this":  # "this Sunday": the Sunday of the dct's own (ISO) week
-            ref = ref - dt.timedelta(days=ref.weekday())
-            way = "on_or_after"
-        value, anchored = weekday_date(ref, weekday, way).isoformat(), True
-    if part:
-        return Cand(start, m.end(), "TIME", f"{value}T{part}", anchored=anchored)
-    return Cand(start, m.end(), "DATE", value, anchored=anchored)
-
-
-# A weekday in the possessive names an event; only some events are usually still to come.
-_POSSESSIVE = re.compile(
-    r"['’]s\s+(?:(?:[A-Za-z-]+\s+){0,2}?(?P<ahead>(?:deadline|vote|election|meeting|summit|talks|"
-    r"session|hearing|game|match|race|ceremony|visit|launch|opening|auction|trial|final|"
-    r"premiere|concert|festival|awards?|show|showdown|clash|derby|fixture|tie|poll|"
-    r"referendum|budget)\b))?",
-)
-
-_AFTER = re.compile(r"\b(?:after|following|since)\s+$", re.I)  # "after Saturday's match"
-
-_DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
-
-
-@_rule(
-    r"\b(?P<word>today|yesterday|tomorrow|tonight|this)(?:\s+(?P<part>morning|afternoon|"
-    r"evening|night))?\b",
-    re.I,
-)
-def _day_word(m: re.Match[str], ctx: Ctx) -> Cand | None:
-    word = m["word"].lower()
-    if word == "this" and not m["part"]:
-        return None
-    part = PARTS_OF_DAY.get((m["part"] or "").lower()) or ("NI" if word == "tonight" else None)
-    ref = ctx.ref.date if ctx.ref else None
-    if ref is None:
-        value, anchored = ("PRESENT_REF" if word == "today" else "XXXX-XX-XX"), False
-    else:
-        value, anchored = (ref + dt.timedelta(days=_DAY_WORDS.get(word, 0))).isoformat(), True
-    if part and value[0].isdigit():
-        return Cand(m.start(), m.end(), "TIME", f"{value}T{part}", anchored=anchored)
-    return Cand(m.start(), m.end(), "DATE", value, anchored=anchored)
-
-
-# "the last year of the war": "last" means final when a whole follows it
-_OF_A_WHOLE = re.compile(r"\s+of\b")
-
-
-@_rule(
-    r"\b(?:(?P<the>the)\s+)?(?P<how>this(?:\s+coming)?|last|next|coming|past|previous|following|"
-    r"current|preceding)\s+(?P<unit>week|weekend|fortnight|month|year|decade|century)\b",
-    re.I,
-)
-def _relative_unit(m: re.Match[str], ctx: Ctx) -> Cand | None:
-    how, unit = m["how"].lower().split()[-1], m["unit"].lower()  # "this coming": "coming"
-    if m["unit"][0].isupper():  # "This Week", a title
-        return None
-    if m["the"] and how == "last" and _OF_A_WHOLE.match(ctx.after(m.end(), 4)):
-        return None  # "the last year of his life": the final one, not the one before the dct
-    if m["the"] and how in ("past", "last") and unit == "century":
-        value = unit_value(ctx.ref, unit, -1)  # "in the last century": the one before, 19
-        value = value and value[:2]
-        return Cand(m.start(), m.end(), "DATE", value or "XXXX", anchored=value is not None)
-    lengths = ("past", "last", "coming", "next")  # "the past week"; any fortnight (no ISO unit)
-    if unit == "fortnight" or (m["the"] and how in lengths and unit != "weekend"):
-        return Cand(m.start(), m.end(), "DURATION", duration_value(1, unit))
-    if how in ("following", "previous", "preceding") or (m["the"] and how == "next"):
-        step = -1 if how in ("previous", "preceding") else 1
-        return Cand(m.start(), m.end(), "DATE", f"NARR:{step}:{unit}")
-    step = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(how, 0)
-    value = unit_value(ctx.ref, unit, step)
-    return Cand(m.start(), m.end(), "DATE", value or "XXXX", anchored=value is not None)
-
-
-@needs("weekend")
-@_rule(
-    r"\b(?:over|during|at|for|until|after|before|ahead of)\s+(?P<the>the)\s+(?P<unit>weekend)\b",
-    re.I,
-)
-def _the_weekend(m: re.Match[str], ctx: Ctx) -> Cand | None:
-    start = m.start("the")
-    if ctx.ref is None or ctx.ref.date is None:
-        return Cand(start, m.end(), "DATE", "XXXX-WXX-WE")
-    ref = ctx.ref.date
-    ahead = ctx.future(m.start()) or m[0].lower().startswith(("ahead", "until", "before"))
-    step = 0 if ref.weekday() >= 5 or ahead else -1
-    return Cand(start, m.end(), "DATE", unit_value(ctx.ref, "weekend", step) or "", anchored=True)
-
-
-@needs(" of the")
-@_rule(
-    r"\b(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+(?P<the>the)\s+"
-    r"(?P<unit>month|week|decade|century)\b"
-)
-def _the_month(m: re.Match[str], ctx: Ctx) -> Cand | None:
-    """ "by the end of the month", "the end of the decade": the dct's own month, week,
-    decade (199) or century (19); the widening adds the position (END, START)."""
-    value = unit_value(ctx.ref, m["unit"], 0)
-    return Cand(m.start("the"), m.end(), "DATE", value or "XXXX", anchored=value is not None)
