@@ -47,3 +47,55 @@ def test_a_range_told_in_the_past_stays_past() -> None:
         ("7", "2005-02-07"),
         ("8 February", "2005-02-08"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a fixture told in the present tense is still to come, as with "will"
+        ("In Thursday's semi-final, Smith takes on Jones.", "2005-03-17"),
+        (
+            "Jones has been given a bye and plays Smith in the second round on Thursday.",
+            "2005-03-17",
+        ),
+        (
+            "Jones makes his debut for the club at the ground in Leeds, England, on Wednesday.",
+            "2005-03-16",
+        ),
+        ("United host City at Old Trafford, the club said, on Sunday.", "2005-03-13"),
+        # ... and one told in the past is over
+        ("In Thursday's semi-final, Smith beat Jones.", "2005-03-10"),
+        ("Jones beat Smith in the second round on Thursday.", "2005-03-10"),
+        ("Sales rose 5% at the store in Leeds, England, on Thursday.", "2005-03-10"),
+        ("Sales rose 5%, analysts said, on Thursday.", "2005-03-10"),
+    ],
+)
+def test_a_fixture_in_the_present_tense_is_the_coming_day(text: str, value: str) -> None:
+    assert [v for _, v in values(text)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("At the festival on Friday night, there is a chance the film could win.", "2005-03-18TNI"),
+        (
+            "At the festival on Friday night, there is the prospect of a prize for the film.",
+            "2005-03-18TNI",
+        ),
+        ("At the festival on Friday night, the film won three prizes.", "2005-03-11TNI"),
+        ("At the festival on Friday night, the film could not win a prize.", "2005-03-11TNI"),
+    ],
+)
+def test_a_fronted_date_takes_a_possibility_after_it_as_a_cue(text: str, value: str) -> None:
+    assert [v for _, v in values(text)] == [value]
+
+
+def test_a_weekday_no_word_places_agrees_with_the_texts_other_mentions() -> None:
+    text = 'The gala is on Friday night. Critics said there "might be" a surprise on Friday.'
+    assert [v for _, v in values(text)] == ["2005-03-18TNI", "2005-03-18"]
+    # a past verb places it: the Friday before
+    text = "The gala opens on Friday. The film won a prize on Friday."
+    assert [v for _, v in values(text)] == ["2005-03-18", "2005-03-11"]
+    # two mentions that disagree leave a third where it was
+    text = "The gala opens on Friday. It was cancelled on Friday. A sweep of awards on Friday."
+    assert [v for _, v in values(text)] == ["2005-03-18", "2005-03-11", "2005-03-11"]

@@ -34,6 +34,7 @@ class Cand:
     mod: str | None = None
     anchored: bool = False
     signal: str | None = None
+    loose: bool = False  # a weekday read as the past one only because no word said otherwise
 
 
 # A future cue loses its force after a past auxiliary: "had been scheduled to expire Friday"
@@ -49,7 +50,7 @@ _PAST_AFTER = re.compile(r"\W{0,3}(?:" + alternation(PAST_AUX) + r"|has been|got
 # After a date that opens its clause ("On Tuesday, the league plans to ..."), the first
 # finite verb tells the tense: a future cue, or a past form ("said", "met", "-ed").
 _PAST_VERB = re.compile(
-    r"\b(?:" + alternation(AUXILIARIES, SAYING, IRREGULAR) + "|" + REGULAR + r")\b"
+    r"\b(?:" + alternation(AUXILIARIES, SAYING, IRREGULAR, ("agreed",)) + "|" + REGULAR + r")\b"
 )
 # A timetable told in the present tense looks ahead as "will" does: "E3 takes place in May",
 # "the show opens on Friday", "the festival runs from 10-12 June". Only third-person forms
@@ -74,6 +75,8 @@ PRESENT_EVENT = re.compile(
     r"(?<!\bto\s)(?<!\bnot\s)(?<!n't\s)(?<!\bdid\s)(?<!\bthe\s)(?<!\ba\s)\b(?:meets?|arrives|"
     r"departs|leaves\s+for|returns\s+(?:to|home)|travels\s+to|flies\s+to|heads\s+(?:to|for|back)|"
     r"reconvenes|convenes|resumes|testifies|expires?|takes\s+effect|goes\s+into\s+effect|"
+    r"plays|faces|takes\s+on|hosts|tackles|headlines|"  # a fixture: "Moya takes on Roddick"
+    r"makes\s+(?:his|her|their|its)\s+(?:return|debut|comeback|bow)|"
     r"(?:hopes?|wants?|prepares?|seeks?|promises?|vows?|threatens?|pledges?)\s+to|"
     r"(?:is|are)\s+(?:likely|ready|poised|about|preparing|hoping|seeking)\s+to)\b",
     re.I,
@@ -148,7 +151,13 @@ class Ctx:
             whole = len(window) < min(start, 120)  # the clause starts inside the text read
             if whole and _ABSOLUTE.match(window) and not _PAST_VERB.search(window):
                 return self.future(start - len(window) - 1)  # the clause before the comma
-            return end is not None and _OPENER.match(window) is not None and self._later(end)
+            if end is None:
+                return False
+            if whole and _OPENER.match(window) and _CLOSES.match(self.text, end):
+                return self._verb_before(start)  # "makes her return in Pattaya, on Tuesday."
+            if self._fronted(start, window):  # "At the awards on Saturday, a film could win"
+                return self._later(end, possible=True)
+            return _OPENER.match(window) is not None and self._later(end)
         cue = cues[-1]
         if _PAST_BEFORE_CUE.search(window[: cue.start()]) and not _STILL_AHEAD.match(cue[0]):
             return False
@@ -159,14 +168,57 @@ class Ctx:
         )
         return not taken_back
 
-    def _later(self, end: int) -> bool:
+    def _verb_before(self, start: int) -> bool:
+        """The tense of a date that closes its sentence after pieces with no verb, set off by
+        commas ("... at the Open in Pattaya, Thailand, on Tuesday."): that of the last piece
+        before it with a verb."""
+        at = start
+        for _ in range(4):
+            piece = self.clause_before(at)
+            if any(p.search(piece) for p in (FUTURE_CUE, SCHEDULE_CUE, PRESENT_EVENT)):
+                return self.future(at)
+            if _PAST_VERB.search(piece) or _ANY_VERB.search(piece):
+                return False
+            at -= len(piece)
+            if at < 1 or self.text[at - 1] != ",":
+                return False
+            at -= 1
+        return False
+
+    def _fronted(self, start: int, window: str) -> bool:
+        """True when the clause before ``start`` opens its sentence with a preposition and
+        holds no verb: "At the Bafta awards on" (Saturday night, ...)."""
+        if not _FRONTED.match(window) or _PAST_VERB.search(window) or _ANY_VERB.search(window):
+            return False
+        before = self.text[max(0, start - len(window) - 3) : start - len(window)]
+        return start - len(window) <= 0 or bool(re.search(r"(?:[.!?][\"”’]?\s|\n)\s*$", before))
+
+    def _later(self, end: int, possible: bool = False) -> bool:
         """True when the first verb of the sentence after ``end`` is a future cue or a
-        timetable in the present tense ("On Friday, the show opens")."""
+        timetable in the present tense ("On Friday, the show opens"); with ``possible``, a
+        possibility too ("there is the prospect that a film could win")."""
         rest = _SENTENCE_END.split(self.text[end : end + 160], maxsplit=1)[0]
-        patterns = (FUTURE_CUE, SCHEDULE_CUE, PRESENT_EVENT)
+        patterns = (FUTURE_CUE, SCHEDULE_CUE, PRESENT_EVENT, *((_POSSIBLE,) if possible else ()))
         cues = [c for c in (p.search(rest) for p in patterns) if c]
         past = _PAST_VERB.search(rest)
         return bool(cues) and (past is None or min(c.start() for c in cues) < past.start())
+
+    def silent(self, start: int, end: int) -> bool:
+        """True when the clause before ``start`` holds no verb and no cue, and no past verb
+        comes first after ``end`` in the sentence: nothing tells on which side of the dct the
+        date lies ("a sweep of awards on Saturday night."; not "On Saturday, he said")."""
+        window = self.clause_before(start)
+        patterns = (FUTURE_CUE, SCHEDULE_CUE, PRESENT_EVENT, _PAST_VERB, _ANY_VERB, _SINCE)
+        if any(p.search(window) for p in patterns):
+            return False
+        rest = _SENTENCE_END.split(self.text[end : end + 160], maxsplit=1)[0]
+        past = _PAST_VERB.search(rest)
+        return past is None or self._later(end)
+
+    def later_fixture(self, end: int) -> bool:
+        """True when the first verb of the sentence after ``end`` is a future cue or a
+        timetable in the present tense: "(In Sunday's singles,) Moya takes on Roddick"."""
+        return self._later(end)
 
     def later(self, end: int) -> bool:
         """True when the verb right after ``end`` (within four words) is a future or "is"/"are":
@@ -210,6 +262,18 @@ class Ctx:
 def _at(cue: re.Match[str]) -> int:
     return cue.start()
 
+
+# a verb of any tense, and a sentence's end with nothing after the date but punctuation
+_ANY_VERB = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did)\b", re.I)
+_CLOSES = re.compile(r"[\s\"”’)]*(?:[.!?]|$)")
+# a phrase that opens a sentence before the date in it ("At the awards on Saturday night,")
+_FRONTED = re.compile(r"^\W*(?:at|in|on|during|for|ahead\s+of|before)\s", re.I)
+# what looks ahead as the first verb after a fronted date, besides a future cue or a
+# timetable: a possibility ("there is the prospect that a film could win"), not a past one
+_POSSIBLE = re.compile(
+    r"\b(?:(?:could|might|may)(?!\s+(?:not|never|have|well\s+have)\b)|prospects?|chances?\s+of)\b",
+    re.I,
+)
 
 # "will" or "is" as the verb right after an event's name: it has not happened yet
 _NEXT_VERB_AHEAD = re.compile(

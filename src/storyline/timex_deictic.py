@@ -40,13 +40,18 @@ def _weekday(m: re.Match[str], ctx: Ctx) -> Cand | None:
             start, m.end(), "DATE", f"NARR:{1 if how == 'the following' else -1}:wd{weekday}"
         )
     ref = ctx.ref.date if ctx.ref else None
+    loose = False
     if ref is None:
         value, anchored = f"XXXX-WXX-{weekday + 1}", False
     else:
-        future = ctx.future(m.start(), m.end())
+        future = ctx.future(start, m.end())  # after "on": "the gala is on Friday"
         event = _POSSESSIVE.match(ctx.after(m.end(), 24))
         if event and not event["ahead"]:
-            future = False  # "Wednesday's ruling": an event reported, not one announced
+            # "Wednesday's ruling": an event reported, not one announced; but a fixture
+            # that opens a sentence told in the present looks ahead ("In Sunday's singles,
+            # Moya takes on Roddick")
+            opens = _OPENS_EVENT.match(ctx.clause_before(m.start())) is not None
+            future = opens and ctx.later_fixture(m.end())
         elif event and ctx.later(m.end() + event.end()) and not _AFTER.search(ctx.before(start)):
             future = True  # "Sunday's Oscar ceremony will be watched": the coming Sunday
         direction = {"last": "before", "past": "before", "next": "after", "coming": "on_or_after"}
@@ -55,9 +60,37 @@ def _weekday(m: re.Match[str], ctx: Ctx) -> Cand | None:
             ref = ref - dt.timedelta(days=ref.weekday())
             way = "on_or_after"
         value, anchored = weekday_date(ref, weekday, way).isoformat(), True
+        loose = how in ("", "on") and not future and not event and ctx.silent(m.start(), m.end())
     if part:
-        return Cand(start, m.end(), "TIME", f"{value}T{part}", anchored=anchored)
-    return Cand(start, m.end(), "DATE", value, anchored=anchored)
+        return Cand(start, m.end(), "TIME", f"{value}T{part}", anchored=anchored, loose=loose)
+    return Cand(start, m.end(), "DATE", value, anchored=anchored, loose=loose)
+
+
+def agree_weekdays(text: str, cands: list[Cand]) -> None:
+    """A weekday that no word of its clause places ("a sweep of awards for Vera Drake on
+    Saturday night", read as the last Saturday by default) takes the day that the text's
+    other mentions of the same weekday give, when they all give one day and it comes later:
+    a preview that says "the awards on Saturday night, ... could" means one Saturday."""
+    days: dict[int, set[str]] = {}
+    loose: list[tuple[Cand, int]] = []
+    for c in cands:
+        name = _NAMED.search(text, c.start, c.end)
+        day = c.value[:10]
+        if name is None or not _DAY.fullmatch(day):
+            continue
+        weekday = WEEKDAYS[name[0].lower()]
+        if c.loose:
+            loose.append((c, weekday))
+        elif dt.date.fromisoformat(day).weekday() == weekday:
+            days.setdefault(weekday, set()).add(day)
+    for c, weekday in loose:
+        named = days.get(weekday, set())
+        if len(named) == 1 and (day := next(iter(named))) > c.value[:10]:
+            c.value = day + c.value[10:]
+
+
+_NAMED = re.compile(WEEKDAY, re.I)
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 
 
 # A weekday in the possessive names an event; only some events are usually still to come.
@@ -69,6 +102,7 @@ _POSSESSIVE = re.compile(
 )
 
 _AFTER = re.compile(r"\b(?:after|following|since)\s+$", re.I)  # "after Saturday's match"
+_OPENS_EVENT = re.compile(r"^\W*(?:(?:in|at|for|during|and|but|then|so)\s+)?$", re.I)
 
 _DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
 
