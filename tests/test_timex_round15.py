@@ -99,3 +99,19 @@ def test_a_weekday_no_word_places_agrees_with_the_texts_other_mentions() -> None
     # two mentions that disagree leave a third where it was
     text = "The gala opens on Friday. It was cancelled on Friday. A sweep of awards on Friday."
     assert [v for _, v in values(text)] == ["2005-03-18", "2005-03-11", "2005-03-11"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # written in December: a noun's month in the possessive after "out of", "for", "from"
+        ("She denied reports that she pulled out of January's Australian Open.", "2005-01"),
+        ("He was picked for February's tour of India.", "2005-02"),
+        ("The striker limped out of January's cup tie with a knee injury.", "2005-01"),
+        # a verb at the noun's event, or a part of the month, is placed by the verb
+        ("She won January's Australian Open.", "2004-01"),
+        ("Exports fell in December's final week.", "2004-12"),
+    ],
+)
+def test_a_month_in_the_possessive_names_its_nouns_date(text: str, value: str) -> None:
+    assert [v for _, v in values(text, "2004-12-14")] == [value]

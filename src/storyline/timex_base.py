@@ -243,6 +243,8 @@ class Ctx:
         window = self.clause_before(start)
         if end is not None and _OPENS.match(window):  # "In December, exports fell"
             return past_follows(_SENTENCE_END.split(self.text[end : end + 160], maxsplit=1)[0])
+        if end is not None and _NOUNS_DATE.match(self.text, end) and _TOWARD.search(window):
+            return False  # "pulled out of January's Open": the Open's date, not the verb's
         return past_governs(window)
 
     def since(self, start: int) -> bool:
@@ -263,6 +265,15 @@ def _at(cue: re.Match[str]) -> int:
     return cue.start()
 
 
+# a date in the possessive before a noun that is no part of it ("January's Australian Open",
+# not "December's final week") after a preposition of what goes before the noun's event
+# ("pulled out of", "withdrew from", "picked for"): the noun's date, which the verb does not
+# place; "won January's Open" is at the Open
+_TOWARD = re.compile(r"\b(?:out\s+of|from|for|ahead\s+of|before|to|into)\s+$", re.I)
+_NOUNS_DATE = re.compile(
+    r"['’]s\s+(?!(?:[a-z-]+\s+)?(?:week|weekend|days?|half|fortnight|end|start|beginning|"
+    r"middle|part|close|session|trading)\b)"
+)
 # a verb of any tense, and a sentence's end with nothing after the date but punctuation
 _ANY_VERB = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did)\b", re.I)
 _CLOSES = re.compile(r"[\s\"”’)]*(?:[.!?]|$)")
