@@ -15,7 +15,9 @@ rule is read off the words, inside the date's clause:
   be released", "will have registered": the participle is the cue's verb);
 * a date fronted before its clause's verb ("In 2006, the firm will float") takes the cue
   that opens the verb;
-* a date read after "since" is always past.
+* a date read after "since" is always past;
+* a date said to come "later" ("later this month", "later today", "later on Saturday") is a
+  cue of its own, unless a past verb other than one of saying tells its clause.
 """
 
 from __future__ import annotations
@@ -82,6 +84,14 @@ _SINCE_WORDS = re.compile(r"since\b", re.IGNORECASE)
 _BASELINE = re.compile(
     r"(?<!later )(?<!earlier )\bthan\s+(?:in\s+|during\s+|for\s+)?(?:the\s+)?$", re.IGNORECASE
 )
+# a date said to come later than the time of writing: "later this month", "later today",
+# "later on Saturday" (the tagger puts "later" in the span before "this"/"today", not before
+# a weekday)
+_LATER = re.compile(r"later\s+(?:this|today|tonight)\b", re.IGNORECASE)
+_LATER_BEFORE = re.compile(r"\blater\s+(?:on\s+)?$", re.IGNORECASE)
+_PRESENT_AUX = _set("is are am be been being has have 's 're")
+_SAID = _set("said told added stated noted announced confirmed admitted claimed insisted warned")
+_PAST_AFTER = re.compile(r"\W*(?:was|were|had)\b", re.IGNORECASE)
 # words that may stand before a date fronted in its clause ("By 2008, it will ...")
 _FRONT = _set(
     "in by from until till since after before during on at the early late mid for of around "
@@ -211,6 +221,18 @@ def _past_forecast(clause: str, cue: re.Match[str]) -> bool:
     return words[-1] in {"had", "hadn't"} and not re.match(r"\S+\s+to\b", clause[cue.start() :])
 
 
+def _told_past(clause: str, after: str) -> bool:
+    """Whether a past verb tells the clause ("the vote was held later that day", "the
+    vote later on Tuesday was cancelled"); a present perfect or passive is no past ("has
+    admitted", "is released"), nor is a verb of saying ("said he may rest players if the
+    tie later this month goes well")."""
+    words = [w.lower() for w in _WORD.findall(clause.replace("’", "'"))]
+    pairs = zip(["", *words], words, strict=False)
+    if any(_past(w, p) and p not in _PRESENT_AUX and w not in _SAID for p, w in pairs):
+        return True
+    return bool(_PAST_AFTER.match(after))
+
+
 def _clause_start(text: str) -> int:
     """Where the clause ending at the end of ``text`` starts."""
     cuts = [m.end() for m in _BOUNDARY.finditer(text)]
@@ -229,6 +251,9 @@ def governing_cue(before: str, after: str, expression: str = "") -> str | None:
     if _SINCE.search(before) or _SINCE_WORDS.match(expression) or _BASELINE.search(before):
         return None
     clause = before[_clause_start(before) :]
+    later = _LATER.match(expression) or _LATER_BEFORE.search(before)
+    if later and not _told_past(clause, after):
+        return "later"  # "is released later this month", "plays in the final later on Saturday"
     cues = _cues(clause)
     if cues:
         last = cues[-1]
