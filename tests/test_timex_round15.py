@@ -4,9 +4,14 @@ side of the publication date a day or a month falls on, "until" after a delay, g
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 import pytest
 
-from storyline.timex import tag_times
+from storyline.date_words import entry_when
+from storyline.timeline import build_timeline
+from storyline.timex import qualifier, tag_times
+from tests.test_timeline import article
 
 # 2005-03-14 is a Monday.
 D = "2005-03-14"
@@ -115,3 +120,29 @@ def test_a_weekday_no_word_places_agrees_with_the_texts_other_mentions() -> None
 )
 def test_a_month_in_the_possessive_names_its_nouns_date(text: str, value: str) -> None:
     assert [v for _, v in values(text, "2004-12-14")] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "qualified"),
+    [
+        ("The album has been delayed until 2006.", ("2006", "ON_OR_AFTER")),
+        ("The court postponed the film's launch until 3 May.", ("2005-05-03", "ON_OR_AFTER")),
+        ("The vote was put back until April.", ("2005-04", "ON_OR_AFTER")),
+        ("The new console will not go on sale until 2006.", ("2006", "ON_OR_AFTER")),
+        ("Deliveries are not due until October.", ("2005-10", "ON_OR_AFTER")),
+        # "until" with no delay or negation is a deadline or an end, as before
+        ("The offer runs until April.", ("2005-04", "ON_OR_BEFORE")),
+        ("He did not say why, and will stay until 2006.", ("2006", "ON_OR_BEFORE")),
+    ],
+)
+def test_until_after_a_delay_or_a_negation_means_not_before(
+    text: str, qualified: tuple[str, str]
+) -> None:
+    assert [(t.value, qualifier(t)) for t in tag_times(text, D)] == [qualified]
+
+
+def test_a_delay_until_shows_on_or_after_in_the_timeline() -> None:
+    text = "The next film has been delayed until 2006 due to a takeover."
+    entries = build_timeline([article("a", text, "2005-01-15")])
+    shown = [(e.date, entry_when(asdict(e)), e.scheduled) for e in entries]
+    assert shown == [("2006", "2006 (on or after)", True)]

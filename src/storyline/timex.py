@@ -115,6 +115,8 @@ def _widen(text: str, cand: Cand, floor: int) -> Cand:
         rel = None  # "to get around Wednesday's ruling": the noun's, not an approximate day
     if word == "up to" and cand.type == "DURATION":
         rel = "EQUAL_OR_LESS"  # "for up to 180 days": at most that long
+    if word in ("until", "till") and _NOT_BEFORE.search(text, max(0, base - 60), base + m.start()):
+        rel = "ON_OR_AFTER"  # "delayed until 2006", "will not open until March": not before
     quantity = word in _QUANTITY_WORDS and (back or cand.type == "DURATION")
     if word in ("over", "under") and text[cand.start : cand.start + 4].lower() == "the ":
         rel = None  # "over the past year": a span of time, not "more than"
@@ -140,6 +142,14 @@ def _widen(text: str, cand: Cand, floor: int) -> Cand:
     return replace(cand, start=start, mod=pos or kept or rel or cand.mod, signal=signal)
 
 
+# a delay or a negation before "until" in its clause: what is told comes on or after the
+# date, not by it ("has been delayed until 2006", "put back until", "won't open until March")
+_NOT_BEFORE = re.compile(
+    r"(?:\b(?:delay(?:ed|s|ing)?|postpon(?:ed|es?|ing)|defer(?:red|s|ring)?|(?:put|putting|"
+    r"push(?:ed|es|ing)?|set)\s+back)\b(?:\s+[\w'’-]+){0,4}?"
+    r"|\b(?:not|never|n['’]t)\b(?:\s+[\w'’-]+){0,6}?)\s*$",
+    re.I,
+)
 # words that put a date counted back from the dct near it, not before or after it
 _NEAR = {"about", "around", "approximately", "roughly", "some", "nearly", "almost"}
 # words that put it before or after that date ("more than a decade ago", "less than a year ago")
@@ -333,6 +343,8 @@ def qualifier(expr: TimeExpr) -> str | None:
     The span is read for the modifiers TimeML keeps in it, and for analyses stored before
     signals were split off, whose spans still start with the signal ("by May 5").
     """
+    if expr.signal in ("until", "till") and expr.mod == "ON_OR_AFTER":
+        return expr.mod  # "delayed until 2006": not before it (see _widen)
     if expr.signal:  # a signal "over" is "during" ("rose over two years"): no relation
         return None if expr.signal == "over" else relation_of(expr.signal)
     m = _LEADING_RELATION.match(expr.text)
