@@ -146,3 +146,40 @@ def test_a_delay_until_shows_on_or_after_in_the_timeline() -> None:
     entries = build_timeline([article("a", text, "2005-01-15")])
     shown = [(e.date, entry_when(asdict(e)), e.scheduled) for e in entries]
     assert shown == [("2006", "2006 (on or after)", True)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In today's media, old shows come back.",
+        "The choice today's music fan faces is simple.",
+        "It shows a lack of nerve in today's film-makers.",
+        "Old toys are sold again to the kids of today.",
+        "The show cannot appeal to the children of today.",
+        "He wanted to give the people of today a taste of it.",
+    ],
+)
+def test_generic_today_is_the_present_not_the_day(text: str) -> None:
+    assert [v for t, v in values(text) if t.lower() == "today"] == ["PRESENT_REF"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Today's match was called off.",
+        "Shares fell in today's trading.",
+        "Today's music charts show a rise.",
+        "Today's vote is close.",
+        "The minister made the announcement today.",
+    ],
+)
+def test_today_of_an_event_is_the_day(text: str) -> None:
+    assert [v for t, v in values(text) if t.lower() == "today"] == [D]
+
+
+def test_a_quarter_of_a_thing_is_no_time() -> None:
+    assert values("He is in the same quarter of the draw as Roddick.") == []
+    assert values("They live in the old quarter of the city.") == []
+    # a quarter of a year is still one (its value is timex_finance's business)
+    texts = [t for t, _ in values("Sales rose in the same quarter of last year.")]
+    assert texts == ["the same quarter", "last year"]

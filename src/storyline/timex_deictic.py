@@ -118,13 +118,48 @@ def _day_word(m: re.Match[str], ctx: Ctx) -> Cand | None:
         return None
     part = PARTS_OF_DAY.get((m["part"] or "").lower()) or ("NI" if word == "tonight" else None)
     ref = ctx.ref.date if ctx.ref else None
-    if ref is None:
+    if ref is None or (word == "today" and not part and generic_today(ctx.text, m.start())):
         value, anchored = ("PRESENT_REF" if word == "today" else "XXXX-XX-XX"), False
     else:
         value, anchored = (ref + dt.timedelta(days=_DAY_WORDS.get(word, 0))).isoformat(), True
     if part and value[0].isdigit():
         return Cand(m.start(), m.end(), "TIME", f"{value}T{part}", anchored=anchored)
     return Cand(m.start(), m.end(), "DATE", value, anchored=anchored)
+
+
+def generic_today(text: str, start: int) -> bool:
+    """Whether the "today" at ``start`` means the present age, not the day (TimeML values it
+    PRESENT_REF): "today's film-makers", "in today's media", "the kids of today". Before or
+    after a noun of people, of an age or of the things of an age; not when a noun of the day
+    follows ("today's music charts", "today's match")."""
+    after = _AFTER_TODAY.match(text, start + 5)
+    if after:
+        nouns = after[0].lower().replace("’", "'").split()[1:]
+        return bool(_GENERIC & set(nouns)) and not _OF_THE_DAY & set(nouns)
+    before = _OF_TODAY.search(text, max(0, start - 40), start)
+    return bool(before and before[1].lower() in _GENERIC)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# "today's" and up to three lower-case words; "<noun> of" before "today"
+_AFTER_TODAY = re.compile(r"['’]s(?:\s+[a-z][a-z-]*){1,3}")
+_OF_TODAY = re.compile(r"\b([a-z][a-z-]*)\s+of\s+$")
+_GENERIC = _words(
+    "world society youth young youngsters generation generations kids children teenagers "
+    "teens people fan fans audience audiences consumers film-makers filmmakers musicians "
+    "artists stars media culture standards terms money prices age era climate computers "
+    "technology cars music films movies cinema television industry workplace workforce "
+    "life lifestyles politics"
+)
+_OF_THE_DAY = _words(
+    "match game race final vote meeting session trading announcement news edition editions "
+    "paper papers newspaper chart charts figures data report statement decision ruling "
+    "hearing speech event ceremony launch quiz show programme broadcast episode "
+    "deal talks"
+)
 
 
 # "the last year of the war": "last" means final when a whole follows it

@@ -95,6 +95,13 @@ def _quarter(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return Cand(start, m.end(), "DATE", f"{year_s}-{code}", anchored=anchored)
 
 
+# "of" and a noun that is no time after "the quarter": a quarter of a draw, a city, a field
+_OF_A_THING = re.compile(
+    r"\s+of\s+(?:(?:the|a|an|its|his|her|their)\s+)?(?!(?:year|fiscal|financial|calendar|"
+    r"century|decade|month|season|last|this|next|previous|current|same|time)\b)[a-z]"
+)
+
+
 @needs("quarter", "period")
 @rule(
     r"\b(?P<the>[Tt]he|[Tt]hat|[Tt]his)\s+(?:(?P<which>latest|current|same|comparable|recent|"
@@ -112,6 +119,8 @@ def _the_period(m: re.Match[str], ctx: Ctx) -> Cand | None:
         return None  # "the period" alone is too vague
     if (groups.get("the") or "the").lower() != "the" and which:
         return None  # "that latest quarter": not a phrase
+    if _OF_A_THING.match(ctx.text, m.end()):
+        return None  # "in the same quarter of the draw": a part of a thing, not of a year
     if which == "current":
         if ctx.ref is None or ctx.ref.month is None:
             return Cand(m.start(), m.end(), "DATE", "XXXX-QX")
