@@ -40,3 +40,51 @@ def test_later_on_the_day_or_in_the_month_of_writing_is_still_to_come(text: str,
 )
 def test_later_told_in_the_past_is_over(text: str, date: str) -> None:
     assert kinds(text, SAT) == {date: False}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Previews of the musical were due to begin on 4 April.",
+        "The film was due to be shown on 30 January.",
+        "The film was to have opened on 4 April.",
+        "The sequel, originally due for release in 2005, has been delayed.",
+        '"She had considered returning to action in Paris on 7 February," a statement said.',
+        "The singer had been hoping to recover in time for the opening on 21 April.",
+        "The firm had expected to finish the plant in 2005.",
+        "The club had planned to unveil the stadium in March.",
+        "The offer had been set to expire on 6 November.",
+        "The star was also due to marry in February, but the pair split.",
+    ],
+)
+def test_a_plan_told_as_it_stood_gives_no_entry(text: str) -> None:
+    assert kinds(text, "2005-01-28") == {}
+    assert kinds(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Previews of the musical are due to begin on 4 April.", "2005-04-04"),
+        ("The club is planning to unveil the stadium in March.", "2005-03"),
+        ("The sequel is expected to be released in 2006.", "2006"),
+        ("The firm said it would finish the plant in 2006.", "2006"),
+        # after a verb of saying, "was due to" is the plan as it stands, told in the past
+        ("The minister said the bill was due to become law in March.", "2005-03"),
+        ("Officials said the vote was scheduled for 3 March.", "2005-03-03"),
+        # "as planned" keeps to the plan
+        ("The show will open in March, as originally planned.", "2005-03"),
+    ],
+)
+def test_a_plan_that_stands_is_still_scheduled(text: str, date: str) -> None:
+    assert kinds(text, "2005-01-28") == {date: True}
+
+
+def test_but_before_a_subject_opens_a_clause_of_its_own() -> None:
+    text = "The star was due to marry in February but the pair split in October."
+    assert kinds(text, "2005-01-10") == {"2004-10": False}
+    assert kinds("\"I wanted to play in Melbourne, but it's Saturday and I'm here.\"", SAT) == {
+        "2005-01-15": False
+    }
+    # "but" before no subject of its own leaves the clause as it was
+    assert kinds("Spending will rise in 2006, but not by much.") == {"2006": True}

@@ -19,7 +19,7 @@ from storyline.model import Article, Claim, Mention, TimeExpr
 from storyline.past_forms import AUXILIARIES, IRREGULAR, SAYING, UNCHANGED, alternation
 from storyline.timeline_baselines import baseline
 from storyline.timeline_epithets import names_only
-from storyline.timeline_tense import announces, governing_cue, reported_plan
+from storyline.timeline_tense import announces, governing_cue, past_plan, reported_plan
 from storyline.timex import qualifier, with_signal
 from storyline.timex_rules import MONTHS, NUMBERS, WEEKDAYS
 
@@ -338,6 +338,8 @@ def article_items(article: Article) -> list[Item]:
             if names_only(before, t.text, after, t.signal):
                 continue  # "the 2002 champion Johansson": a title, not a happening's date
             cue = governing_cue(before, article.text[t.end : e], t.text)
+            if cue is not None and past_plan(cue, before):
+                continue  # a plan as it stood ("were due to begin on 4 April"): no happening
             future = cue is not None
             scheduled = _scheduled(date, qual, future, pub, t.value, not reported_plan(cue or ""))
             dated_past = dated_past or not scheduled
