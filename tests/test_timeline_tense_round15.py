@@ -88,3 +88,12 @@ def test_but_before_a_subject_opens_a_clause_of_its_own() -> None:
     }
     # "but" before no subject of its own leaves the clause as it was
     assert kinds("Spending will rise in 2006, but not by much.") == {"2006": True}
+
+
+def test_the_new_date_of_a_delay_stays_when_the_old_one_goes() -> None:
+    text = "The sequel, originally due out in 2005, has been delayed until 2006 by a takeover."
+    assert kinds(text) == {"2006": True}
+    assert kinds(text, "2005-01-20") == {"2006": True}
+    assert kinds("The court postponed the launch until 3 March.", "2005-01-20") == {
+        "2005-03-03": True
+    }

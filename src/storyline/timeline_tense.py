@@ -53,7 +53,6 @@ _EXTRA_CUE = re.compile(
     r"(?:aim|goal) of|efforts? to|"
     r"look(?:s|ed|ing)? to|wants? to|wanted to|aim(?:ed|ing) to|"
     r"intend(?:ed|ing) to|likely to|poised to|on course to|on track to|slated|"
-    r"(?:delayed|postponed|deferred|(?:put|pushed) back) (?:until|till|to)|"
     r"comes? into (?:force|effect))\b",
     re.IGNORECASE,
 )
@@ -122,6 +121,9 @@ _BASELINE = re.compile(
 # a weekday)
 _LATER = re.compile(r"later\s+(?:this|today|tonight)\b", re.IGNORECASE)
 _LATER_BEFORE = re.compile(r"\blater\s+(?:on\s+)?$", re.IGNORECASE)
+# a delay's new date (the date's words start with its signal: "until 2006")
+_UNTIL = re.compile(r"(?:until|till)\s", re.IGNORECASE)
+_DELAYED = re.compile(r"\b(?:delayed|postponed|deferred|(?:put|pushed)\s+back)\s+$", re.I)
 _PRESENT_AUX = _set("is are am be been being has have 's 're")
 _SAID = _set("said told added stated noted announced confirmed admitted claimed insisted warned")
 _PAST_AFTER = re.compile(r"\W*(?:was|were|had)\b", re.IGNORECASE)
@@ -292,6 +294,8 @@ def governing_cue(before: str, after: str, expression: str = "") -> str | None:
     later = _LATER.match(expression) or _LATER_BEFORE.search(before)
     if later and not _told_past(clause, after):
         return "later"  # "is released later this month", "plays in the final later on Saturday"
+    if _UNTIL.match(expression) and _DELAYED.search(before):
+        return "delayed until"  # the new date of a delay: "has been delayed until 2006"
     cues = _cues(clause)
     if cues:
         last = cues[-1]
