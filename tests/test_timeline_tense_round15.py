@@ -97,3 +97,33 @@ def test_the_new_date_of_a_delay_stays_when_the_old_one_goes() -> None:
     assert kinds("The court postponed the launch until 3 March.", "2005-01-20") == {
         "2005-03-03": True
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "scheduled"),
+    [
+        # a date named after "since" and the point looked back to is past
+        (
+            "She hopes to be the first Briton to win the title since Ann Jones in 1969.",
+            "1969",
+            False,
+        ),
+        ("The side will try to win its first cup since its founding in 1901.", "1901", False),
+        # ... but not after "since" and a clause of its own
+        ("She will race at home since winning gold, in a meeting in 2006.", "2006", True),
+        # "could not" tells what failed, in the past
+        ("And at the 2002 festival the jury could not choose a winner.", "2002", False),
+        ("At the 2003 show the band could not play, so fans went home.", "2003", False),
+        ("The firm could open a plant in 2006.", "2006", True),
+        # "sure to", "certain to", "bound to", a plain "expect" look ahead; "make sure to" does not
+        ("The two are sure to be prominent during 2006.", "2006", True),
+        ("The striker is certain to miss the first games of 2006.", "2006", True),
+        ("Producers expect the sequel to be released in 2006.", "2006", True),
+        ("He made sure to visit the plant in 2004.", "2004", False),
+        # a form in "-ed" before a noun is an adjective, not a past verb
+        ("She will play doubles and mixed doubles events in 2006.", "2006", True),
+        ("The store will sell toys with reduced prices in 2006.", "2006", True),
+    ],
+)
+def test_cues_read_in_an_undated_article(text: str, date: str, scheduled: bool) -> None:
+    assert kinds(text)[date] is scheduled

@@ -49,7 +49,8 @@ def _set(words: str) -> frozenset[str]:
 _EXTRA_CUE = re.compile(
     r"\b(?:(?<!than )(?<!as )(?:expected|projected|predicted|predicts?|predicting|forecasts?|"
     r"forecasting)|"
-    r"hop(?:e|es|ed|ing) to|expects? for|expects|expecting|(?:is|are) set (?:to|for)|"
+    r"hop(?:e|es|ed|ing) to|expects? for|expects?|expecting|(?:is|are) set (?:to|for)|"
+    r"(?<!make )(?<!makes )(?<!made )(?<!making )(?:sure|certain|bound) to|"
     r"(?:aim|goal) of|efforts? to|"
     r"look(?:s|ed|ing)? to|wants? to|wanted to|aim(?:ed|ing) to|"
     r"intend(?:ed|ing) to|likely to|poised to|on course to|on track to|slated|"
@@ -59,8 +60,9 @@ _EXTRA_CUE = re.compile(
 # lower case: not "May"; "can" looks ahead ("it can achieve this in 2007"), not as a passive
 # of the present ("this can be attributed to growth of 5.2% in 2004")
 _MODAL = re.compile(
-    r"\b(?:can(?!\s+(?:be|now|already|still|also|only)\b)|could|may|might|should|must)\b"
-)
+    r"\b(?:can(?!\s+(?:be|now|already|still|also|only)\b)|could(?!\s+(?:not|never)\b)|may|"
+    r"might|should|must)\b"
+)  # "could not choose": an ability that failed, told in the past
 # a new clause: after ";", ":", a dash, a relative word, or "but" before its own subject ("but
 # the pair split", "but it's Saturday"; not "will rise, but not by much")
 _BOUNDARY = re.compile(
@@ -133,7 +135,14 @@ _FRONT = _set(
     "about end start beginning middle come and but so then also even as soon although though "
     "while if unless"
 )
-_SINCE = re.compile(r"\bsince\s+(?:the\s+)?(?:(?:start|end|beginning|middle)\s+of\s+)?$", re.I)
+_SINCE = re.compile(
+    r"\bsince\s+(?:the\s+)?(?:(?:start|end|beginning|middle)\s+of\s+)?$|"
+    # "the first to win since Mark Edmondson in 1976": the point looked back to, named
+    r"\bsince\s+(?![a-z]+ing\b)"  # not "will make her debut since winning gold in January's"
+    r"(?:(?!(?:will|would|is|are|has|have|can|could|may|might|should|must|to)\b)"
+    r"[\w'’.-]+\s+){1,4}(?:in|at|during|on)\s+$",
+    re.I,
+)
 # forms that can be a participle after a noun: "phones sold in 2008", "cars built by 2006"
 _PARTICIPLE = frozenset((*IRREGULAR_BOTH, *PARTICIPLES, *UNCHANGED))
 # words after which a past form is no participle of a noun's
@@ -146,6 +155,7 @@ _SUBORDINATOR = _set(
     "after before when whenever as since because while once if though although unless until than so"
 )
 _TO_DATE = _set("in by during on at for until till through throughout")
+_BEFORE_ADJECTIVE = _set("and or of in with for on at by from into")
 # a forecast verb, and what goes on after the date in its object
 _FORECAST_VERB = re.compile(
     r"expect(?:s|ed|ing)|forecast(?:s|ed|ing)?|predict(?:s|ed|ing)|projected", re.IGNORECASE
@@ -203,12 +213,29 @@ def _governs(after_cue: str, modal: bool, forecast_object: bool = False) -> bool
         elif state == "verb" and low == "to":
             state = "aux"  # a chain: "will need to have registered by"
         elif _past(word, previous) and previous not in {"be", "been", "being"}:
-            if not (forecast_object and _reduced_relative(words, i)):
+            if _adjective(words, i):
+                pass  # "will play doubles and mixed doubles events in 2005"
+            elif not (forecast_object and _reduced_relative(words, i)):
                 return False  # "expects 1m boxes to be sold in 2005": a passive to come
         else:
             state = "rest"
         previous = low
     return True
+
+
+def _adjective(words: list[str], i: int) -> bool:
+    """``words[i]``, a form in "-ed", is an adjective before a noun: after "and", "or" or a
+    preposition and before a lower-case word that is no preposition ("doubles and mixed
+    doubles events", "with reduced prices")."""
+    if i == 0 or i + 1 >= len(words) or not _REGULAR.fullmatch(words[i]):
+        return False
+    following = words[i + 1]
+    return (
+        words[i - 1].lower() in _BEFORE_ADJECTIVE
+        and following.isalpha()
+        and following.islower()
+        and following not in _FUNCTION | _TO_DATE | _set("to from with into as than")
+    )
 
 
 def _reduced_relative(words: list[str], i: int) -> bool:
