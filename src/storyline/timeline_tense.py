@@ -30,11 +30,11 @@ from storyline.past_forms import (
     IRREGULAR,
     IRREGULAR_BOTH,
     PARTICIPLES,
-    PAST_AUX,
     REGULAR,
     SAYING,
     UNCHANGED,
 )
+from storyline.timeline_plans import PAST_MODALS, PAST_PLAN, past_plan, reported_plan, with_tense
 from storyline.timex_rules import FUTURE_CUE
 
 __all__ = ["announces", "future_governs", "governing_cue", "past_plan", "reported_plan"]
@@ -84,34 +84,6 @@ _ADVERB = _set(
 _DETERMINER = _set(
     "a an the its their his her our your my this that these those new more most fully newly"
 )
-_PAST_MODALS = _set("could may might must should would")
-# a plan told as it stood before: "was to have", "had considered returning", "had been
-# hoping to", "originally planned", "were due to" (not "as originally planned": kept); a cue
-# it is, and its date no happening
-_ONCE = _set("originally initially previously")
-_ALSO = _set("also even then once just already")
-_PLAN_WORDS = r"(?:due|scheduled|slated|supposed|meant|planned|intended|billed|earmarked)"
-_PAST_PLAN = re.compile(
-    r"\b(?:(?:was|were)\s+to\s+have|had\s+(?:been\s+)?(?:plann|consider|hop|intend|want|aim|"
-    r"expect)\w*(?=\s+(?:to|[a-z]+ing|for|on)\b)|(?<!as\s)(?:originally|initially|previously)\s+"
-    + _PLAN_WORDS
-    + r")\b",
-    re.IGNORECASE,
-)
-# ... and as the cue reads with the words before it (:func:`_with_tense`); "was/were" and a
-# plan word only outside what a verb of saying reports ("said the vote was due in May" is
-# the plan as it stands, told in the past after "said")
-_PAST_PLAN_CUE = re.compile(
-    r"(?:had\s+been\s+(?:(?:originally|initially)\s+)?(?:set|" + _PLAN_WORDS + r")|"
-    r"had\s+(?:been\s+)?(?:plann|consider|hop|intend|want|aim|expect)\w*|(?:was|were)\s+to\s+"
-    r"have|(?:originally|initially|previously)\s+\w+)\b"
-)
-_OBJECT = re.compile(r"\s+(?:to|for|on|in|at)\b|\s+[a-z]+ing\b")
-_WAS_PLAN_CUE = re.compile(r"(?:was|were)\s+(?:(?:originally|initially)\s+)?" + _PLAN_WORDS)
-_SAID_BEFORE = re.compile(
-    r"\b(?:said|says|told|announced|added|stated|reported|confirmed|according\s+to)\b", re.I
-)
-_PAST_AUX = frozenset(PAST_AUX)  # "was due to", "were scheduled to", "had planned to"
 _FUTURE_TENSE = frozenset({"will", "shall", "'ll", "’ll", "going to"})
 _SINCE_WORDS = re.compile(r"since\b", re.IGNORECASE)
 # a date compared with ("lower than in 2004", "up on 2003") is the baseline, not the plan
@@ -187,7 +159,7 @@ def _cues(clause: str) -> list[re.Match[str]]:
         *FUTURE_CUE.finditer(clause),
         *_EXTRA_CUE.finditer(clause),
         *_MODAL.finditer(clause),
-        *_PAST_PLAN.finditer(clause),
+        *PAST_PLAN.finditer(clause),
     ]
     return sorted(found, key=lambda m: m.start())
 
@@ -330,9 +302,9 @@ def governing_cue(before: str, after: str, expression: str = "") -> str | None:
         if _past_forecast(clause, last):
             return None  # "Nobody expected the crash in 2001": a past verb
         forecast_object = _forecast_object(cue, after)
-        if not _governs(clause[last.end() :], cue in _PAST_MODALS, forecast_object):
+        if not _governs(clause[last.end() :], cue in PAST_MODALS, forecast_object):
             return None
-        return _with_tense(clause[: last.start()], cue, clause[last.end() :])
+        return with_tense(clause[: last.start()], cue, clause[last.end() :])
     if any(w.lower() not in _FRONT for w in _WORD.findall(clause)):
         return None  # the date is not fronted: the clause's verb came before it, no cue
     end = _BOUNDARY.search(after)
@@ -344,42 +316,6 @@ def governing_cue(before: str, after: str, expression: str = "") -> str | None:
     if any(_past(w, "") for w in _WORD.findall(lead)):
         return None
     return opening[0].group().lower()
-
-
-def _with_tense(before: str, cue: str, rest: str = "") -> str:
-    """``cue`` with the words right before it that put it in the past: "were due to", "had
-    been hoping to", "originally due for"; "had been" only before the plan's object ("had
-    been due to expire", not "the sale, which had been expected, is ...")."""
-    words = [w.lower() for w in _WORD.findall(before)[-6:]]
-    while words and words[-1] in _ALSO:  # "was also due to marry"
-        words.pop()
-    if words[-2:] == ["had", "been"] and (" to" in cue or _OBJECT.match(rest)):
-        return f"had been {cue}"
-    if words and words[-1] in _ONCE and words[-2:-1] != ["as"]:  # not "as originally planned"
-        return f"{words[-1]} {cue}"
-    if words and words[-1] in _PAST_AUX:
-        return f"{words[-1]} {cue}"
-    return cue
-
-
-def past_plan(cue: str, before: str = "") -> bool:
-    """Whether a cue tells a plan as it stood before and no longer stands: "previews were
-    due to begin on 4 April", "was to have opened", "had considered returning on 7
-    February", "had been hoping to recover in time for the opening", "originally due for
-    release in 2005". Such a date is no happening, past or scheduled: the text names it
-    only to say it was given up, or leaves that open. ``before`` is the sentence up to the
-    date: after a verb of saying, "was due to" only reports the plan as it stands."""
-    if _PAST_PLAN_CUE.match(cue):
-        return True
-    return bool(_WAS_PLAN_CUE.match(cue)) and not _SAID_BEFORE.search(before)
-
-
-def reported_plan(cue: str) -> bool:
-    """Whether a cue only reports a plan as it stood ("said it would close in May", "a bomb
-    was due to explode at 2100"), which does not make a happening of the article's own
-    month or day still to come."""
-    words = cue.split()
-    return bool(words) and (words[0] in _PAST_MODALS or words[0] in _PAST_AUX)
 
 
 def announces(clause: str) -> bool:
