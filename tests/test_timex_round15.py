@@ -183,3 +183,17 @@ def test_a_quarter_of_a_thing_is_no_time() -> None:
     # a quarter of a year is still one (its value is timex_finance's business)
     texts = [t for t, _ in values("Sales rose in the same quarter of last year.")]
     assert texts == ["the same quarter", "last year"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("More acts were still to be confirmed for the summer event.", "2005-SU"),
+        ("Tickets are to be sold for the summer shows.", "2005-SU"),
+        ("The band played at a festival in the summer.", "2004-SU"),
+    ],
+)
+def test_a_season_after_a_deadline_or_a_plan_to_be_done_is_the_coming_one(
+    text: str, value: str
+) -> None:
+    assert [v for _, v in values(text)] == [value]

@@ -103,7 +103,7 @@ _SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bM[rs])(?<!\bMrs)(?<!\bDr)(?<!\bSt
 _AHEAD = re.compile(
     r"\b(?:by|until|till|effective|starting|beginning|(?<!than\s)(?<!as\s)expected\s+(?:in|by|on)|"
     r"due\s+(?:in|by|on)|payable|(?<!\bhad\s)(?<!\bneeded\s)(?<!\bwas\s)(?<!\bwere\s)"
-    r"to\s+be\s+\w+\s+(?:in|on|by))\s+"
+    r"to\s+be\s+\w+\s+(?:in|on|by|for))\s+"
     r"(?:(?:early|late|mid)(?:-|\s+))?$",
     re.I,
 )

@@ -266,7 +266,7 @@ def _season(m: re.Match[str], ctx: Ctx) -> Cand | None:
         return Cand(m.start(), m.end(), "DATE", f"XXXX-{code}")
     how = (groups.get("how") or "").lower().replace("this ", "")
     if not how:
-        how = "next" if ctx.future(m.start(), m.end()) else "past"
+        how = "next" if ctx.ahead(m.start(), m.end()) else "past"
     year = ctx.ref.year
     if how != "this" and ctx.ref.month:
         # a season named from inside or after it: the latest one begun (past), or the next one
