@@ -197,3 +197,18 @@ def test_a_season_after_a_deadline_or_a_plan_to_be_done_is_the_coming_one(
     text: str, value: str
 ) -> None:
     assert [v for _, v in values(text)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("At the end of the year I was exhausted, the player said.", "2004"),
+        ("At the end of the year we were tired of travelling.", "2004"),
+        ("At the end of the year the firm will float.", "2005"),
+        ("Sales rose at the end of 2005.", "2005"),
+    ],
+)
+def test_the_end_of_the_year_told_in_january_in_the_past_is_last_years(
+    text: str, value: str
+) -> None:
+    assert [v for _, v in values(text, "2005-01-12")] == [value]

@@ -61,7 +61,7 @@ from storyline import timex_anchored  # noqa: F401  isort: skip
 from storyline.model import TimeExpr
 from storyline.timex_anchored import DROP
 from storyline.timex_base import NEEDS, RULES, Cand, Ctx
-from storyline.timex_deictic import agree_weekdays
+from storyline.timex_deictic import agree_weekdays, past_year_end
 from storyline.timex_finance import resolve_periods
 from storyline.timex_names import THE_BEFORE, in_a_name, named_day
 from storyline.timex_relative import widen_earlier_later, widen_or_so
@@ -323,6 +323,7 @@ def tag_times(text: str, dct: str | None) -> list[TimeExpr]:
     _ranges(text, widened)
     _narrative(widened, ctx.ref)
     agree_weekdays(text, widened)
+    past_year_end(text, widened, ctx.ref)
     _bracketed_times(text, widened)
     return [
         TimeExpr(

@@ -18,6 +18,7 @@ from storyline.timex_rules import (
     PARTS_OF_DAY,
     WEEKDAY,
     WEEKDAYS,
+    Dct,
     duration_value,
     unit_value,
     weekday_date,
@@ -89,6 +90,23 @@ def agree_weekdays(text: str, cands: list[Cand]) -> None:
             c.value = day + c.value[10:]
 
 
+def past_year_end(text: str, cands: list[Cand], ref: Dct | None) -> None:
+    """ "At the end of the year I was exhausted", written in January: the end of the dct's
+    own year is still months ahead, so a past verb right after it puts it in the year
+    before. Only for "the year" (not a year named) and a dct in the first half."""
+    if ref is None or ref.month is None or ref.month > 6:
+        return
+    for c in cands:
+        own = c.value == str(ref.year) and c.mod == "END" and c.anchored
+        if own and _THE_YEAR.search(text, c.start, c.end) and _PAST_NEXT.match(text, c.end):
+            c.value = str(ref.year - 1)
+
+
+_THE_YEAR = re.compile(r"\b(?:the|this)\s+year$", re.I)
+# a subject and a past verb right after the date: "(the end of the year) I was exhausted"
+_PAST_NEXT = re.compile(
+    r",?\s+(?:I|we|he|she|they|it|you|the\s+[a-z]+)\s+(?:was|were|had|felt|got|[a-z]{3,}ed)\b"
+)
 _NAMED = re.compile(WEEKDAY, re.I)
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
 
