@@ -38,7 +38,7 @@ def test_a_forecast_verb_after_had_or_a_negation_tells_what_happened(text: str, 
         ("A few analysts expected the merger in 2006.", "2006"),
         ("Analysts expected growth in 2006.", "2006"),
         # (a plan in the past perfect, "had expected to finish the plant in 2005", is a plan
-        # as it stood: no entry, see tests/test_timeline_tense_round15.py)
+        # as it stood: no scheduled entry, see tests/test_timeline_tense_round15.py)
     ],
 )
 def test_a_forecast_as_a_passive_a_participle_or_a_plan_still_looks_ahead(

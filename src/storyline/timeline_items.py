@@ -338,10 +338,10 @@ def article_items(article: Article) -> list[Item]:
             if names_only(before, t.text, after, t.signal):
                 continue  # "the 2002 champion Johansson": a title, not a happening's date
             cue = governing_cue(before, article.text[t.end : e], t.text)
-            if cue is not None and past_plan(cue, before):
-                continue  # a plan as it stood ("were due to begin on 4 April"): no happening
             future = cue is not None
             scheduled = _scheduled(date, qual, future, pub, t.value, not reported_plan(cue or ""))
+            if scheduled and past_plan(cue or "", before):
+                continue  # a plan as it stood ("were due to begin on 4 April"): not to come
             dated_past = dated_past or not scheduled
             claim = claims.get((index, t.value))
             speech = bool(_SPEECH_BEFORE.search(before)) or bool(
